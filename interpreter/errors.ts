@@ -1,0 +1,224 @@
+// The one table of Cairn's error codes, the one error class, and the one
+// formatter that draws a code frame. Everything that can go wrong in Cairn —
+// a syntax error, a runaway script, a damaged bundle — is a CairnError with a
+// stable code from ERROR_CODES, a message for people and, where there is one,
+// the place in the source. Imports nothing.
+
+/** Where an error category belongs; the CLI and player use it to word things. */
+export type ErrorCategory = 'syntax' | 'compile' | 'runtime' | 'limit' | 'module' | 'bundle' | 'save' | 'usage' | 'io';
+
+/** Every error code Cairn produces. Codes are stable: never renamed, never reused. */
+export const ERROR_CODES = {
+  // syntax (parser)
+  SYNTAX: { category: 'syntax', title: 'syntax error' },
+  UNTERMINATED_STRING: { category: 'syntax', title: 'unterminated string' },
+  UNTERMINATED_COMMENT: { category: 'syntax', title: 'unterminated comment' },
+  INVALID_NUMBER: { category: 'syntax', title: 'invalid number' },
+  INVALID_ESCAPE: { category: 'syntax', title: 'invalid escape sequence' },
+  // compile (resolve / check passes)
+  UNKNOWN_NAME: { category: 'compile', title: 'unknown name' },
+  ASSIGN_UNDECLARED: { category: 'compile', title: 'assignment to an undeclared name' },
+  ASSIGN_CONST: { category: 'compile', title: 'assignment to a constant' },
+  DUPLICATE_NAME: { category: 'compile', title: 'name declared twice' },
+  WRONG_ARITY: { category: 'compile', title: 'wrong number of arguments' },
+  BREAK_OUTSIDE_LOOP: { category: 'compile', title: '`break` outside a loop' },
+  CONTINUE_OUTSIDE_LOOP: { category: 'compile', title: '`continue` outside a loop' },
+  RETURN_AT_TOP_LEVEL: { category: 'compile', title: '`return` outside a function' },
+  NOT_CONSTANT: { category: 'compile', title: 'value is not a constant' },
+  UNKNOWN_VERB: { category: 'compile', title: 'unknown verb' },
+  UNKNOWN_ASSET: { category: 'compile', title: 'asset not found' },
+  UNKNOWN_ENTITY: { category: 'compile', title: 'unknown room, object, actor, costume or dialog' },
+  INVALID_PROPERTY: { category: 'compile', title: 'invalid property' },
+  INVALID_TARGET: { category: 'compile', title: 'cannot assign to this' },
+  INVALID_DECLARATION: { category: 'compile', title: 'invalid declaration' },
+  DONE_OUTSIDE_DIALOG: { category: 'compile', title: '`done` outside a dialog option' },
+  COMPILE_FAILED: { category: 'compile', title: 'the script has errors' },
+  // runtime (VM and natives)
+  TYPE_ERROR: { category: 'runtime', title: 'wrong type' },
+  DIVIDE_BY_ZERO: { category: 'runtime', title: 'division by zero' },
+  INDEX_OUT_OF_RANGE: { category: 'runtime', title: 'index out of range' },
+  KEY_NOT_FOUND: { category: 'runtime', title: 'key not found' },
+  NOT_CALLABLE: { category: 'runtime', title: 'not a function' },
+  BAD_ARGUMENT: { category: 'runtime', title: 'bad argument' },
+  NO_SUCH_PROPERTY: { category: 'runtime', title: 'no such property' },
+  RUNTIME: { category: 'runtime', title: 'runtime error' },
+  // sandbox limits
+  BUDGET_EXCEEDED: { category: 'limit', title: 'script ran too long without waiting' },
+  CALL_DEPTH_EXCEEDED: { category: 'limit', title: 'calls nested too deeply' },
+  MEMORY_EXCEEDED: { category: 'limit', title: 'script used too much memory' },
+  TOO_MANY_THREADS: { category: 'limit', title: 'too many threads' },
+  // bytecode modules and VM snapshots
+  MODULE_MAGIC: { category: 'module', title: 'not a Cairn bytecode module' },
+  MODULE_VERSION: { category: 'module', title: 'unsupported bytecode version' },
+  MODULE_TRUNCATED: { category: 'module', title: 'bytecode module is truncated' },
+  MODULE_INVALID: { category: 'module', title: 'bytecode failed verification' },
+  SNAPSHOT_INVALID: { category: 'save', title: 'snapshot is damaged' },
+  SNAPSHOT_VERSION: { category: 'save', title: 'snapshot version not supported' },
+  // CLI
+  USAGE: { category: 'usage', title: 'usage' },
+  FILE_NOT_FOUND: { category: 'io', title: 'file not found' },
+  IO: { category: 'io', title: 'could not read or write a file' },
+} as const satisfies Record<string, { category: ErrorCategory; title: string }>;
+
+/** A stable error code: a key of ERROR_CODES. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A position in a source file; line and column start at 1, offset at 0. */
+export interface SourcePos {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** A range of a source file (the shape of Peggy's `location()`). */
+export interface Span {
+  source: string;
+  start: SourcePos;
+  end: SourcePos;
+}
+
+/** A secondary place that explains an error ("the room started here"). */
+export interface Note {
+  message: string;
+  span?: Span;
+}
+
+/** Options for a CairnError beyond its code and message. */
+export interface CairnErrorOptions {
+  span?: Span;
+  hint?: string;
+  notes?: Note[];
+  /** Further errors found in the same run (a compile reports several at once). */
+  related?: CairnError[];
+  cause?: unknown;
+}
+
+/** The one error type of Cairn: a stable code, a sentence for people, a place. */
+export class CairnError extends Error {
+  readonly code: ErrorCode;
+  readonly span?: Span;
+  readonly hint?: string;
+  readonly notes: Note[];
+  readonly related: CairnError[];
+
+  constructor(code: ErrorCode, message: string, options: CairnErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CairnError';
+    this.code = code;
+    this.span = options.span;
+    this.hint = options.hint;
+    this.notes = options.notes ?? [];
+    this.related = options.related ?? [];
+  }
+
+  /** The category of this error's code. */
+  get category(): ErrorCategory {
+    return ERROR_CODES[this.code].category;
+  }
+
+  /** Every error this one stands for: itself, or the list it collects. */
+  all(): CairnError[] {
+    return this.code === 'COMPILE_FAILED' && this.related.length > 0 ? this.related : [this];
+  }
+}
+
+/** True when `e` is a CairnError (also across realms, where instanceof fails). */
+export function isCairnError(e: unknown): e is CairnError {
+  return e instanceof CairnError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'CairnError' && typeof (e as { code?: unknown }).code === 'string');
+}
+
+/** Where to find source text for code frames: file name → text. */
+export type SourceLookup = (file: string) => string | undefined;
+
+/** How to format: colours only on a TTY and never with NO_COLOR. */
+export interface FormatOptions {
+  color?: boolean;
+  sources?: SourceLookup;
+}
+
+const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/**
+ * Formats an error the way a good compiler does:
+ *   scripts/beach.adv:12:3: error: unknown name `lampp` [UNKNOWN_NAME]
+ *      12 |   lampp.visible = true
+ *         |   ^^^^^
+ *   hint: did you mean `lamp`?
+ */
+export function formatError(err: CairnError, options: FormatOptions = {}): string {
+  return err
+    .all()
+    .map((e) => formatOne(e, options))
+    .join('\n\n');
+}
+
+function formatOne(err: CairnError, options: FormatOptions): string {
+  const color = options.color ?? false;
+  const out: string[] = [];
+  const where = err.span ? `${err.span.source}:${err.span.start.line}:${err.span.start.column}: ` : '';
+  out.push(`${paint(color, '1', where)}${paint(color, '1;31', 'error')}: ${paint(color, '1', err.message)} ${paint(color, '2', `[${err.code}]`)}`);
+  if (err.span) out.push(...codeFrame(err.span, options.sources, color));
+  for (const note of err.notes) {
+    const at = note.span ? `${note.span.source}:${note.span.start.line}:${note.span.start.column}: ` : '';
+    out.push(`${at}${paint(color, '1;36', 'note')}: ${note.message}`);
+    if (note.span) out.push(...codeFrame(note.span, options.sources, color));
+  }
+  if (err.hint) out.push(`${paint(color, '1;32', 'hint')}: ${err.hint}`);
+  return out.join('\n');
+}
+
+/** The lines of a code frame for `span`: the source line and a caret under it. */
+export function codeFrame(span: Span, sources: SourceLookup | undefined, color = false): string[] {
+  const text = sources?.(span.source);
+  if (text === undefined) return [];
+  const lines = text.split(/\r?\n/);
+  const lineText = lines[span.start.line - 1];
+  if (lineText === undefined) return [];
+  const gutter = String(span.start.line).length;
+  const pad = ' '.repeat(gutter);
+  const startCol = Math.max(1, span.start.column);
+  const endCol = span.end.line === span.start.line ? Math.max(span.end.column, startCol + 1) : lineText.length + 1;
+  const width = Math.max(1, Math.min(endCol, lineText.length + 1) - startCol);
+  const lead = lineText.slice(0, startCol - 1).replace(/[^\t]/g, ' ');
+  return [
+    ` ${String(span.start.line)} | ${lineText}`,
+    ` ${pad} | ${lead}${paint(color, '1;31', '^'.repeat(width))}`,
+  ];
+}
+
+/** Edit distance, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest of `candidates` to `name`, when it is close enough to suggest. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** "did you mean `x`?" for the closest candidate, or undefined. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  const best = closestName(name, candidates);
+  return best === undefined ? undefined : `did you mean \`${best}\`?`;
+}
