@@ -1,0 +1,23 @@
+// The table of subcommands: name, one-line summary, usage and handler. `cairn
+// --help` and dispatch both read it, so a command exists once.
+
+import type { Terminal } from '../terminal.js';
+import { runCommand } from './run.js';
+import { disasmCommand } from './disasm.js';
+
+/** One subcommand of `cairn`. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Resolves to the exit code. Throws CairnError for user errors. */
+  run(args: string[], term: Terminal): Promise<number>;
+}
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [runCommand, disasmCommand];
+
+/** The command with this name, if any. */
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,42 @@
+// `cairn run FILE.adv` compiles a script and runs it headless: `on start`
+// runs, `print` lines go to stdout, and the process ends when no thread is
+// left (exit 0) or on the first error (exit 1, with the script's place).
+
+import { CairnError } from '../../../interpreter/errors.js';
+import { VM } from '../../../interpreter/vm/vm.js';
+import { integerOption, parseCommandArgs } from '../args.js';
+import { compileScriptFiles } from '../sources.js';
+import type { Command } from './index.js';
+
+/** Ticks `run` allows by default: one hour of game time at 60 ticks per second. */
+const DEFAULT_MAX_TICKS = 60 * 60 * 60;
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a script headless and print its transcript',
+  usage: [
+    'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N]',
+    '',
+    'Compiles the scripts as one program, runs `on start` and prints every `print`',
+    'line. Ends when no thread is left (exit 0) or on an error (exit 1).',
+    '',
+    '  --seed N    seed of the random generator (default 1)',
+    '  --ticks N   stop after N ticks of game time (default 216000, one hour)',
+  ].join('\n'),
+  async run(args, term) {
+    const { values, positionals } = parseCommandArgs('run', args, {
+      seed: { type: 'string' },
+      ticks: { type: 'string' },
+    });
+    if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
+    const seed = integerOption('run', 'seed', values.seed, 1);
+    const maxTicks = integerOption('run', 'ticks', values.ticks, DEFAULT_MAX_TICKS);
+    const { module } = compileScriptFiles(positionals, term);
+    const vm = new VM(module, { seed, print: (line) => term.out(line) });
+    vm.init();
+    vm.startHandlers('start');
+    while (vm.threadCount > 0 && vm.tickCount < maxTicks) vm.tick();
+    if (vm.threadCount > 0) term.err(`cairn run: stopped after ${maxTicks} ticks with ${vm.threadCount} thread(s) still running.`);
+    return 0;
+  },
+};

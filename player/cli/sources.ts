@@ -1,0 +1,31 @@
+// Reads script files for the CLI and compiles them, registering their text
+// with the terminal so errors show code frames.
+
+import { readFileSync, statSync } from 'node:fs';
+import { CairnError } from '../../interpreter/errors.js';
+import { compile, type CompileResult } from '../../interpreter/compiler/compile.js';
+import type { Terminal } from './terminal.js';
+
+/** Reads a text file or throws FILE_NOT_FOUND / IO with the path in the message. */
+export function readTextFile(path: string): string {
+  try {
+    if (!statSync(path).isFile()) throw new CairnError('IO', `\`${path}\` is not a file.`);
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof CairnError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CairnError('FILE_NOT_FOUND', `There is no file \`${path}\`.`);
+    throw new CairnError('IO', `Could not read \`${path}\`: ${(e as Error).message}`);
+  }
+}
+
+/** Compiles script files (in the order given), printing warnings to stderr. */
+export function compileScriptFiles(paths: string[], term: Terminal): CompileResult {
+  const files = paths.map((file) => {
+    const text = readTextFile(file);
+    term.addSource(file, text);
+    return { file, text };
+  });
+  const result = compile(files);
+  for (const warning of result.warnings) term.err(`warning: ${warning.span ? `${warning.span.source}:${warning.span.start.line}:${warning.span.start.column}: ` : ''}${warning.message}`);
+  return result;
+}
