@@ -33,6 +33,10 @@ export interface OpcodeInfo {
   readonly terminal?: boolean;
   /** May suspend the thread; the stack effect holds when it resumes. */
   readonly suspends?: boolean;
+  /** Consecutive slots each `local` operand names (default 1): FOR_RANGE and ITER_NEXT use s and s+1. */
+  readonly localSlots?: number;
+  /** Stack effect when the `target` edge is taken, where it differs from `stack` (ITER_NEXT pushes nothing when done). */
+  readonly jumpStack?: StackEffect;
   readonly doc: string;
 }
 
@@ -81,11 +85,11 @@ export const OPCODE_TABLE = [
   { name: 'JUMP_UNLESS_EQ', code: 34, operands: ['target'], stack: fx(2, 0), doc: 'pop b, a; jump to t unless a == b' },
   { name: 'JUMP_UNLESS_NE', code: 35, operands: ['target'], stack: fx(2, 0), doc: 'pop b, a; jump to t unless a != b' },
   {
-    name: 'FOR_RANGE', code: 36, operands: ['local', 'target'], stack: fx(0, 0),
+    name: 'FOR_RANGE', code: 36, operands: ['local', 'target'], stack: fx(0, 0), localSlots: 2,
     doc: 'numeric loop step: locals s (counter) and s+1 (end); s += 1; jump to t while s < end',
   },
   {
-    name: 'ITER_NEXT', code: 37, operands: ['local', 'target'], stack: fx(0, 1),
+    name: 'ITER_NEXT', code: 37, operands: ['local', 'target'], stack: fx(0, 1), localSlots: 2, jumpStack: fx(0, 0),
     doc: 'locals s (iterable) and s+1 (position): push the next element and advance, or jump to t when done (pushing nothing)',
   },
   { name: 'ITER_PREP', code: 38, operands: [], stack: fx(1, 1), doc: 'check an iterable for `for … in` (list, range, map keys, string)' },

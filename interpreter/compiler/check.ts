@@ -1,0 +1,219 @@
+// Pass 3, check: the compile-time rules that are not about what names mean.
+// Guarantees to fold and emit: calls to known functions and natives pass an
+// accepted number of arguments; `break`/`continue` sit inside loops and
+// `done` inside dialog options; built-in functions are only called; `spawn`
+// starts script functions; tuples in code are pairs; handler events are known
+// verbs or built-in events; asset paths in statements exist. Warns about
+// code after return/break/continue/done.
+
+import type * as A from '../syntax/ast.js';
+import { didYouMean } from '../errors.js';
+import type { AssetChecker } from './assets.js';
+import type { Diagnostics } from './diagnostics.js';
+import { describeArity, readsAsValue } from './natives.js';
+import type { ProgramModel, Unit } from './program.js';
+
+/**
+ * Events that need no verb declaration: `start` and `unhandled` (top level),
+ * `enter` and `exit` (rooms), `walk` (the built-in verb), and `talk` and `use`,
+ * which the runtime's default verb set always offers.
+ */
+export const BUILTIN_EVENTS: ReadonlySet<string> = new Set(['start', 'unhandled', 'enter', 'exit', 'walk', 'talk', 'use']);
+
+/** Checks every unit and handler of the model. */
+export function check(model: ProgramModel, diag: Diagnostics, assets: AssetChecker): void {
+  const c = new Checker(model, diag, assets);
+  for (const unit of model.units) c.checkUnit(unit);
+  if (model.hasVerbs) for (const h of model.handlers) c.checkEvent(h.decl.event);
+}
+
+class Checker {
+  private loops = 0;
+  private inDialog = false;
+
+  constructor(
+    private readonly model: ProgramModel,
+    private readonly diag: Diagnostics,
+    private readonly assets: AssetChecker,
+  ) {}
+
+  checkUnit(unit: Unit): void {
+    this.loops = 0;
+    this.inDialog = unit.inDialog;
+    for (const p of unit.params) if (p.default) this.expr(p.default);
+    for (const init of unit.inits ?? []) this.expr(init.expr);
+    this.block(unit.body);
+  }
+
+  checkEvent(event: A.Ident): void {
+    if (BUILTIN_EVENTS.has(event.name) || this.model.verbs.has(event.name)) return;
+    this.diag.error('UNKNOWN_VERB', `\`${event.name}\` is not a declared verb.`, event.span, {
+      hint: didYouMean(event.name, [...this.model.verbs.keys(), ...BUILTIN_EVENTS]) ?? `declare it in the \`verbs { … }\` block, as in \`${event.name}: "${event.name[0]!.toUpperCase()}${event.name.slice(1)}"\``,
+    });
+  }
+
+  private block(block: A.Block): void {
+    let warned = false;
+    let leaves = false;
+    for (const stmt of block.body) {
+      if (leaves && !warned) {
+        this.diag.warn('UNREACHABLE_CODE', 'This code can never run: the statement before it always leaves the block.', stmt.span);
+        warned = true;
+      }
+      this.stmt(stmt);
+      if (stmt.kind === 'Return' || stmt.kind === 'Break' || stmt.kind === 'Continue' || stmt.kind === 'Done') leaves = true;
+    }
+  }
+
+  private stmt(s: A.Stmt): void {
+    switch (s.kind) {
+      case 'Block':
+        return this.block(s);
+      case 'Let':
+        return this.expr(s.init);
+      case 'Assign':
+        this.expr(s.value);
+        if (s.target.kind !== 'Name') this.expr(s.target);
+        return;
+      case 'ExprStmt':
+        return this.expr(s.expr);
+      case 'If':
+        this.expr(s.cond);
+        this.block(s.then);
+        if (s.otherwise) this.stmt(s.otherwise);
+        return;
+      case 'While':
+      case 'For':
+        this.expr(s.kind === 'While' ? s.cond : s.iterable);
+        this.loops++;
+        this.block(s.body);
+        this.loops--;
+        return;
+      case 'Break':
+        if (this.loops === 0) this.diag.error('BREAK_OUTSIDE_LOOP', '`break` can only be used inside a `while` or `for` loop.', s.span);
+        return;
+      case 'Continue':
+        if (this.loops === 0) this.diag.error('CONTINUE_OUTSIDE_LOOP', '`continue` can only be used inside a `while` or `for` loop.', s.span);
+        return;
+      case 'Done':
+        if (!this.inDialog) {
+          this.diag.error('DONE_OUTSIDE_DIALOG', '`done` can only be used inside a dialog option.', s.span, { hint: 'it ends the dialog, as in `option "Bye." { done }`' });
+        }
+        return;
+      case 'Return':
+        if (s.value) this.expr(s.value);
+        return;
+      case 'Wait':
+        return this.expr(s.amount);
+      case 'WaitUntil':
+        return this.expr(s.cond);
+      case 'StopThread':
+        return this.expr(s.thread);
+      case 'Print':
+        return this.expr(s.value);
+      case 'Say':
+        return this.expr(s.text);
+      case 'Walk':
+        return this.expr(s.to);
+      case 'Put':
+        return this.expr(s.at);
+      case 'Cutscene':
+        return this.block(s.body);
+      case 'PlaySound':
+        return this.assets.check(s.file.value, s.file.span);
+      case 'PlayMusic':
+        this.assets.check(s.file.value, s.file.span);
+        if (s.fade) this.expr(s.fade);
+        return;
+      case 'StopMusic':
+        if (s.fade) this.expr(s.fade);
+        return;
+      case 'Yield':
+      case 'Choose':
+      case 'Take':
+      case 'Drop':
+      case 'Go':
+      case 'Control':
+      case 'Face':
+      case 'Show':
+      case 'Hide':
+      case 'EndGame':
+        return;
+    }
+  }
+
+  private expr(e: A.Expr): void {
+    switch (e.kind) {
+      case 'Name':
+        return this.valueName(e);
+      case 'Interp':
+        for (const part of e.parts) if (typeof part !== 'string') this.expr(part);
+        return;
+      case 'List':
+        for (const item of e.items) this.expr(item);
+        return;
+      case 'Tuple':
+        if (e.items.length !== 2) {
+          this.diag.error('INVALID_TUPLE', `A point has two numbers, (x, y); this has ${e.items.length}.`, e.span, { hint: 'tuples of other sizes are only for properties such as `hotspot:` and `scale:`' });
+        }
+        for (const item of e.items) this.expr(item);
+        return;
+      case 'Map':
+        for (const entry of e.entries) this.expr(entry.value);
+        return;
+      case 'Unary':
+        return this.expr(e.operand);
+      case 'Binary':
+        this.expr(e.left);
+        return this.expr(e.right);
+      case 'Call':
+        return this.call(e, false);
+      case 'Index':
+        this.expr(e.target);
+        return this.expr(e.index);
+      case 'Member':
+        return this.expr(e.target);
+      case 'Spawn':
+        return this.call(e.call, true);
+      case 'Number':
+      case 'String':
+      case 'Bool':
+      case 'Nil':
+        return;
+    }
+  }
+
+  /** A name read as a value: built-in functions can only be called (`here` reads as a call). */
+  private valueName(e: A.NameRef): void {
+    const binding = this.model.bindings.get(e);
+    if (binding?.kind !== 'native' || readsAsValue(binding.native)) return;
+    this.diag.error('NOT_A_VALUE', `\`${e.name}\` is a built-in function: it can only be called, as in \`${e.name}(…)\`.`, e.span);
+  }
+
+  private call(e: A.Call, spawned: boolean): void {
+    for (const arg of e.args) this.expr(arg);
+    const binding = e.callee.kind === 'Name' ? this.model.bindings.get(e.callee) : undefined;
+    if (binding === undefined || e.callee.kind !== 'Name') {
+      this.expr(e.callee);
+      return;
+    }
+    const name = e.callee.name;
+    const argc = e.args.length;
+    if (binding.kind === 'fn') {
+      const { minArity, arity, decl } = binding.symbol;
+      if (argc < minArity || argc > arity) {
+        this.diag.error('WRONG_ARITY', `\`${name}\` takes ${describeArity(minArity, arity)}, but ${argc === 1 ? 'one is' : `${argc} are`} passed here.`, e.span, {
+          notes: [{ message: `\`${name}\` is declared here`, span: decl.name.span }],
+        });
+      }
+    } else if (binding.kind === 'native') {
+      const { minArity, maxArity } = binding.native;
+      if (spawned) {
+        this.diag.error('INVALID_SPAWN', `\`${name}\` is a built-in function; \`spawn\` can only start a function written in script.`, e.callee.span, { hint: `wrap it: \`fn run_${name}() { … }\`, then \`spawn run_${name}()\`` });
+      } else if (argc < minArity || argc > maxArity) {
+        this.diag.error('WRONG_ARITY', `\`${name}\` takes ${describeArity(minArity, maxArity)}, but ${argc === 1 ? 'one is' : `${argc} are`} passed here.`, e.span);
+      }
+    }
+  }
+}
+

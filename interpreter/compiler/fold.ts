@@ -1,0 +1,244 @@
+// Pass 4, fold: constant folding, in place on the checked AST. Guarantees to
+// emit: names of scalar consts are replaced by literals; unary, binary and
+// interpolation nodes over literals are replaced by their value wherever the
+// VM would compute it without error (never `1 / 0`: that stays, to fail at
+// run time with its line); `if`/`while` on a literal condition lose their
+// dead branch. Each const's value is known (`constValues`); a const whose
+// value reads run-time state is reported as NOT_CONSTANT.
+
+import type * as A from '../syntax/ast.js';
+import type { Diagnostics } from './diagnostics.js';
+import { evaluate, foldBinary, foldUnary, isScalar, isTruthy, literalNode, literalValue, NotConstant, printedForm, type ConstValue } from './constants.js';
+import type { GlobalInit, GlobalSymbol, ProgramModel } from './program.js';
+
+type ConstSymbol = Extract<GlobalSymbol, { kind: 'const' }>;
+
+/** The compile-time values of the program's consts (undefined: computed at run time). */
+export type ConstValues = Map<ConstSymbol, ConstValue | undefined>;
+
+/** Folds every unit of the model in place; returns the consts' values. */
+export function fold(model: ProgramModel, diag: Diagnostics): ConstValues {
+  const f = new Folder(model, diag);
+  f.evaluateConsts();
+  for (const unit of model.units) {
+    for (const p of unit.params) if (p.default) p.default = f.expr(p.default);
+    for (const init of unit.inits ?? []) init.expr = f.expr(init.expr);
+    f.block(unit.body);
+  }
+  return f.values;
+}
+
+class Folder {
+  readonly values: ConstValues = new Map();
+  private readonly inits = new Map<number, GlobalInit>();
+  private readonly pending = new Set<ConstSymbol>();
+
+  constructor(
+    private readonly model: ProgramModel,
+    private readonly diag: Diagnostics,
+  ) {
+    for (const unit of model.units) for (const init of unit.inits ?? []) this.inits.set(init.global, init);
+  }
+
+  evaluateConsts(): void {
+    for (const symbol of this.model.globals.values()) if (symbol.kind === 'const') this.constValue(symbol);
+  }
+
+  /** The value of a const, computing (and checking) it on first use. */
+  constValue(symbol: ConstSymbol): ConstValue | undefined {
+    if (this.values.has(symbol)) return this.values.get(symbol);
+    if (this.pending.has(symbol)) {
+      this.diag.error('NOT_CONSTANT', `The constant \`${symbol.name}\` is defined in terms of itself.`, symbol.decl.name.span);
+      this.values.set(symbol, undefined);
+      return undefined;
+    }
+    this.pending.add(symbol);
+    let value: ConstValue | undefined;
+    try {
+      value = evaluate(symbol.decl.value, (ref) => this.nameValue(ref));
+    } catch (e) {
+      if (!(e instanceof NotConstant)) throw e;
+      // An error (`1 / 0`) is left for the init code to raise with its line.
+      if (e.reason === 'not-constant') {
+        this.diag.error('NOT_CONSTANT', `The value of the constant \`${symbol.name}\` must be known before the game runs.`, e.node.span, {
+          hint: `a const may use literals, other consts and operators; use \`var ${symbol.name} = …\` for a value computed at run time`,
+        });
+      }
+    }
+    this.pending.delete(symbol);
+    this.values.set(symbol, value);
+    const init = this.inits.get(symbol.global);
+    if (init && value !== undefined && isScalar(value)) init.expr = literalNode(value, init.expr.span);
+    return value;
+  }
+
+  private nameValue(ref: A.NameRef): ConstValue | undefined {
+    const symbol = this.model.globals.get(ref.name);
+    if (symbol?.kind === 'const') return this.constValue(symbol);
+    if (symbol?.kind === 'entity') return { t: 'entity', entity: symbol.entity, name: symbol.name };
+    return undefined;
+  }
+
+  // ─── Statements ──────────────────────────────────────────────────────────
+
+  block(block: A.Block): void {
+    const body = block.body;
+    let out = 0;
+    for (let i = 0; i < body.length; i++) {
+      const s = this.stmt(body[i]!);
+      if (s !== undefined) body[out++] = s;
+    }
+    body.length = out;
+  }
+
+  /** The folded statement, or undefined when it folds away. */
+  private stmt(s: A.Stmt): A.Stmt | undefined {
+    switch (s.kind) {
+      case 'Block':
+      case 'Cutscene':
+        this.block(s.kind === 'Block' ? s : s.body);
+        return s;
+      case 'Let':
+        s.init = this.expr(s.init);
+        return s;
+      case 'Assign':
+        s.value = this.expr(s.value);
+        if (s.target.kind !== 'Name') s.target = this.expr(s.target) as A.Member | A.Index;
+        return s;
+      case 'ExprStmt':
+        s.expr = this.expr(s.expr);
+        return s;
+      case 'If': {
+        s.cond = this.expr(s.cond);
+        const c = literalValue(s.cond);
+        if (c !== undefined) return isTruthy(c) ? this.stmt(s.then) : s.otherwise ? this.stmt(s.otherwise) : undefined;
+        this.block(s.then);
+        if (s.otherwise) {
+          const other = this.stmt(s.otherwise) as A.Block | A.If | undefined;
+          if (other) s.otherwise = other;
+          else delete s.otherwise;
+        }
+        return s;
+      }
+      case 'While': {
+        s.cond = this.expr(s.cond);
+        const c = literalValue(s.cond);
+        if (c !== undefined && !isTruthy(c)) return undefined;
+        this.block(s.body);
+        return s;
+      }
+      case 'For':
+        s.iterable = this.expr(s.iterable);
+        this.block(s.body);
+        return s;
+      case 'Return':
+        if (s.value) s.value = this.expr(s.value);
+        return s;
+      case 'Wait':
+        s.amount = this.expr(s.amount);
+        return s;
+      case 'WaitUntil':
+        s.cond = this.expr(s.cond);
+        return s;
+      case 'StopThread':
+        s.thread = this.expr(s.thread);
+        return s;
+      case 'Print':
+        s.value = this.expr(s.value);
+        return s;
+      case 'Say':
+        s.text = this.expr(s.text);
+        return s;
+      case 'Walk':
+        s.to = this.expr(s.to);
+        return s;
+      case 'Put':
+        s.at = this.expr(s.at);
+        return s;
+      case 'PlayMusic':
+      case 'StopMusic':
+        if (s.fade) s.fade = this.expr(s.fade);
+        return s;
+      default:
+        return s;
+    }
+  }
+
+  // ─── Expressions ─────────────────────────────────────────────────────────
+
+  /** The folded expression: a literal node where the value is known, else `e` with folded parts. */
+  expr(e: A.Expr): A.Expr {
+    switch (e.kind) {
+      case 'Name': {
+        const binding = this.model.bindings.get(e);
+        if (binding?.kind !== 'const') return e;
+        const v = this.constValue(binding.symbol);
+        return v !== undefined && isScalar(v) ? literalNode(v, e.span) : e;
+      }
+      case 'Unary': {
+        e.operand = this.expr(e.operand);
+        const v = literalValue(e.operand);
+        const r = v === undefined ? undefined : foldUnary(e.op, v);
+        return r === undefined ? e : literalNode(r, e.span);
+      }
+      case 'Binary':
+        return this.binary(e);
+      case 'Interp':
+        return this.interp(e);
+      case 'List':
+      case 'Tuple':
+        for (let i = 0; i < e.items.length; i++) e.items[i] = this.expr(e.items[i]!);
+        return e;
+      case 'Map':
+        for (const entry of e.entries) entry.value = this.expr(entry.value);
+        return e;
+      case 'Call':
+        e.callee = this.expr(e.callee);
+        for (let i = 0; i < e.args.length; i++) e.args[i] = this.expr(e.args[i]!);
+        return e;
+      case 'Spawn':
+        this.expr(e.call);
+        return e;
+      case 'Index':
+        e.target = this.expr(e.target);
+        e.index = this.expr(e.index);
+        return e;
+      case 'Member':
+        e.target = this.expr(e.target);
+        return e;
+      case 'Number':
+      case 'String':
+      case 'Bool':
+      case 'Nil':
+        return e;
+    }
+  }
+
+  private binary(e: A.Binary): A.Expr {
+    e.left = this.expr(e.left);
+    const a = literalValue(e.left);
+    // `false and x`, `true or x`: the right side never runs, and the result is known.
+    if (a !== undefined && (e.op === 'and' || e.op === 'or') && isTruthy(a) === (e.op === 'or')) return literalNode(e.op === 'or', e.span);
+    e.right = this.expr(e.right);
+    const b = literalValue(e.right);
+    if (a === undefined || b === undefined) return e;
+    const r = foldBinary(e.op, a, b);
+    return r === undefined ? e : literalNode(r, e.span);
+  }
+
+  private interp(e: A.InterpLit): A.Expr {
+    const parts: Array<string | A.Expr> = [];
+    for (const part of e.parts) {
+      const folded = typeof part === 'string' ? part : this.expr(part);
+      const v = typeof folded === 'string' ? folded : literalValue(folded);
+      const text = v === undefined ? undefined : typeof v === 'string' ? v : printedForm(v);
+      const last = parts[parts.length - 1];
+      if (text !== undefined && typeof last === 'string') parts[parts.length - 1] = last + text;
+      else parts.push(text ?? (folded as A.Expr));
+    }
+    e.parts = parts;
+    if (parts.length === 0) return literalNode('', e.span);
+    if (parts.length === 1 && typeof parts[0] === 'string') return literalNode(parts[0], e.span);
+    return e;
+  }
+}

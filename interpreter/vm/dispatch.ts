@@ -1,0 +1,619 @@
+// The dispatch loop: runs one thread until it waits, blocks, ends or fails.
+// One function with pc, code, stack, base and sp in locals and a switch on the
+// opcode; no allocation per instruction, no closures or try inside. Slow paths
+// (errors, natives, strings, collections) call out after saving the frame
+// into the thread, so a thrown error can be located at its instruction.
+//
+// Case labels are number literals (so V8 builds a jump table) checked against
+// the opcode table by the type checker: `12 satisfies OpCode<'ADD'>`.
+
+import type { Op, OpName } from '../bytecode/opcodes.js';
+import { CairnError } from '../errors.js';
+import { valuesEqual } from './equality.js';
+import { BlockSignal, checkNativeArgs } from './natives.js';
+import {
+  addValues, arithmeticError, buildMap, compareError, concatValues, divideByZero, indexGet, indexSet,
+  iterPrep, makePoint, makeRange, memberGet, memberSet, notCallable, ticksToWait,
+} from './operations.js';
+import { SIZE } from './memory.js';
+import { growStack, ThreadState, WaitKind, type Thread } from './thread.js';
+import { FnRef, Range, ThreadHandle, type Value } from './values.js';
+import { arityError, type VM } from './vm.js';
+
+type OpCode<N extends OpName> = (typeof Op)[N];
+
+const BLOCK = BlockSignal.INSTANCE;
+
+/** Saves the current frame into the thread (before any call-out that may throw or look at the thread). */
+function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
+  th.fn = fi;
+  th.pc = pc;
+  th.sp = sp;
+  th.base = base;
+  th.fp = fp;
+}
+
+/** Saves the frame and returns `err` for the caller to throw. */
+function fail(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number, err: CairnError): CairnError {
+  save(th, fi, pc, sp, base, fp);
+  return err;
+}
+
+function budgetError(vm: VM): CairnError {
+  return new CairnError('BUDGET_EXCEEDED', `this thread did more than ${vm.limits.instructionsPerTick} steps of work in one tick without waiting`, {
+    hint: 'a loop that never ends? Long loops should `yield` or `wait` now and then',
+  });
+}
+
+/** The error for a CALL whose quick checks failed: arity, depth or budget. */
+function callError(vm: VM, name: string, min: number, max: number, argc: number, fuel: number): CairnError {
+  if (argc < min || argc > max) return arityError(name, min, max, argc);
+  if (fuel < 0) return budgetError(vm);
+  return new CairnError('CALL_DEPTH_EXCEEDED', `calls are nested more than ${vm.limits.maxCallDepth} deep`, { hint: 'a function that calls itself without end?' });
+}
+
+/** Runs `th` (state Running) until it waits, blocks, returns from its outermost function or throws. */
+export function execute(vm: VM, th: Thread): void {
+  const program = vm.program;
+  const fns = program.fns;
+  const consts = program.consts;
+  const natives = program.natives;
+  const globals = vm.state.globals;
+  const stack = th.stack;
+  const frames = th.frames;
+  // New fp after a call must stay within the depth limit: depth = fp / 3 + 1.
+  const maxFp = 3 * (vm.limits.maxCallDepth - 2);
+  const callCost = vm.callCost;
+  let fuel = vm.limits.instructionsPerTick;
+  let fi = th.fn;
+  let fn = fns[fi]!;
+  let code = fn.code;
+  let pc = th.pc;
+  let base = th.base;
+  let sp = th.sp;
+  let fp = th.fp;
+
+  for (;;) {
+    switch (code[pc]) {
+      case 0 satisfies OpCode<'CONST'>:
+        stack[sp++] = consts[code[pc + 1]!]!;
+        pc += 2;
+        break;
+      case 1 satisfies OpCode<'NIL'>:
+        stack[sp++] = null;
+        pc += 1;
+        break;
+      case 2 satisfies OpCode<'TRUE'>:
+        stack[sp++] = true;
+        pc += 1;
+        break;
+      case 3 satisfies OpCode<'FALSE'>:
+        stack[sp++] = false;
+        pc += 1;
+        break;
+      case 4 satisfies OpCode<'INT'>:
+        stack[sp++] = code[pc + 1]!;
+        pc += 2;
+        break;
+      case 5 satisfies OpCode<'POP'>:
+        sp--;
+        pc += 1;
+        break;
+      case 6 satisfies OpCode<'DUP'>:
+        stack[sp] = stack[sp - 1]!;
+        sp++;
+        pc += 1;
+        break;
+      case 7 satisfies OpCode<'GET_LOCAL'>:
+        stack[sp++] = stack[base + code[pc + 1]!]!;
+        pc += 2;
+        break;
+      case 8 satisfies OpCode<'SET_LOCAL'>:
+        stack[base + code[pc + 1]!] = stack[--sp]!;
+        pc += 2;
+        break;
+      case 9 satisfies OpCode<'GET_GLOBAL'>:
+        stack[sp++] = globals[code[pc + 1]!]!;
+        pc += 2;
+        break;
+      case 10 satisfies OpCode<'SET_GLOBAL'>:
+        globals[code[pc + 1]!] = stack[--sp]!;
+        pc += 2;
+        break;
+      case 11 satisfies OpCode<'FN'>:
+        stack[sp++] = fns[code[pc + 1]!]!.ref;
+        pc += 2;
+        break;
+
+      // ---- arithmetic ----
+      case 12 satisfies OpCode<'ADD'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a + b;
+        else {
+          save(th, fi, pc, sp, base, fp);
+          stack[sp - 2] = addValues(vm, a, b);
+        }
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 13 satisfies OpCode<'SUB'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('-', a, b));
+        stack[sp - 2] = a - b;
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 14 satisfies OpCode<'MUL'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('*', a, b));
+        stack[sp - 2] = a * b;
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 15 satisfies OpCode<'DIV'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('/', a, b));
+        if (b === 0) throw fail(th, fi, pc, sp, base, fp, divideByZero('/'));
+        stack[sp - 2] = a / b;
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 16 satisfies OpCode<'MOD'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('%', a, b));
+        if (b === 0) throw fail(th, fi, pc, sp, base, fp, divideByZero('%'));
+        let r = a % b;
+        // Floored modulo: the result takes the divisor's sign (-1 % 3 == 2).
+        if (r !== 0 && r < 0 !== b < 0) r += b;
+        stack[sp - 2] = r;
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 17 satisfies OpCode<'NEG'>: {
+        const a = stack[sp - 1]!;
+        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('neg', a));
+        stack[sp - 1] = -a;
+        pc += 1;
+        break;
+      }
+      case 18 satisfies OpCode<'NOT'>: {
+        const a = stack[sp - 1]!;
+        stack[sp - 1] = a === null || a === false;
+        pc += 1;
+        break;
+      }
+      case 19 satisfies OpCode<'EQ'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        stack[sp - 2] = a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && valuesEqual(a, b));
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 20 satisfies OpCode<'NE'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        stack[sp - 2] = !(a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && valuesEqual(a, b)));
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 21 satisfies OpCode<'LT'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a < b;
+        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a < b;
+        else throw fail(th, fi, pc, sp, base, fp, compareError('<', a, b));
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 22 satisfies OpCode<'LE'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a <= b;
+        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a <= b;
+        else throw fail(th, fi, pc, sp, base, fp, compareError('<=', a, b));
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 23 satisfies OpCode<'GT'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a > b;
+        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a > b;
+        else throw fail(th, fi, pc, sp, base, fp, compareError('>', a, b));
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 24 satisfies OpCode<'GE'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a >= b;
+        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a >= b;
+        else throw fail(th, fi, pc, sp, base, fp, compareError('>=', a, b));
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 25 satisfies OpCode<'RANGE'>:
+        save(th, fi, pc, sp, base, fp);
+        stack[sp - 2] = makeRange(vm, stack[sp - 2]!, stack[sp - 1]!);
+        sp--;
+        pc += 1;
+        break;
+      case 26 satisfies OpCode<'TO_BOOL'>: {
+        const a = stack[sp - 1]!;
+        stack[sp - 1] = a !== null && a !== false;
+        pc += 1;
+        break;
+      }
+
+      // ---- control flow: a backward jump is a budget checkpoint ----
+      case 27 satisfies OpCode<'JUMP'>: {
+        const t = code[pc + 1]!;
+        if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+        pc = t;
+        break;
+      }
+      case 28 satisfies OpCode<'JUMP_IF_FALSE'>: {
+        const a = stack[--sp]!;
+        if (a === null || a === false) {
+          const t = code[pc + 1]!;
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          pc = t;
+        } else pc += 2;
+        break;
+      }
+      case 29 satisfies OpCode<'JUMP_IF_TRUE'>: {
+        const a = stack[--sp]!;
+        if (a !== null && a !== false) {
+          const t = code[pc + 1]!;
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          pc = t;
+        } else pc += 2;
+        break;
+      }
+      case 30 satisfies OpCode<'JUMP_UNLESS_LT'>:
+      case 31 satisfies OpCode<'JUMP_UNLESS_LE'>:
+      case 32 satisfies OpCode<'JUMP_UNLESS_GT'>:
+      case 33 satisfies OpCode<'JUMP_UNLESS_GE'>: {
+        const op = code[pc]!;
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        let holds: boolean;
+        if (typeof a === 'number' && typeof b === 'number') holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
+        else if (typeof a === 'string' && typeof b === 'string') holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
+        else throw fail(th, fi, pc, sp, base, fp, compareError(op === 30 ? '<' : op === 31 ? '<=' : op === 32 ? '>' : '>=', a, b));
+        sp -= 2;
+        if (holds) pc += 2;
+        else {
+          const t = code[pc + 1]!;
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          pc = t;
+        }
+        break;
+      }
+      case 34 satisfies OpCode<'JUMP_UNLESS_EQ'>:
+      case 35 satisfies OpCode<'JUMP_UNLESS_NE'>: {
+        const a = stack[sp - 2]!;
+        const b = stack[sp - 1]!;
+        sp -= 2;
+        const equal = a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && valuesEqual(a, b));
+        if (equal === (code[pc] === 34)) pc += 2;
+        else {
+          const t = code[pc + 1]!;
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          pc = t;
+        }
+        break;
+      }
+      case 36 satisfies OpCode<'FOR_RANGE'>: {
+        const slot = base + code[pc + 1]!;
+        const counter = stack[slot]!;
+        const end = stack[slot + 1]!;
+        if (typeof counter !== 'number' || typeof end !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', counter, 1));
+        const next = counter + 1;
+        stack[slot] = next;
+        if (next < end) {
+          const t = code[pc + 2]!;
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          pc = t;
+        } else pc += 3;
+        break;
+      }
+      case 37 satisfies OpCode<'ITER_NEXT'>: {
+        const slot = base + code[pc + 1]!;
+        const it = stack[slot]!;
+        const at = stack[slot + 1]!;
+        // The position local starts as nil when the compiler leaves it unset.
+        const pos = typeof at === 'number' ? at : 0;
+        let item: Value | undefined;
+        if (Array.isArray(it)) item = pos < it.length ? it[pos] : undefined;
+        else if (it instanceof Range) item = it.from + pos < it.to ? it.from + pos : undefined;
+        else if (typeof it === 'string') item = pos < it.length ? it[pos] : undefined;
+        else throw fail(th, fi, pc, sp, base, fp, new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare'));
+        if (item !== undefined) {
+          stack[sp++] = item;
+          stack[slot + 1] = pos + 1;
+          pc += 3;
+        } else {
+          const t = code[pc + 2]!;
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          pc = t;
+        }
+        break;
+      }
+      case 38 satisfies OpCode<'ITER_PREP'>:
+        save(th, fi, pc, sp, base, fp);
+        stack[sp - 1] = iterPrep(vm, stack[sp - 1]!);
+        pc += 1;
+        break;
+
+      // ---- calls: frames are data, so recursion never touches the JS stack ----
+      case 39 satisfies OpCode<'CALL'>: {
+        const callee = fns[code[pc + 1]!]!;
+        const argc = code[pc + 2]!;
+        const extra = argc - callee.minArity;
+        fuel -= callCost;
+        if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
+          throw fail(th, fi, pc, sp, base, fp, callError(vm, callee.name, callee.minArity, callee.arity, argc, fuel));
+        }
+        frames[fp] = fi;
+        frames[fp + 1] = pc + 3;
+        frames[fp + 2] = base;
+        fp += 3;
+        base = sp - argc;
+        const top = base + callee.locals;
+        if (top + callee.maxStack > stack.length) growStack(stack, top + callee.maxStack);
+        while (sp < top) stack[sp++] = null;
+        fi = callee.index;
+        fn = callee;
+        code = callee.code;
+        pc = callee.entries[extra]!;
+        break;
+      }
+      case 41 satisfies OpCode<'CALL_VALUE'>: {
+        const argc = code[pc + 1]!;
+        const f = stack[sp - argc - 1]!;
+        if (!(f instanceof FnRef)) throw fail(th, fi, pc, sp, base, fp, notCallable(f));
+        const callee = fns[f.index]!;
+        const extra = argc - callee.minArity;
+        fuel -= callCost;
+        if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
+          throw fail(th, fi, pc, sp, base, fp, callError(vm, callee.name, callee.minArity, callee.arity, argc, fuel));
+        }
+        // Slide the arguments over the function value, so the frame looks like CALL's.
+        for (let i = sp - argc - 1; i < sp - 1; i++) stack[i] = stack[i + 1]!;
+        sp--;
+        frames[fp] = fi;
+        frames[fp + 1] = pc + 2;
+        frames[fp + 2] = base;
+        fp += 3;
+        base = sp - argc;
+        const top = base + callee.locals;
+        if (top + callee.maxStack > stack.length) growStack(stack, top + callee.maxStack);
+        while (sp < top) stack[sp++] = null;
+        fi = callee.index;
+        fn = callee;
+        code = callee.code;
+        pc = callee.entries[extra]!;
+        break;
+      }
+      case 42 satisfies OpCode<'RETURN'>:
+      case 43 satisfies OpCode<'RETURN_NIL'>: {
+        const result = code[pc] === 42 ? stack[sp - 1]! : null;
+        if (fp === 0) {
+          th.result = result;
+          save(th, fi, pc, 0, 0, 0);
+          th.state = ThreadState.Done;
+          return;
+        }
+        sp = base;
+        stack[sp++] = result;
+        fp -= 3;
+        fi = frames[fp]!;
+        pc = frames[fp + 1]!;
+        base = frames[fp + 2]!;
+        fn = fns[fi]!;
+        code = fn.code;
+        break;
+      }
+      case 40 satisfies OpCode<'CALL_NATIVE'>: {
+        const nat = natives[code[pc + 1]!]!;
+        const argc = code[pc + 2]!;
+        save(th, fi, pc, sp, base, fp);
+        const args = stack.slice(sp - argc, sp);
+        if (argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null) checkNativeArgs(nat, args);
+        vm.ctx.threadId = th.id;
+        const result = nat.fn(args, vm.ctx);
+        sp -= argc;
+        if (result === BLOCK) {
+          if (!nat.blocking || th.id === 0) {
+            throw new CairnError('RUNTIME', nat.blocking ? `${nat.name}() waits, and cannot be used here` : `native ${nat.name}() tried to block but is not declared blocking`);
+          }
+          save(th, fi, pc + 3, sp, base, fp);
+          th.state = ThreadState.Blocked;
+          th.blockedOn = nat.name;
+          th.blockReason = vm.takeBlockReason();
+          return;
+        }
+        stack[sp++] = result === undefined ? null : (result as Value);
+        pc += 3;
+        if (th.state === ThreadState.Done) return; // the native stopped this very thread
+        break;
+      }
+
+      // ---- collections and members ----
+      case 44 satisfies OpCode<'LIST'>: {
+        const n = code[pc + 1]!;
+        save(th, fi, pc, sp, base, fp);
+        vm.charge(SIZE.list + SIZE.slot * n);
+        const list = stack.slice(sp - n, sp);
+        sp -= n;
+        stack[sp++] = list;
+        pc += 2;
+        break;
+      }
+      case 45 satisfies OpCode<'MAP'>: {
+        const n = code[pc + 1]!;
+        save(th, fi, pc, sp, base, fp);
+        const map = buildMap(vm, stack, sp - 2 * n, n);
+        sp -= 2 * n;
+        stack[sp++] = map;
+        pc += 2;
+        break;
+      }
+      case 46 satisfies OpCode<'POINT'>:
+        save(th, fi, pc, sp, base, fp);
+        stack[sp - 2] = makePoint(vm, stack[sp - 2]!, stack[sp - 1]!);
+        sp--;
+        pc += 1;
+        break;
+      case 47 satisfies OpCode<'INDEX_GET'>: {
+        const t = stack[sp - 2]!;
+        const i = stack[sp - 1]!;
+        let v: Value | undefined;
+        if (Array.isArray(t) && typeof i === 'number') v = t[i];
+        if (v === undefined) {
+          save(th, fi, pc, sp, base, fp);
+          v = indexGet(t, i);
+        }
+        stack[sp - 2] = v;
+        sp--;
+        pc += 1;
+        break;
+      }
+      case 48 satisfies OpCode<'INDEX_SET'>: {
+        const t = stack[sp - 3]!;
+        const i = stack[sp - 2]!;
+        const v = stack[sp - 1]!;
+        if (Array.isArray(t) && typeof i === 'number' && i >= 0 && i < t.length && Number.isInteger(i)) t[i] = v;
+        else {
+          save(th, fi, pc, sp, base, fp);
+          indexSet(vm, t, i, v);
+        }
+        sp -= 3;
+        pc += 1;
+        break;
+      }
+      case 49 satisfies OpCode<'MEMBER_GET'>: {
+        const t = stack[sp - 1]!;
+        const name = consts[code[pc + 1]!] as string;
+        let v: Value | undefined;
+        if (t instanceof Map) v = t.get(name);
+        if (v === undefined) {
+          save(th, fi, pc, sp, base, fp);
+          v = memberGet(vm, t, name);
+        }
+        stack[sp - 1] = v;
+        pc += 2;
+        break;
+      }
+      case 50 satisfies OpCode<'MEMBER_SET'>:
+        save(th, fi, pc, sp, base, fp);
+        memberSet(vm, stack[sp - 2]!, consts[code[pc + 1]!] as string, stack[sp - 1]!);
+        sp -= 2;
+        pc += 2;
+        if (th.state === ThreadState.Done) return; // a host setter may stop threads
+        break;
+      case 51 satisfies OpCode<'CONCAT'>: {
+        const n = code[pc + 1]!;
+        save(th, fi, pc, sp, base, fp);
+        const s = concatValues(vm, stack, sp - n, n);
+        sp -= n;
+        stack[sp++] = s;
+        pc += 2;
+        break;
+      }
+
+      // ---- threads and output ----
+      case 52 satisfies OpCode<'SPAWN'>: {
+        const argc = code[pc + 2]!;
+        save(th, fi, pc, sp, base, fp);
+        const spawned = vm.spawnThread(code[pc + 1]!, stack.slice(sp - argc, sp));
+        sp -= argc;
+        stack[sp++] = new ThreadHandle(spawned.id);
+        pc += 3;
+        break;
+      }
+      case 53 satisfies OpCode<'SPAWN_VALUE'>: {
+        const argc = code[pc + 1]!;
+        const f = stack[sp - argc - 1]!;
+        if (!(f instanceof FnRef)) throw fail(th, fi, pc, sp, base, fp, notCallable(f));
+        save(th, fi, pc, sp, base, fp);
+        const spawned = vm.spawnThread(f.index, stack.slice(sp - argc, sp));
+        sp -= argc + 1;
+        stack[sp++] = new ThreadHandle(spawned.id);
+        pc += 2;
+        break;
+      }
+      case 54 satisfies OpCode<'WAIT_TICKS'>:
+      case 55 satisfies OpCode<'WAIT_SECONDS'>: {
+        save(th, fi, pc, sp, base, fp);
+        const ticks = ticksToWait(stack[sp - 1]!, code[pc] === 55);
+        save(th, fi, pc + 1, sp - 1, base, fp);
+        th.state = ThreadState.Waiting;
+        th.waitKind = WaitKind.Ticks;
+        th.wakeTick = vm.now + ticks;
+        return;
+      }
+      case 56 satisfies OpCode<'YIELD'>:
+        save(th, fi, pc + 1, sp, base, fp);
+        th.state = ThreadState.Waiting;
+        th.waitKind = WaitKind.Yield;
+        th.wakeTick = vm.now + 1;
+        return;
+      case 57 satisfies OpCode<'STOP_THREAD'>:
+        save(th, fi, pc, sp, base, fp);
+        vm.stopByHandle(stack[sp - 1]!);
+        sp--;
+        pc += 1;
+        if (th.state === ThreadState.Done) return; // stopped itself
+        break;
+      case 58 satisfies OpCode<'PRINT'>:
+        save(th, fi, pc, sp, base, fp);
+        vm.print(stack[sp - 1]!);
+        sp--;
+        pc += 1;
+        break;
+
+      // ---- fused forms ----
+      case 59 satisfies OpCode<'GET_LOCAL2'>:
+        stack[sp] = stack[base + code[pc + 1]!]!;
+        stack[sp + 1] = stack[base + code[pc + 2]!]!;
+        sp += 2;
+        pc += 3;
+        break;
+      case 60 satisfies OpCode<'ADD_INT'>: {
+        const a = stack[sp - 1]!;
+        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 1]!));
+        stack[sp - 1] = a + code[pc + 1]!;
+        pc += 2;
+        break;
+      }
+      case 61 satisfies OpCode<'INC_LOCAL'>: {
+        const slot = base + code[pc + 1]!;
+        const a = stack[slot]!;
+        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 2]!));
+        stack[slot] = a + code[pc + 2]!;
+        pc += 3;
+        break;
+      }
+      default:
+        throw fail(th, fi, pc, sp, base, fp, new CairnError('RUNTIME', `invalid instruction ${code[pc]} at offset ${pc} of \`${fn.name}\``));
+    }
+  }
+}

@@ -1,0 +1,201 @@
+// The slow paths of the dispatch loop: everything an opcode does beyond its
+// fast case — joining strings and lists, indexing, members, interpolation,
+// building lists and maps — and the errors opcodes raise. Kept out of the loop
+// so it stays small; each function may throw an unlocated CairnError, which
+// the VM locates at the failing instruction.
+
+import { CairnError } from '../errors.js';
+import { checkListLength, checkMapSize, checkStringLength, SIZE } from './memory.js';
+import { formatNumber } from './format.js';
+import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value } from './values.js';
+import type { VM } from './vm.js';
+
+/** `a + b` when not both numbers: strings join, lists join, anything else is a TYPE_ERROR. */
+export function addValues(vm: VM, a: Value, b: Value): Value {
+  if (typeof a === 'string' && typeof b === 'string') {
+    checkStringLength(a.length + b.length, vm.limits);
+    // JS joins strings as ropes: the new memory is about the shorter side.
+    vm.charge(SIZE.string + 2 * Math.min(a.length, b.length));
+    return a + b;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    checkListLength(a.length + b.length, vm.limits);
+    vm.charge(SIZE.list + SIZE.slot * (a.length + b.length));
+    return a.concat(b);
+  }
+  const hint = typeof a === 'string' || typeof b === 'string' ? 'to build text from values, interpolate: "{a}{b}", or use str()' : undefined;
+  throw new CairnError('TYPE_ERROR', `cannot add ${typeName(a)} and ${typeName(b)}`, { hint });
+}
+
+const OPERATOR_NAMES: Record<string, string> = { '-': 'subtract', '*': 'multiply', '/': 'divide', '%': 'take the remainder of', neg: 'negate', '+': 'add' };
+
+/** TYPE_ERROR for an arithmetic operator on non-numbers. */
+export function arithmeticError(op: string, a: Value, b?: Value): CairnError {
+  const what = b === undefined ? typeName(a) : `${typeName(a)} and ${typeName(b)}`;
+  return new CairnError('TYPE_ERROR', `cannot ${OPERATOR_NAMES[op] ?? op} ${what}`);
+}
+
+/** DIVIDE_BY_ZERO for `/` and `%`. */
+export function divideByZero(op: string): CairnError {
+  return new CairnError('DIVIDE_BY_ZERO', op === '%' ? 'remainder of division by zero' : 'division by zero');
+}
+
+/** TYPE_ERROR for `<` and friends on anything but two numbers or two strings. */
+export function compareError(op: string, a: Value, b: Value): CairnError {
+  return new CairnError('TYPE_ERROR', `cannot compare ${typeName(a)} ${op} ${typeName(b)}: both sides must be numbers or both strings`);
+}
+
+/** True when `k` can be a map key. */
+export function isMapKey(k: Value): k is MapKey {
+  return typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean';
+}
+
+function keyError(k: Value): CairnError {
+  return new CairnError('TYPE_ERROR', `a map key must be a string, number or boolean, not ${typeName(k)}`);
+}
+
+function indexRangeError(i: number, length: number, what: string): CairnError {
+  return new CairnError('INDEX_OUT_OF_RANGE', `index ${formatNumber(i)} is out of range for a ${what} of length ${length}`);
+}
+
+function checkIndex(i: Value, length: number, what: string): number {
+  if (typeof i !== 'number' || !Number.isInteger(i)) throw new CairnError('TYPE_ERROR', `a ${what} index must be a whole number, not ${typeName(i)}`);
+  if (i < 0 || i >= length) throw indexRangeError(i, length, what);
+  return i;
+}
+
+/** `target[index]`. */
+export function indexGet(target: Value, index: Value): Value {
+  if (Array.isArray(target)) return target[checkIndex(index, target.length, 'list')]!;
+  if (target instanceof Map) {
+    if (!isMapKey(index)) throw keyError(index);
+    const v = target.get(index);
+    if (v === undefined) throw new CairnError('KEY_NOT_FOUND', `the map has no key ${describeKey(index)}`, { hint: 'check with has_key(map, key), or use get(map, key, default)' });
+    return v;
+  }
+  if (typeof target === 'string') return target[checkIndex(index, target.length, 'string')]!;
+  throw new CairnError('TYPE_ERROR', `cannot index ${typeName(target)}`);
+}
+
+/** `target[index] = value`. */
+export function indexSet(vm: VM, target: Value, index: Value, value: Value): void {
+  if (Array.isArray(target)) {
+    target[checkIndex(index, target.length, 'list')] = value;
+    return;
+  }
+  if (target instanceof Map) {
+    if (!isMapKey(index)) throw keyError(index);
+    mapSet(vm, target, index, value);
+    return;
+  }
+  if (typeof target === 'string') throw new CairnError('TYPE_ERROR', 'strings cannot be changed in place; build a new one');
+  throw new CairnError('TYPE_ERROR', `cannot set an index of ${typeName(target)}`);
+}
+
+/** Sets a map entry, checking the size cap and accounting for a new entry. */
+export function mapSet(vm: VM, map: CairnMap, key: MapKey, value: Value): void {
+  if (!map.has(key)) {
+    checkMapSize(map.size + 1, vm.limits);
+    vm.charge(SIZE.mapEntry);
+  }
+  map.set(key, value);
+}
+
+function describeKey(k: MapKey): string {
+  return typeof k === 'string' ? `"${k}"` : String(k);
+}
+
+/** `target.name`. */
+export function memberGet(vm: VM, target: Value, name: string): Value {
+  if (target instanceof Map) {
+    const v = target.get(name);
+    if (v === undefined) throw new CairnError('KEY_NOT_FOUND', `the map has no key "${name}"`, { hint: 'check with has_key(map, key), or use get(map, key, default)' });
+    return v;
+  }
+  if (target instanceof EntityRef) {
+    if (vm.host === undefined) throw new CairnError('NO_SUCH_PROPERTY', `${target.entity} \`${target.name}\` has no property \`${name}\``);
+    const v = vm.host.getMember(target, name);
+    return v === undefined ? null : v;
+  }
+  if (target instanceof Point && (name === 'x' || name === 'y')) return target[name];
+  if (target instanceof Range && (name === 'from' || name === 'to')) return target[name];
+  throw new CairnError('NO_SUCH_PROPERTY', `${typeName(target)} has no property \`${name}\``);
+}
+
+/** `target.name = value`. */
+export function memberSet(vm: VM, target: Value, name: string, value: Value): void {
+  if (target instanceof Map) {
+    mapSet(vm, target, name, value);
+    return;
+  }
+  if (target instanceof EntityRef) {
+    if (vm.host === undefined) throw new CairnError('NO_SUCH_PROPERTY', `${target.entity} \`${target.name}\` has no property \`${name}\``);
+    vm.host.setMember(target, name, value);
+    return;
+  }
+  if (target instanceof Point || target instanceof Range) throw new CairnError('TYPE_ERROR', `${typeName(target)}s cannot be changed; make a new one`);
+  throw new CairnError('NO_SUCH_PROPERTY', `cannot set \`${name}\` on ${typeName(target)}`);
+}
+
+/** ITER_PREP: what `for … in` walks — a list or string as is, a range, a map's keys (copied). */
+export function iterPrep(vm: VM, v: Value): Value {
+  if (Array.isArray(v) || v instanceof Range || typeof v === 'string') return v;
+  if (v instanceof Map) {
+    vm.charge(SIZE.list + SIZE.slot * v.size);
+    return [...v.keys()];
+  }
+  throw new CairnError('TYPE_ERROR', `cannot loop over ${typeName(v)}`);
+}
+
+/** CONCAT: the printed forms of stack[from .. from+n) joined. */
+export function concatValues(vm: VM, stack: readonly Value[], from: number, n: number): string {
+  let out = '';
+  for (let i = from; i < from + n; i++) {
+    const v = stack[i]!;
+    const part = typeof v === 'string' ? v : typeof v === 'number' ? formatNumber(v) : vm.display(v);
+    checkStringLength(out.length + part.length, vm.limits);
+    out += part;
+  }
+  vm.charge(SIZE.string + 2 * out.length);
+  return out;
+}
+
+/** MAP: a map from n key/value pairs at stack[from ..]. */
+export function buildMap(vm: VM, stack: readonly Value[], from: number, n: number): CairnMap {
+  const map: CairnMap = new Map();
+  for (let i = 0; i < n; i++) {
+    const k = stack[from + 2 * i]!;
+    if (!isMapKey(k)) throw keyError(k);
+    map.set(k, stack[from + 2 * i + 1]!);
+  }
+  checkMapSize(map.size, vm.limits);
+  vm.charge(SIZE.map + SIZE.mapEntry * map.size);
+  return map;
+}
+
+/** POINT: both coordinates must be numbers. */
+export function makePoint(vm: VM, x: Value, y: Value): Point {
+  if (typeof x !== 'number' || typeof y !== 'number') throw new CairnError('TYPE_ERROR', `a point needs two numbers, not ${typeName(x)} and ${typeName(y)}`);
+  vm.charge(SIZE.small);
+  return new Point(x, y);
+}
+
+/** RANGE: both ends must be numbers. */
+export function makeRange(vm: VM, from: Value, to: Value): Range {
+  if (typeof from !== 'number' || typeof to !== 'number') throw new CairnError('TYPE_ERROR', `a range needs two numbers, not ${typeName(from)} and ${typeName(to)}`);
+  vm.charge(SIZE.small);
+  return new Range(from, to);
+}
+
+/** Ticks to sleep for WAIT_TICKS n or WAIT_SECONDS s (at least 1: `wait 0` is a yield). */
+export function ticksToWait(amount: Value, seconds: boolean): number {
+  if (typeof amount !== 'number' || Number.isNaN(amount)) throw new CairnError('TYPE_ERROR', `wait needs a number of ${seconds ? 'seconds' : 'ticks'}, not ${typeName(amount)}`);
+  if (amount < 0) throw new CairnError('BAD_ARGUMENT', `cannot wait a negative time (${formatNumber(amount)})`);
+  const ticks = Math.round(seconds ? amount * 60 : amount);
+  return Math.max(1, ticks);
+}
+
+/** TYPE_ERROR for `not callable`. */
+export function notCallable(v: Value): CairnError {
+  return new CairnError('NOT_CALLABLE', `cannot call ${typeName(v)}: it is not a function`);
+}

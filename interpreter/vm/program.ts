@@ -1,0 +1,123 @@
+// A module made ready to run: functions in one object shape (the dispatch loop
+// stays monomorphic whichever producer built the module), constants turned
+// into values, native names resolved against the natives table, and the line
+// table lookup that gives runtime errors their file:line:col.
+
+import type { FunctionProto, HandlerEntry, Module } from '../bytecode/module.js';
+import { CairnError, type Span } from '../errors.js';
+import type { ResolvedNative } from './natives.js';
+import { EntityRef, FnRef, type Value } from './values.js';
+
+/** A function prepared for the dispatch loop. */
+export interface FnInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly file: string;
+  readonly arity: number;
+  readonly minArity: number;
+  readonly entries: Int32Array;
+  readonly locals: number;
+  readonly maxStack: number;
+  readonly code: Int32Array;
+  readonly lines: Int32Array;
+  /** The one FnRef value for this function (FN pushes it; no allocation). */
+  readonly ref: FnRef;
+  /** Fingerprint of the code, so a snapshot can tell the function was rebuilt. */
+  readonly hash: number;
+}
+
+/** A loaded module. */
+export interface Program {
+  readonly module: Module;
+  readonly fns: readonly FnInfo[];
+  readonly consts: readonly Value[];
+  readonly natives: readonly ResolvedNative[];
+  readonly handlers: readonly HandlerEntry[];
+  readonly globalNames: readonly string[];
+  readonly globalIndex: ReadonlyMap<string, number>;
+  readonly fnIndex: ReadonlyMap<string, number>;
+}
+
+/** Prepares `module` to run; unknown natives and malformed functions are CairnErrors. */
+export function loadProgram(module: Module, natives: ReadonlyMap<string, ResolvedNative>): Program {
+  const fns = module.functions.map((f, i) => prepareFunction(f, i, module.files));
+  if (module.init < 0 || module.init >= fns.length) throw new CairnError('MODULE_INVALID', `init function ${module.init} does not exist`);
+  const consts: Value[] = module.constants.map((c) => (typeof c === 'object' ? new EntityRef(c.entity, c.name) : c));
+  const resolved = module.natives.map((name) => {
+    const nat = natives.get(name);
+    if (nat === undefined) throw new CairnError('MODULE_INVALID', `the program calls the native \`${name}\`, which this runtime does not provide`);
+    return nat;
+  });
+  for (const h of module.handlers) {
+    if (!(h.fn >= 0 && h.fn < fns.length)) throw new CairnError('MODULE_INVALID', `handler \`on ${h.event}\` names function ${h.fn}, which does not exist`);
+  }
+  const globalNames = module.globals.map((g) => g.name);
+  const fnIndex = new Map<string, number>();
+  for (const f of fns) if (!fnIndex.has(f.name)) fnIndex.set(f.name, f.index);
+  return {
+    module,
+    fns,
+    consts,
+    natives: resolved,
+    handlers: module.handlers,
+    globalNames,
+    globalIndex: new Map(globalNames.map((n, i) => [n, i])),
+    fnIndex,
+  };
+}
+
+function prepareFunction(f: FunctionProto, index: number, files: readonly string[]): FnInfo {
+  const bad = (why: string) => new CairnError('MODULE_INVALID', `function \`${f.name}\`: ${why}`);
+  if (!(f.minArity >= 0 && f.minArity <= f.arity)) throw bad('arity is inconsistent');
+  if (f.entries.length !== f.arity - f.minArity + 1) throw bad('needs one entry per accepted argument count');
+  if (!(f.locals >= f.arity)) throw bad('has fewer local slots than parameters');
+  for (const e of f.entries) if (!(e >= 0 && e < f.code.length)) throw bad(`entry ${e} is outside its code`);
+  return {
+    index,
+    name: f.name,
+    file: files[f.file] ?? '<unknown>',
+    arity: f.arity,
+    minArity: f.minArity,
+    entries: Int32Array.from(f.entries),
+    locals: f.locals,
+    maxStack: Math.max(0, f.maxStack) + 2,
+    code: f.code,
+    lines: f.lines,
+    ref: new FnRef(index),
+    hash: hashFunction(f),
+  };
+}
+
+/** FNV-1a over what gives code offsets their meaning: code, entries, locals, arity. */
+function hashFunction(f: FunctionProto): number {
+  let h = 0x811c9dc5;
+  const mix = (word: number): void => {
+    for (let s = 0; s < 32; s += 8) h = Math.imul(h ^ ((word >>> s) & 0xff), 0x01000193);
+  };
+  mix(f.arity);
+  mix(f.minArity);
+  mix(f.locals);
+  for (const e of f.entries) mix(e);
+  for (let i = 0; i < f.code.length; i++) mix(f.code[i]!);
+  return h >>> 0;
+}
+
+/** The source place of the instruction at `pc` of `fn`, from its line table. */
+export function sourceSpan(fn: FnInfo, pc: number): Span {
+  const lines = fn.lines;
+  let line = 0;
+  let column = 0;
+  // Triples are in ascending pc order: the last one at or before pc applies.
+  let lo = 0;
+  let hi = Math.floor(lines.length / 3) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid * 3]! <= pc) {
+      line = lines[mid * 3 + 1]!;
+      column = lines[mid * 3 + 2]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const start = { offset: 0, line, column };
+  return { source: fn.file, start, end: { offset: 0, line, column: column + 1 } };
+}

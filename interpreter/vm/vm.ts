@@ -1,0 +1,424 @@
+// The VM: loads a module, owns the whole run-time state (globals, threads,
+// random generator, tick counter, memory accounting) and schedules threads
+// tick by tick. The dispatch loop (dispatch.ts) runs one thread; this file is
+// the API hosts use and the slow paths that touch more than one thread.
+
+import type { Module } from '../bytecode/module.js';
+import { CairnError, isCairnError, type Note } from '../errors.js';
+import { BUILTIN_NATIVES } from './builtins.js';
+import { execute } from './dispatch.js';
+import { display } from './format.js';
+import { MIN_MEASURE_INTERVAL, measureReachable, resolveLimits, type Limits } from './memory.js';
+import { BlockSignal, buildNativeTable, type BlockReason, type NativeContext, type NativeDef } from './natives.js';
+import { nextFloat, seedRng, type RngState } from './prng.js';
+import { loadProgram, sourceSpan, type Program } from './program.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
+import { createThread, ThreadState, WaitKind, waitInfo, type Thread, type WaitInfo } from './thread.js';
+import { ThreadHandle, typeName, type EntityRef, type Value } from './values.js';
+
+/** What the VM asks of the world for `entity.member` (the adventure runtime implements it). */
+export interface Host {
+  getMember(ref: EntityRef, name: string): Value;
+  setMember(ref: EntityRef, name: string, value: Value): void;
+}
+
+/** How to build a VM. */
+export interface VMOptions {
+  /** Host natives, added to BUILTIN_NATIVES (a name may be defined once). */
+  natives?: readonly NativeDef[];
+  /** Seed of the random generator (default 0). */
+  seed?: number;
+  limits?: Partial<Limits>;
+  /** Where `print` writes (default console.log). */
+  print?: (line: string) => void;
+  host?: Host;
+  /** Receives runtime errors; without it, tick() throws the first error after finishing the tick. */
+  onError?: (error: CairnError, threadId: number) => void;
+}
+
+/** Everything that changes as a program runs; a snapshot is exactly this. */
+export interface VmState {
+  /** Ticks completed; the tick being run has this number. */
+  tick: number;
+  nextThreadId: number;
+  rng: RngState;
+  globals: Value[];
+  /** Threads in creation order (dead ones are dropped after each tick). */
+  threads: Thread[];
+  /** Estimated bytes allocated so far, and the level that triggers the next measurement of live memory. */
+  allocated: number;
+  nextMeasure: number;
+}
+
+/** A live thread as plain data, for hosts and tools. */
+export interface ThreadInfo {
+  id: number;
+  /** The name of the function it runs now. */
+  function: string;
+  wait: WaitInfo;
+}
+
+/** Fixed work charged to the instruction budget per call (calls are budget checkpoints). */
+const CALL_COST = 10;
+
+/** The Cairn virtual machine. */
+export class VM {
+  /** The loaded program. */
+  readonly program: Program;
+  readonly limits: Readonly<Limits>;
+  readonly host: Host | undefined;
+  /** The mutable state; replaced wholesale by restore(). */
+  state: VmState;
+  /** The context handed to natives; its threadId is set before each call. */
+  readonly ctx: NativeContextImpl;
+  /** Budget cost of one call, read by the dispatch loop. */
+  readonly callCost = CALL_COST;
+  private readonly printLine: (line: string) => void;
+  private readonly onError: ((error: CairnError, threadId: number) => void) | undefined;
+  private readonly byId = new Map<number, Thread>();
+  private inTick = false;
+  private initialised = false;
+
+  /** Loads `module`; unknown natives or a malformed module throw CairnError. */
+  constructor(module: Module, options: VMOptions = {}) {
+    this.program = loadProgram(module, buildNativeTable([...BUILTIN_NATIVES, ...(options.natives ?? [])]));
+    this.limits = Object.freeze(resolveLimits(options.limits));
+    this.host = options.host;
+    this.printLine = options.print ?? ((line) => console.log(line));
+    this.onError = options.onError;
+    this.state = {
+      tick: 0,
+      nextThreadId: 1,
+      rng: seedRng(options.seed ?? 0),
+      globals: new Array<Value>(module.globals.length).fill(null),
+      threads: [],
+      allocated: 0,
+      nextMeasure: MIN_MEASURE_INTERVAL,
+    };
+    this.ctx = new NativeContextImpl(this);
+  }
+
+  /** Runs the module's init function (global initialisers) once; it may not wait. */
+  init(): void {
+    if (this.initialised) throw new CairnError('USAGE', 'init() was already run');
+    this.initialised = true;
+    this.call(this.program.module.init);
+  }
+
+  /** Runs function `fnIndex` to completion right now and returns its result; it may not wait. */
+  call(fnIndex: number, args: readonly Value[] = []): Value {
+    const th = this.newThread(0, fnIndex, args);
+    th.state = ThreadState.Running;
+    const outerThreadId = this.ctx.threadId;
+    try {
+      execute(this, th);
+    } catch (e) {
+      throw this.locate(e, th);
+    } finally {
+      this.ctx.threadId = outerThreadId;
+    }
+    if (th.state !== ThreadState.Done) {
+      const err = new CairnError('RUNTIME', `\`${this.program.fns[th.fn]!.name}\` tried to wait, but it runs where waiting is not allowed`);
+      throw this.locate(err, th, th.pc - 1);
+    }
+    return th.result;
+  }
+
+  /** Starts function `fnIndex` as a new thread (it runs from the next tick, or later in this one); returns its id. */
+  spawn(fnIndex: number, args: readonly Value[] = []): number {
+    return this.spawnThread(fnIndex, args).id;
+  }
+
+  /** Spawns every handler for `event` declared by `owner` ('' = top level), optionally only `on event with name`; returns their thread ids. */
+  startHandlers(event: string, owner = '', args: readonly Value[] = [], withName?: string): number[] {
+    const ids: number[] = [];
+    for (const h of this.program.handlers) {
+      if (h.event === event && h.owner === owner && h.with === withName) ids.push(this.spawn(h.fn, args));
+    }
+    return ids;
+  }
+
+  /** Runs one tick: every runnable thread in creation order until it waits; threads spawned meanwhile run after. */
+  tick(): void {
+    if (this.inTick) throw new CairnError('USAGE', 'tick() called from inside a tick');
+    const now = this.state.tick;
+    const threads = this.state.threads;
+    let firstError: CairnError | undefined;
+    this.inTick = true;
+    try {
+      for (let i = 0; i < threads.length; i++) {
+        const th = threads[i]!;
+        if (th.state === ThreadState.Ready || (th.state === ThreadState.Waiting && th.wakeTick <= now)) {
+          const err = this.runSlice(th);
+          if (err !== undefined) {
+            if (this.onError) this.onError(err, th.id);
+            else firstError ??= err;
+          }
+        }
+      }
+    } finally {
+      this.inTick = false;
+      this.dropDeadThreads();
+      this.state.tick = now + 1;
+    }
+    if (firstError !== undefined) throw firstError;
+  }
+
+  /** Ticks completed so far. */
+  get tickCount(): number {
+    return this.state.tick;
+  }
+
+  /** Live threads. */
+  get threadCount(): number {
+    return this.byId.size;
+  }
+
+  /** True when no thread will run again without the host: none left, or all blocked in natives. */
+  get isIdle(): boolean {
+    for (const th of this.byId.values()) if (th.state !== ThreadState.Blocked) return false;
+    return true;
+  }
+
+  /** Ends a thread blocked in a native with `value` as the native's result; false when it is not blocked. */
+  resume(threadId: number, value: Value = null): boolean {
+    const th = this.byId.get(threadId);
+    if (th === undefined || th.state !== ThreadState.Blocked) return false;
+    th.stack[th.sp++] = value;
+    th.state = ThreadState.Ready;
+    th.blockedOn = '';
+    th.blockReason = null;
+    return true;
+  }
+
+  /** Stops a thread; false when it had already ended. */
+  stop(threadId: number): boolean {
+    const th = this.byId.get(threadId);
+    if (th === undefined) return false;
+    this.retire(th);
+    return true;
+  }
+
+  /** True while thread `threadId` has not ended. */
+  isAlive(threadId: number): boolean {
+    return this.byId.has(threadId);
+  }
+
+  /** The live threads, in scheduling order. */
+  threads(): ThreadInfo[] {
+    return this.state.threads.filter((t) => t.state !== ThreadState.Done).map((t) => this.describe(t));
+  }
+
+  /** One live thread, or undefined. */
+  threadInfo(threadId: number): ThreadInfo | undefined {
+    const th = this.byId.get(threadId);
+    return th && this.describe(th);
+  }
+
+  /** The value of global `name`. */
+  getGlobal(name: string): Value {
+    return this.state.globals[this.globalSlot(name)]!;
+  }
+
+  /** Sets global `name`. */
+  setGlobal(name: string, value: Value): void {
+    this.state.globals[this.globalSlot(name)] = value;
+  }
+
+  /** The whole VM state as bytes (between ticks only). */
+  snapshot(): Uint8Array {
+    if (this.inTick) throw new CairnError('USAGE', 'snapshot() called from inside a tick');
+    this.dropDeadThreads();
+    return encodeSnapshot(this.program, this.state);
+  }
+
+  /** Replaces the whole state with a snapshot's; a damaged snapshot throws SNAPSHOT_INVALID and changes nothing. */
+  restore(bytes: Uint8Array): void {
+    if (this.inTick) throw new CairnError('USAGE', 'restore() called from inside a tick');
+    const state = decodeSnapshot(this.program, bytes);
+    this.state = state;
+    this.byId.clear();
+    for (const th of state.threads) this.byId.set(th.id, th);
+    this.initialised = true;
+  }
+
+  /** A new VM for `module` with the state of `bytes`. */
+  static fromSnapshot(module: Module, bytes: Uint8Array, options: VMOptions = {}): VM {
+    const vm = new VM(module, options);
+    vm.restore(bytes);
+    return vm;
+  }
+
+  /** The printed form of a value (as `print` writes it). */
+  display(v: Value): string {
+    return display(v, { maxLength: this.limits.maxStringLength, functionName: (i) => this.program.fns[i]?.name ?? String(i) });
+  }
+
+  // ---- used by the dispatch loop and natives ----
+
+  /** The number of the tick being run. */
+  get now(): number {
+    return this.state.tick;
+  }
+
+  /** Writes a value to the transcript. */
+  print(v: Value): void {
+    this.printLine(this.display(v));
+  }
+
+  /** Accounts for new guest memory; measures live memory when enough has been allocated since the last time. */
+  charge(bytes: number): void {
+    const s = this.state;
+    s.allocated += bytes;
+    if (s.allocated > s.nextMeasure) this.measureMemory();
+  }
+
+  /** Walks everything reachable; MEMORY_EXCEEDED past the ceiling. Schedules the next walk like a GC trigger. */
+  measureMemory(): number {
+    const s = this.state;
+    const roots: Array<{ values: readonly unknown[]; length: number }> = [{ values: s.globals, length: s.globals.length }];
+    for (const th of s.threads) {
+      if (th.state === ThreadState.Done) continue;
+      roots.push({ values: th.stack, length: th.sp }, { values: [th.blockReason], length: 1 });
+    }
+    const max = this.limits.maxMemory;
+    const live = measureReachable(roots, max);
+    if (live > max) {
+      s.nextMeasure = s.allocated; // measure again at the next allocation
+      throw new CairnError('MEMORY_EXCEEDED', `the script holds about ${Math.round(live / 1048576)} MiB of data, over the limit of ${Math.round(max / 1048576)} MiB`);
+    }
+    s.nextMeasure = s.allocated + Math.max(MIN_MEASURE_INTERVAL, max - live, live / 2);
+    return live;
+  }
+
+  /** Creates and schedules a thread for SPAWN or the API; TOO_MANY_THREADS past the limit. */
+  spawnThread(fnIndex: number, args: readonly Value[]): Thread {
+    if (this.byId.size >= this.limits.maxThreads) throw new CairnError('TOO_MANY_THREADS', `cannot start more than ${this.limits.maxThreads} threads at once`);
+    const th = this.newThread(this.state.nextThreadId++, fnIndex, args);
+    this.state.threads.push(th);
+    this.byId.set(th.id, th);
+    return th;
+  }
+
+  /** STOP_THREAD: ends the thread a handle names; a dead thread is a no-op. */
+  stopByHandle(handle: Value): void {
+    if (!(handle instanceof ThreadHandle)) throw new CairnError('TYPE_ERROR', `stop needs a thread, not ${typeName(handle)}`);
+    const th = this.byId.get(handle.id);
+    if (th !== undefined) this.retire(th);
+  }
+
+  /** Takes the reason a blocking native passed to ctx.block. */
+  takeBlockReason(): BlockReason {
+    const r = this.ctx.pendingReason;
+    this.ctx.pendingReason = null;
+    return r;
+  }
+
+  /** Marks a thread finished and forgets it. */
+  retire(th: Thread): void {
+    th.state = ThreadState.Done;
+    if (this.byId.get(th.id) === th) this.byId.delete(th.id);
+    th.blockReason = null;
+  }
+
+  // ---- private ----
+
+  private newThread(id: number, fnIndex: number, args: readonly Value[]): Thread {
+    const f = this.program.fns[fnIndex];
+    if (f === undefined) throw new CairnError('RUNTIME', `there is no function ${fnIndex}`);
+    if (args.length < f.minArity || args.length > f.arity) throw arityError(f.name, f.minArity, f.arity, args.length);
+    const locals: Value[] = args.slice();
+    while (locals.length < f.locals) locals.push(null);
+    return createThread(id, fnIndex, f.entries[args.length - f.minArity]!, locals, f.locals + f.maxStack + 8);
+  }
+
+  private runSlice(th: Thread): CairnError | undefined {
+    th.state = ThreadState.Running;
+    try {
+      execute(this, th);
+    } catch (e) {
+      this.retire(th);
+      return this.locate(e, th);
+    }
+    if (th.state === ThreadState.Done) this.retire(th);
+    return undefined;
+  }
+
+  private dropDeadThreads(): void {
+    const threads = this.state.threads;
+    let j = 0;
+    for (let i = 0; i < threads.length; i++) {
+      const th = threads[i]!;
+      if (th.state === ThreadState.Done) th.stack.length = 0;
+      else threads[j++] = th;
+    }
+    threads.length = j;
+  }
+
+  private describe(th: Thread): ThreadInfo {
+    return { id: th.id, function: this.program.fns[th.fn]?.name ?? '?', wait: waitInfo(th) };
+  }
+
+  private globalSlot(name: string): number {
+    const slot = this.program.globalIndex.get(name);
+    if (slot === undefined) throw new CairnError('USAGE', `there is no global \`${name}\``);
+    return slot;
+  }
+
+  /** Gives an error the place of the thread's current instruction and a trace of its callers. */
+  locate(e: unknown, th: Thread, pc = th.pc): CairnError {
+    const err = asCairnError(e);
+    if (err.span !== undefined) return err;
+    const fns = this.program.fns;
+    const fn = fns[th.fn];
+    if (fn === undefined) return err;
+    const notes: Note[] = [...err.notes];
+    for (let fp = th.fp - 3, shown = 0; fp >= 0 && shown < 8; fp -= 3, shown++) {
+      const caller = fns[th.frames[fp]!];
+      if (caller) notes.push({ message: `called from \`${caller.name}\``, span: sourceSpan(caller, th.frames[fp + 1]! - 1) });
+    }
+    return new CairnError(err.code, err.message, { span: sourceSpan(fn, pc), hint: err.hint, notes, related: err.related, cause: err.cause });
+  }
+}
+
+/** BAD_ARGUMENT for a call with the wrong number of arguments. */
+export function arityError(name: string, min: number, max: number, got: number): CairnError {
+  const want = min === max ? `${min}` : `${min} to ${max}`;
+  return new CairnError('BAD_ARGUMENT', `\`${name}\` takes ${want} argument${want === '1' ? '' : 's'}, got ${got}`);
+}
+
+/** Any thrown value as a CairnError: JS's own length limits become MEMORY_EXCEEDED. */
+function asCairnError(e: unknown): CairnError {
+  if (isCairnError(e)) return e;
+  if (e instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation/.test(e.message)) {
+    return new CairnError('MEMORY_EXCEEDED', 'the script built a value too large for memory', { cause: e });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new CairnError('RUNTIME', `internal error: ${message}`, { cause: e });
+}
+
+/** The NativeContext: one per VM, its threadId set by the dispatch loop before each native call. */
+class NativeContextImpl implements NativeContext {
+  threadId = 0;
+  pendingReason: BlockReason = null;
+  constructor(private readonly vm: VM) {}
+  get tick(): number {
+    return this.vm.state.tick;
+  }
+  get limits(): Readonly<Limits> {
+    return this.vm.limits;
+  }
+  random(): number {
+    return nextFloat(this.vm.state.rng);
+  }
+  block(reason: BlockReason): BlockSignal {
+    this.pendingReason = reason;
+    return BlockSignal.INSTANCE;
+  }
+  allocate(bytes: number): void {
+    this.vm.charge(bytes);
+  }
+  display(v: Value): string {
+    return this.vm.display(v);
+  }
+}

@@ -1,0 +1,197 @@
+// The door: openBundle checks a bundle before anything of it runs — container,
+// limits, names, manifest, checksums, runtime version, then the caller's
+// bytecode verifier — and hands back a Bundle that reads assets lazily, one
+// entry at a time, checking each against its SHA-256 as it is read.
+
+import { isCairnError } from '../../interpreter/errors.js';
+import { sha256Hex, crc32 } from './checksums.js';
+import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION } from './format.js';
+import { checkLimits } from './limits.js';
+import { moduleName, validateManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { checkNames } from './names.js';
+import { damaged, refuse, shown } from './refuse.js';
+import { describeMismatch, parseRange, parseVersion, satisfies } from './version.js';
+import { extract, readZip, type ZipEntry } from './zip.js';
+
+/** How to open a bundle. */
+export interface OpenOptions {
+  /**
+   * Called last, once per code module (in name order), after every other check
+   * has passed; throws to refuse. The bytecode verifier plugs in here.
+   */
+  verifyModule?: (name: string, bytes: Uint8Array) => void;
+  /** A faster SHA-256 where the host has one (Node's crypto); lowercase hex. */
+  sha256?: (bytes: Uint8Array) => string;
+}
+
+/** One entry of the archive, for `cairn inspect`. */
+export interface EntryInfo {
+  name: string;
+  size: number;
+  compressedSize: number;
+  method: 'stored' | 'deflated';
+}
+
+/** An opened, checked bundle. */
+export interface Bundle {
+  readonly manifest: Manifest;
+  /** Code modules by name (`game` for `code/game.cbc`), inflated and checked. */
+  readonly modules: ReadonlyMap<string, Uint8Array>;
+  /** Every entry in archive order, `mimetype` and `manifest.json` included. */
+  listEntries(): EntryInfo[];
+  /** Asset paths relative to `assets/`, as scripts name them, in archive order. */
+  assetPaths(): string[];
+  /** True when the bundle has an asset at `path` (relative to `assets/`). */
+  hasAsset(path: string): boolean;
+  /** Inflates one asset (path relative to `assets/`) and checks its SHA-256; a fresh buffer each call. */
+  readAsset(path: string): Uint8Array;
+  /** Reads and checks every asset; throws the first CairnError. For `cairn inspect`. */
+  verifyAll(onProgress?: (doneBytes: number, totalBytes: number) => void): void;
+}
+
+/** Checks `bytes` as a bundle and opens it; throws a CairnError (code BUNDLE_*) on any problem. */
+export function openBundle(bytes: Uint8Array, options: OpenOptions = {}): Bundle {
+  const hash = options.sha256 ?? sha256Hex;
+  const zip = readZip(bytes); // 1. container structure
+  checkLimits(zip); // 2. limits, from the headers alone
+  checkNames(zip); // 3. entry names
+  const byName = new Map(zip.map((e) => [e.name, e]));
+  const manifest = readManifest(bytes, byName); // 4. manifest schema and listing
+  const modules = readModules(bytes, manifest, byName, hash); // 5. checksums (code now, assets when read)
+  checkRuntime(manifest); // 6. runtime version
+  for (const [name, code] of modules) verify(name, code, options.verifyModule); // 7. bytecode
+  return new CheckedBundle(bytes, zip, manifest, modules, byName, hash);
+}
+
+const NOT_LISTED = new Set([MIMETYPE_NAME, MANIFEST_NAME]);
+
+function readManifest(bytes: Uint8Array, byName: ReadonlyMap<string, ZipEntry>): Manifest {
+  const entry = byName.get(MANIFEST_NAME);
+  if (entry === undefined) refuse('BUNDLE_MANIFEST', damaged('it has no manifest'));
+  const raw = extract(bytes, entry);
+  // Nothing else vouches for the manifest's own bytes, so its CRC-32 is checked.
+  if (raw === undefined || crc32(raw) !== entry.crc32) refuse('BUNDLE_MANIFEST', damaged('its manifest is damaged'), 'manifest.json fails its CRC-32');
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch (err) {
+    refuse('BUNDLE_MANIFEST', damaged('its manifest is not valid'), `manifest.json is not UTF-8 JSON: ${(err as Error).message}`);
+  }
+  checkFormat(value);
+  const manifest = validateManifest(value);
+  if (typeof manifest === 'string') refuse('BUNDLE_MANIFEST', damaged(`its manifest is not valid (${manifest})`));
+  checkListing(manifest, byName);
+  return manifest;
+}
+
+/** Refuses a format this build cannot read, before the schema (which a newer format may change). */
+function checkFormat(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return; // the schema check words this one
+  const { format, minReaderFormat, runtime } = value as Record<string, unknown>;
+  if (typeof format !== 'number' || typeof minReaderFormat !== 'number') return;
+  if (minReaderFormat > FORMAT_VERSION) {
+    const range = typeof runtime === 'string' ? parseRange(runtime) : undefined;
+    const current = parseVersion(RUNTIME_VERSION)!;
+    const sentence =
+      range !== undefined && typeof runtime === 'string' && !satisfies(current, range)
+        ? describeMismatch(runtime, range, RUNTIME_VERSION)
+        : `This game file was made by a newer Cairn (bundle format ${format}); this is Cairn ${RUNTIME_VERSION}, which reads format ${FORMAT_VERSION}.`;
+    refuse('BUNDLE_FORMAT_VERSION', sentence);
+  }
+  if (format < FORMAT_MIN_READABLE) {
+    refuse('BUNDLE_FORMAT_VERSION', `This game file is in an old format (${format}) that Cairn ${RUNTIME_VERSION} no longer reads.`);
+  }
+}
+
+/** The archive and the manifest must list the same files with the same sizes. */
+function checkListing(manifest: Manifest, byName: ReadonlyMap<string, ZipEntry>): void {
+  const listed = new Map(manifest.entries.map((e) => [e.path, e]));
+  for (const name of byName.keys()) {
+    if (!NOT_LISTED.has(name) && !listed.has(name)) refuse('BUNDLE_UNLISTED', damaged(`it contains ${shown(name)}, which its manifest does not list`));
+  }
+  for (const e of manifest.entries) {
+    const z = byName.get(e.path);
+    if (z === undefined) refuse('BUNDLE_MISSING_ENTRY', damaged(`${shown(e.path)} is missing`));
+    if (z.size !== e.size) mismatch(e.path, `the manifest says ${e.size} bytes, the archive ${z.size}`);
+  }
+  const entryPath = `${CODE_PREFIX}${manifest.entry}.cbc`;
+  if (!listed.has(entryPath)) refuse('BUNDLE_MISSING_ENTRY', damaged(`its code (${shown(entryPath)}) is missing`));
+}
+
+function mismatch(path: string, detail: string): never {
+  return refuse('BUNDLE_CHECKSUM', damaged(`${shown(path)} does not match its checksum`), detail);
+}
+
+/** Inflates one entry and checks it against the manifest's size and SHA-256. */
+function readChecked(bytes: Uint8Array, z: ZipEntry, listed: ManifestEntry, hash: (b: Uint8Array) => string): Uint8Array {
+  const data = extract(bytes, z);
+  if (data === undefined) mismatch(z.name, 'its data does not inflate to its declared size');
+  if (hash(data) !== listed.sha256) mismatch(z.name, 'SHA-256 differs from the manifest');
+  return data;
+}
+
+function readModules(bytes: Uint8Array, manifest: Manifest, byName: ReadonlyMap<string, ZipEntry>, hash: (b: Uint8Array) => string): Map<string, Uint8Array> {
+  const code = manifest.entries.filter((e) => e.path.startsWith(CODE_PREFIX)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return new Map(code.map((e) => [moduleName(e.path), readChecked(bytes, byName.get(e.path)!, e, hash)]));
+}
+
+function checkRuntime(manifest: Manifest): void {
+  const range = parseRange(manifest.runtime)!;
+  if (!satisfies(parseVersion(RUNTIME_VERSION)!, range)) refuse('BUNDLE_RUNTIME_VERSION', describeMismatch(manifest.runtime, range, RUNTIME_VERSION));
+}
+
+/** Runs the caller's verifier; its failures become BUNDLE_CODE unless already a bundle refusal. */
+function verify(name: string, code: Uint8Array, verifyModule: OpenOptions['verifyModule']): void {
+  if (verifyModule === undefined) return;
+  try {
+    verifyModule(name, code);
+  } catch (err) {
+    if (isCairnError(err) && err.category === 'bundle') throw err;
+    const detail = isCairnError(err) ? `${err.code}: ${err.message}` : String(err);
+    refuse('BUNDLE_CODE', damaged(`its code (${shown(`${CODE_PREFIX}${name}.cbc`)}) failed verification`), detail, err);
+  }
+}
+
+class CheckedBundle implements Bundle {
+  readonly #assets: ReadonlyMap<string, { zip: ZipEntry; listed: ManifestEntry }>;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly zip: readonly ZipEntry[],
+    readonly manifest: Manifest,
+    readonly modules: ReadonlyMap<string, Uint8Array>,
+    byName: ReadonlyMap<string, ZipEntry>,
+    private readonly hash: (b: Uint8Array) => string,
+  ) {
+    const assets = manifest.entries.filter((e) => e.path.startsWith(ASSETS_PREFIX));
+    this.#assets = new Map(assets.map((listed) => [listed.path.slice(ASSETS_PREFIX.length), { zip: byName.get(listed.path)!, listed }]));
+  }
+
+  listEntries(): EntryInfo[] {
+    return this.zip.map((e) => ({ name: e.name, size: e.size, compressedSize: e.compressedSize, method: e.method === 0 ? 'stored' : 'deflated' }));
+  }
+
+  assetPaths(): string[] {
+    return [...this.#assets.keys()];
+  }
+
+  hasAsset(path: string): boolean {
+    return this.#assets.has(path);
+  }
+
+  readAsset(path: string): Uint8Array {
+    const asset = this.#assets.get(path);
+    if (asset === undefined) refuse('BUNDLE_MISSING_ENTRY', `This game is missing a file it needs: ${shown(ASSETS_PREFIX + path)}.`);
+    return readChecked(this.bytes, asset.zip, asset.listed, this.hash);
+  }
+
+  verifyAll(onProgress?: (doneBytes: number, totalBytes: number) => void): void {
+    let total = 0;
+    for (const a of this.#assets.values()) total += a.zip.size;
+    let done = 0;
+    for (const path of this.#assets.keys()) {
+      done += this.readAsset(path).length;
+      onProgress?.(done, total);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+// The bundle's public surface: write a `.cairn` file, open one through the
+// door, and the facts (versions, limits) callers need. Everything else in
+// this folder is private to it.
+
+export { openBundle, type Bundle, type EntryInfo, type OpenOptions } from './door.js';
+export { writeBundle, type BundleInput, type WriteOptions } from './write.js';
+export type { Manifest, ManifestEntry } from './manifest.js';
+export { FORMAT_VERSION, LIMITS, MIMETYPE, RUNTIME_VERSION } from './format.js';
+export { sha256Hex } from './checksums.js';
