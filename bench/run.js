@@ -60,6 +60,7 @@ const ENGINES = [
  */
 const SECTIONS = [
   { id: 'bundle', title: 'Bundles', file: './bundle.ts', export: 'benchBundle' },
+  { id: 'pathfinding', title: 'Pathfinding', file: './pathfinding.ts', export: 'benchPathfinding' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -161,10 +162,10 @@ async function runSection(section, options) {
     if (typeof bench !== 'function') throw new Error(`${source} does not export ${section.export}()`);
     const rows = await bench({ runs: options.runs, warmup: options.warmup, scale: options.scale, measure });
     if (!Array.isArray(rows)) throw new Error(`${section.export}() returned ${typeof rows}, not an array of rows`);
-    for (const row of rows) console.log(`${section.id.padEnd(8)} ${String(row.name).padEnd(30)} ${formatMs(row.ms).padStart(9)} ms  ${row.note ?? ''}`);
+    for (const row of rows) console.log(`${section.id.padEnd(12)} ${String(row.name).padEnd(50)} ${formatMs(row.ms).padStart(9)} ms  ${row.note ?? ''}`);
     return { title: section.title, source, rows };
   } catch (error) {
-    console.log(`${section.id.padEnd(8)} ERROR: ${error?.message ?? error}`);
+    console.log(`${section.id.padEnd(12)} ERROR: ${error?.message ?? error}`);
     return { title: section.title, source, rows: [], error: error?.message ?? String(error) };
   }
 }

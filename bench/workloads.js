@@ -20,7 +20,7 @@ export const WORKLOADS = [
   {
     id: 'fib',
     title: 'fib(27)',
-    what: 'Recursive calls: `fib(n - 1) + fib(n - 2)`, 300,000-odd calls and returns.',
+    what: 'Recursive calls: `fib(n - 1) + fib(n - 2)`, 635,621 calls and returns at N = 27.',
     params: { N: 27 },
     size: (s) => ({ N: Math.max(5, 27 + Math.round(Math.log(s) / Math.log(PHI))) }),
     expected: ({ N }) => {
@@ -127,5 +127,6 @@ export function sourceOf(workload, language, params) {
 
 /** The file name a workload's source is reported under. */
 export function fileOf(workload, language) {
+  if (workload.compile) return `bench/generated/${workload.id}.${EXTENSIONS[language]}`;
   return `bench/workloads/${workload.id}.${EXTENSIONS[language]}`;
 }

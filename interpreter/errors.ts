@@ -158,6 +158,8 @@ export type SourceLookup = (file: string) => string | undefined;
 export interface FormatOptions {
   color?: boolean;
   sources?: SourceLookup;
+  /** Draw it as a warning rather than an error. */
+  warning?: boolean;
 }
 
 const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -180,7 +182,8 @@ function formatOne(err: CairnError, options: FormatOptions): string {
   const color = options.color ?? false;
   const out: string[] = [];
   const where = err.span ? `${err.span.source}:${err.span.start.line}:${err.span.start.column}: ` : '';
-  out.push(`${paint(color, '1', where)}${paint(color, '1;31', 'error')}: ${paint(color, '1', err.message)} ${paint(color, '2', `[${err.code}]`)}`);
+  const label = options.warning ? paint(color, '1;33', 'warning') : paint(color, '1;31', 'error');
+  out.push(`${paint(color, '1', where)}${label}: ${paint(color, '1', err.message)} ${paint(color, '2', `[${err.code}]`)}`);
   if (err.span) out.push(...codeFrame(err.span, options.sources, color));
   for (const note of err.notes) {
     const at = note.span ? `${note.span.source}:${note.span.start.line}:${note.span.start.column}: ` : '';

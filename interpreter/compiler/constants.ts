@@ -2,9 +2,11 @@
 // evaluator for expressions that must be constant (`const` values, properties
 // of rooms, objects, actors and costumes). Both follow the VM's semantics
 // exactly and refuse anything that would raise an error, so such code stays
-// in the program and fails at run time with its line. Imports only AST types.
+// in the program and fails at run time with its line. Imports AST types and
+// the VM's number printer (interpolation must print exactly as the VM does).
 
 import type * as A from '../syntax/ast.js';
+import { formatNumber } from '../vm/format.js';
 
 /** A value a literal node can hold. */
 export type Scalar = number | string | boolean | null;
@@ -24,8 +26,11 @@ export class NotConstant {
   constructor(
     /** The sub-expression at fault, for the caret. */
     readonly node: A.Expr,
-    /** 'not-constant': it reads something only known at run time; 'error': evaluating it would fail. */
-    readonly reason: 'not-constant' | 'error',
+    /**
+     * 'not-constant': it reads something only known at run time; 'error':
+     * evaluating it would fail; 'reported': it uses a const already reported.
+     */
+    readonly reason: 'not-constant' | 'error' | 'reported',
   ) {}
 }
 
@@ -116,17 +121,12 @@ function flooredMod(a: number, b: number): number {
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
-/**
- * How a scalar prints inside an interpolated string, when that is certain:
- * numbers only where JavaScript's shortest form is plain decimal.
- */
-export function printedForm(v: Scalar): string | undefined {
+/** How a scalar prints inside an interpolated string: as the VM's CONCAT prints it. */
+export function printedForm(v: Scalar): string {
   if (v === null) return 'nil';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (!Number.isFinite(v) || Object.is(v, -0)) return undefined;
-  const s = String(v);
-  return s.includes('e') ? undefined : s;
+  return formatNumber(v);
 }
 
 /**
@@ -168,9 +168,8 @@ export function evaluate(e: A.Expr, name: (ref: A.NameRef) => ConstValue | undef
           continue;
         }
         const v = evaluate(part, name);
-        const printed = isScalar(v) ? printedForm(v) : undefined;
-        if (printed === undefined) throw new NotConstant(part, 'not-constant');
-        text += printed;
+        if (!isScalar(v)) throw new NotConstant(part, 'not-constant');
+        text += printedForm(v);
       }
       return text;
     }

@@ -2,7 +2,7 @@
 // here instead of throwing, so one run reports everything it can find.
 // compile.ts turns the collected errors into one COMPILE_FAILED CairnError.
 
-import { CairnError, type ErrorCode, type Note, type Span } from '../errors.js';
+import { CairnError, closestName, editDistance, type ErrorCode, type Note, type Span } from '../errors.js';
 
 /** Codes about names the program never declares: noise when a file failed to parse. */
 const NAME_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['UNKNOWN_NAME', 'ASSIGN_UNDECLARED', 'UNKNOWN_ENTITY', 'UNKNOWN_VERB']);
@@ -53,4 +53,23 @@ export function sortByPlace(list: CairnError[], files: readonly string[]): Cairn
     .map((e, i) => ({ e, i, k: key(e) }))
     .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
     .map((x) => x.e);
+}
+
+/**
+ * "did you mean `x`?" from groups of names, nearest scope first (locals, then
+ * globals, then natives): the closest name wins, and on a tie the nearer group.
+ */
+export function suggest(name: string, groups: ReadonlyArray<Iterable<string>>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const group of groups) {
+    const candidate = closestName(name, group);
+    if (candidate === undefined) continue;
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? undefined : `did you mean \`${best}\`?`;
 }

@@ -4,7 +4,6 @@
 
 import type { Constant, EntityKind } from '../bytecode/module.js';
 import type { FunctionBuilder, Label } from './emit-function.js';
-import type { ConstValues } from './fold.js';
 import type { ProgramModel, Unit } from './program.js';
 
 /** The module's constant pool and native imports, built while emitting. */
@@ -69,7 +68,6 @@ export interface LoopTargets {
 /** The state of emitting one unit. */
 export interface EmitContext {
   model: ProgramModel;
-  constValues: ConstValues;
   mod: ModuleBuilder;
   fb: FunctionBuilder;
   unit: Unit;

@@ -9,7 +9,7 @@ import type { OpName } from '../bytecode/opcodes.js';
 import { literalValue } from './constants.js';
 import { Label } from './emit-function.js';
 import type { EmitContext } from './emit-context.js';
-import { emitBranchFalse, emitBranchTrue, emitEntity, emitExpr } from './emit-expressions.js';
+import { emitBranchFalse, emitBranchTrue, emitEntity, emitExpr, localSlot } from './emit-expressions.js';
 
 const COMPOUND: Record<Exclude<A.AssignOp, '='>, OpName> = { '+=': 'ADD', '-=': 'SUB', '*=': 'MUL', '/=': 'DIV' };
 
@@ -172,7 +172,12 @@ function emitAssign(cx: EmitContext, s: A.Assign): void {
     if (slot >= 0 && (s.op === '+=' || s.op === '-=') && typeof step === 'number' && Number.isInteger(step) && Math.abs(step) <= 0x7fffffff && step !== 0) {
       return fb.op('INC_LOCAL', slot, s.op === '+=' ? step : -step);
     }
-    if (op) {
+    const valueSlot = localSlot(cx, s.value);
+    if (op && slot >= 0 && valueSlot >= 0) {
+      fb.op('GET_LOCAL2', slot, valueSlot);
+      fb.at(s.span.start);
+      fb.op(op);
+    } else if (op) {
       fb.op(slot >= 0 ? 'GET_LOCAL' : 'GET_GLOBAL', slot >= 0 ? slot : global);
       emitOperation(cx, op, s.value, s);
     } else {

@@ -13,8 +13,12 @@ import type { GlobalInit, GlobalSymbol, ProgramModel } from './program.js';
 
 type ConstSymbol = Extract<GlobalSymbol, { kind: 'const' }>;
 
-/** The compile-time values of the program's consts (undefined: computed at run time). */
-export type ConstValues = Map<ConstSymbol, ConstValue | undefined>;
+/**
+ * The compile-time value of each const, or why it has none: NotConstant with
+ * reason 'error' (computing it fails: the init code raises that at run time)
+ * or 'reported' (not constant; already reported).
+ */
+export type ConstValues = Map<ConstSymbol, ConstValue | NotConstant>;
 
 /** Folds every unit of the model in place; returns the consts' values. */
 export function fold(model: ProgramModel, diag: Diagnostics): ConstValues {
@@ -44,21 +48,28 @@ class Folder {
     for (const symbol of this.model.globals.values()) if (symbol.kind === 'const') this.constValue(symbol);
   }
 
-  /** The value of a const, computing (and checking) it on first use. */
+  /** The value of a const, computing (and checking) it on first use; undefined when it has none. */
   constValue(symbol: ConstSymbol): ConstValue | undefined {
-    if (this.values.has(symbol)) return this.values.get(symbol);
+    const v = this.valueOrFailure(symbol);
+    return v instanceof NotConstant ? undefined : v;
+  }
+
+  private valueOrFailure(symbol: ConstSymbol): ConstValue | NotConstant {
+    const known = this.values.get(symbol);
+    if (known !== undefined || this.values.has(symbol)) return known!;
     if (this.pending.has(symbol)) {
       this.diag.error('NOT_CONSTANT', `The constant \`${symbol.name}\` is defined in terms of itself.`, symbol.decl.name.span);
-      this.values.set(symbol, undefined);
-      return undefined;
+      const failure = new NotConstant(symbol.decl.value, 'reported');
+      this.values.set(symbol, failure);
+      return failure;
     }
     this.pending.add(symbol);
-    let value: ConstValue | undefined;
+    let value: ConstValue | NotConstant;
     try {
       value = evaluate(symbol.decl.value, (ref) => this.nameValue(ref));
     } catch (e) {
       if (!(e instanceof NotConstant)) throw e;
-      // An error (`1 / 0`) is left for the init code to raise with its line.
+      value = e.reason === 'not-constant' ? new NotConstant(e.node, 'reported') : e;
       if (e.reason === 'not-constant') {
         this.diag.error('NOT_CONSTANT', `The value of the constant \`${symbol.name}\` must be known before the game runs.`, e.node.span, {
           hint: `a const may use literals, other consts and operators; use \`var ${symbol.name} = …\` for a value computed at run time`,
@@ -66,17 +77,22 @@ class Folder {
       }
     }
     this.pending.delete(symbol);
-    this.values.set(symbol, value);
+    // A cycle may have recorded a failure for this const meanwhile; keep that one.
+    if (!this.values.has(symbol)) this.values.set(symbol, value);
+    const final = this.values.get(symbol)!;
     const init = this.inits.get(symbol.global);
-    if (init && value !== undefined && isScalar(value)) init.expr = literalNode(value, init.expr.span);
-    return value;
+    if (init && !(final instanceof NotConstant) && isScalar(final)) init.expr = literalNode(final, init.expr.span);
+    return final;
   }
 
+  /** A name inside a const's value: another const, or an entity. */
   private nameValue(ref: A.NameRef): ConstValue | undefined {
     const symbol = this.model.globals.get(ref.name);
-    if (symbol?.kind === 'const') return this.constValue(symbol);
     if (symbol?.kind === 'entity') return { t: 'entity', entity: symbol.entity, name: symbol.name };
-    return undefined;
+    if (symbol?.kind !== 'const') return undefined;
+    const v = this.valueOrFailure(symbol);
+    if (v instanceof NotConstant) throw new NotConstant(ref, v.reason);
+    return v;
   }
 
   // ─── Statements ──────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { didYouMean } from '../errors.js';
-import type { Diagnostics } from './diagnostics.js';
+import { suggest, type Diagnostics } from './diagnostics.js';
 import { describeSymbol, type Binding, type ProgramModel, type Unit, type ValueEntityKind } from './program.js';
 
 /** Resolves every unit of the model. */
@@ -111,12 +111,12 @@ class Resolver {
     return undefined;
   }
 
-  private visibleNames(): Set<string> {
-    const names = new Set<string>();
-    for (const scope of this.scopes) for (const name of scope.keys()) names.add(name);
-    for (const name of this.model.globals.keys()) names.add(name);
-    for (const n of this.model.natives.values()) if (n.callable) names.add(n.name);
-    return names;
+  /** "did you mean" among the names visible here: locals, then globals, then natives. */
+  private suggestName(name: string): string | undefined {
+    const locals: string[] = [];
+    for (const scope of this.scopes) locals.push(...scope.keys());
+    const natives = [...this.model.natives.values()].filter((n) => n.callable).map((n) => n.name);
+    return suggest(name, [locals, this.model.globals.keys(), natives]);
   }
 
   // ─── Statements ──────────────────────────────────────────────────────────
@@ -250,7 +250,7 @@ class Resolver {
   private name(node: A.NameRef): void {
     const binding = this.lookup(node);
     if (binding.kind === 'unknown') {
-      this.diag.error('UNKNOWN_NAME', `\`${node.name}\` is not declared.`, node.span, { hint: didYouMean(node.name, this.visibleNames()) });
+      this.diag.error('UNKNOWN_NAME', `\`${node.name}\` is not declared.`, node.span, { hint: this.suggestName(node.name) });
     }
     this.bind(node, binding);
   }
@@ -276,7 +276,7 @@ class Resolver {
     } else if (this.model.natives.get(node.name)?.callable) {
       this.diag.error('INVALID_TARGET', `\`${node.name}\` is a built-in function and cannot be assigned.`, node.span);
     } else {
-      const close = didYouMean(node.name, this.visibleNames());
+      const close = this.suggestName(node.name);
       const declare = `to make a new variable, write \`let ${node.name} = …\` (or \`var ${node.name} = …\` at top level)`;
       this.diag.error('ASSIGN_UNDECLARED', `\`${node.name}\` is not declared.`, node.span, { hint: close ? `${close} Or, ${declare}.` : `${declare[0]!.toUpperCase()}${declare.slice(1)}.` });
     }

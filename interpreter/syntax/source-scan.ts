@@ -3,6 +3,8 @@
 // "the room `beach`", "the call to `len`"), which token came last, which token
 // sits at the failure. It skips strings and comments; it never decides validity.
 
+import { RESERVED_WORDS } from './reserved-words.js';
+
 /** A token as the scanner sees it: offsets into the text, end exclusive. */
 export interface Token {
   kind: 'word' | 'number' | 'string' | 'punct';
@@ -37,13 +39,13 @@ export interface ScanResult {
   statement: Token[];
 }
 
-interface Frame extends OpenBracket {
+interface Frame extends Omit<OpenBracket, 'char'> {
+  char: OpenBracket['char'] | 'string' | 'root';
   tokens: Token[];
-  inString: boolean;
 }
 
 const OPERATORS = ['==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', '..'];
-const CLOSER_OF: Record<string, OpenBracket['char']> = { ')': '(', ']': '[', '}': '{' };
+const OPENER_OF: Record<string, Frame['char']> = { ')': '(', ']': '[', '}': '{' };
 /** Tokens after which `{` starts a map and `[` a list, not a body or an index. */
 const EXPRESSION_CONTINUES = new Set([
   '=', '+=', '-=', '*=', '/=', ':', ',', '(', '[', '==', '!=', '<', '<=', '>', '>=', '..', '+', '-', '*', '/', '%',
@@ -70,91 +72,58 @@ export function tokenAt(text: string, offset: number): Found {
 
 /** Scans `text` up to (not including) `limit` and reports what is open there. */
 export function scanTo(text: string, limit: number): ScanResult {
-  const root: Frame = { char: '{', offset: -1, owner: 'the file', ownerOffset: 0, isBody: true, tokens: [], inString: false };
-  const frames: Frame[] = [root];
+  const frames: Frame[] = [{ char: 'root', offset: -1, owner: 'the file', ownerOffset: 0, isBody: true, tokens: [] }];
   let previous: Token | undefined;
-  let i = 0;
   const top = () => frames[frames.length - 1]!;
   const note = (t: Token) => {
     top().tokens.push(t);
     previous = t;
   };
-
+  let i = 0;
   while (i < limit) {
     const frame = top();
-    if (frame.inString) {
-      i = scanStringText(text, i, limit, frame, frames);
-      if (!top().inString && top() === frame) {
-        // The string just closed: it is one token of the frame around it.
-        frame.inString = false;
-      }
+    const c = text[i]!;
+    if (frame.char === 'string') {
+      if (c === '\\') i += 2;
+      else if (c === '\n' || c === '\r') frames.pop(); // never closed: the grammar reports that
+      else if (c === '{') {
+        frames.push({ char: 'interp', offset: i, owner: 'the `{…}` in the string', ownerOffset: i, isBody: false, tokens: [] });
+        previous = { kind: 'punct', text: '{', start: i, end: ++i };
+      } else if (c === '"') {
+        frames.pop();
+        note({ kind: 'string', text: text.slice(frame.offset, ++i), start: frame.offset, end: i });
+      } else i++;
       continue;
     }
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\uFEFF') { i++; continue; }
-    if (c === '\n' || c === '\r' || c === ';') {
+    if (c === ' ' || c === '\t' || c === '\uFEFF') i++;
+    else if (c === '\n' || c === '\r' || c === ';') {
       if (frame.isBody) frame.tokens = [];
       i++;
-      continue;
-    }
-    if (text.startsWith('//', i)) { while (i < limit && text[i] !== '\n') i++; continue; }
-    if (text.startsWith('/*', i)) {
+    } else if (text.startsWith('//', i)) {
+      while (i < limit && text[i] !== '\n') i++;
+    } else if (text.startsWith('/*', i)) {
       const close = text.indexOf('*/', i + 2);
       i = close < 0 ? limit : close + 2;
-      continue;
-    }
-    if (c === '"') {
-      const start = i;
-      i = scanString(text, i + 1, limit, frames);
-      if (top() === frame) note({ kind: 'string', text: text.slice(start, i), start, end: i });
-      continue;
-    }
-    const token = tokenAt(text, i);
-    i = Math.max(token.end, i + 1);
-    if (token.kind === 'eol' || token.kind === 'eof') continue;
-    if (c === '(' || c === '[' || c === '{') {
-      frames.push(openFrame(token.text as '(' | '[' | '{', token.start, frame));
-      previous = token;
-    } else if (c === ')' || c === ']' || c === '}') {
-      if (frame !== root && (frame.char === CLOSER_OF[c] || (c === '}' && frame.char === 'interp'))) {
+    } else if (c === '"') {
+      frames.push({ char: 'string', offset: i++, owner: 'the string', ownerOffset: i, isBody: false, tokens: [] });
+    } else {
+      const token = tokenAt(text, i) as Token;
+      i = token.end;
+      if (c === '(' || c === '[' || c === '{') {
+        frames.push(openFrame(c, token.start, frame));
+        previous = token;
+      } else if ((c === ')' || c === ']' || c === '}') && (frame.char === OPENER_OF[c] || (c === '}' && frame.char === 'interp'))) {
         frames.pop();
-        if (frame.char === 'interp') {
-          top().inString = true;
-        } else if (frame.isBody) {
+        if (frame.char === 'interp') previous = token;
+        else if (frame.isBody) {
           top().tokens = [];
           previous = token;
         } else note(token);
-      } else previous = token;
-    } else note(token);
-  }
-  const open = frames.slice(1).filter((f) => !f.inString || f.char === 'interp');
-  return { open: open.map(({ tokens: _t, inString: _s, ...bracket }) => bracket), previous, statement: top().tokens };
-}
-
-/** Skips string text from `i`; on `{` pushes an interpolation frame. Returns where it stopped. */
-function scanStringText(text: string, i: number, limit: number, frame: Frame, frames: Frame[]): number {
-  while (i < limit) {
-    const c = text[i]!;
-    if (c === '\\') { i += 2; continue; }
-    if (c === '"' || c === '\n' || c === '\r') {
-      frame.inString = false;
-      frames.pop();
-      return i + 1;
+      } else note(token);
     }
-    if (c === '{') {
-      frames.push({ char: 'interp', offset: i, owner: 'the `{…}` in the string', ownerOffset: i, isBody: false, tokens: [], inString: false });
-      return i + 1;
-    }
-    i++;
   }
-  return i;
-}
-
-/** Enters a string at `i` (just after its quote) as a frame of its own. */
-function scanString(text: string, i: number, limit: number, frames: Frame[]): number {
-  const frame: Frame = { char: 'interp', offset: i - 1, owner: 'the string', ownerOffset: i - 1, isBody: false, tokens: [], inString: true };
-  frames.push(frame);
-  return scanStringText(text, i, limit, frame, frames);
+  const open = frames.filter((f): f is Frame & OpenBracket => f.char !== 'root' && f.char !== 'string');
+  return { open: open.map(({ tokens: _tokens, ...bracket }) => bracket), previous, statement: top().tokens };
 }
 
 /** Decides what a bracket opens from the tokens of its statement so far. */
@@ -162,10 +131,10 @@ function openFrame(char: '(' | '[' | '{', offset: number, parent: Frame): Frame 
   const tokens = parent.tokens;
   const prev = tokens[tokens.length - 1];
   const first = tokens[0];
-  const frame: Frame = { char, offset, owner: '', ownerOffset: offset, isBody: false, tokens: [], inString: false };
+  const frame: Frame = { char, offset, owner: '', ownerOffset: offset, isBody: false, tokens: [] };
   if (first?.kind === 'word') frame.firstWord = first.text;
   const continues = prev === undefined ? !parent.isBody : EXPRESSION_CONTINUES.has(prev.text) || !parent.isBody;
-  const follows = prev !== undefined && (prev.kind !== 'punct' || prev.text === ')' || prev.text === ']') && !EXPRESSION_CONTINUES.has(prev.text);
+  const follows = prev !== undefined && (prev.kind !== 'punct' || prev.text === ')' || prev.text === ']') && !EXPRESSION_CONTINUES.has(prev.text) && !RESERVED_WORDS.has(prev.text);
   if (char === '(') {
     const name = tokens[1]?.text;
     if (first?.text === 'fn' && tokens.length === 2) frame.owner = `the parameter list of \`${name}\``;

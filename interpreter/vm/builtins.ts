@@ -7,7 +7,7 @@ import { valuesEqual } from './equality.js';
 import { formatNumber } from './format.js';
 import { checkListLength, checkStringLength, SIZE } from './memory.js';
 import type { NativeContext, NativeDef } from './natives.js';
-import { isMapKey, mapSet } from './operations.js';
+import { isMapKey } from './operations.js';
 import { Range, typeName, type CairnList, type CairnMap, type Value } from './values.js';
 
 const NUMBER_TEXT = /^\s*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
@@ -241,6 +241,3 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
   },
   { name: 'type_of', params: ['any'], blocking: false, doc: 'type_of(x): "number", "string", "list", "map", "nil", …', fn: (a) => typeName(a[0]!) },
 ];
-
-/** Used by `mapSet` callers among host natives: re-exported so hosts build maps with the same accounting. */
-export { mapSet };

@@ -43,8 +43,3 @@ export function nextFloat(s: RngState): number {
   const lo = nextUint32(s) >>> 6; // 26 bits
   return (hi * 67108864 + lo) / 9007199254740992;
 }
-
-/** An integer in a..b inclusive (both integers, a <= b). */
-export function randomInt(s: RngState, a: number, b: number): number {
-  return a + Math.floor(nextFloat(s) * (b - a + 1));
-}

@@ -117,7 +117,8 @@ export class VM {
     } finally {
       this.ctx.threadId = outerThreadId;
     }
-    if (th.state !== ThreadState.Done) {
+    // execute() changed the state behind TypeScript's back.
+    if ((th.state as ThreadState) !== ThreadState.Done) {
       const err = new CairnError('RUNTIME', `\`${this.program.fns[th.fn]!.name}\` tried to wait, but it runs where waiting is not allowed`);
       throw this.locate(err, th, th.pc - 1);
     }
@@ -340,7 +341,7 @@ export class VM {
       this.retire(th);
       return this.locate(e, th);
     }
-    if (th.state === ThreadState.Done) this.retire(th);
+    if ((th.state as ThreadState) === ThreadState.Done) this.retire(th);
     return undefined;
   }
 

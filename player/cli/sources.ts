@@ -2,8 +2,8 @@
 // with the terminal so errors show code frames.
 
 import { readFileSync, statSync } from 'node:fs';
-import { CairnError } from '../../interpreter/errors.js';
-import { compile, type CompileResult } from '../../interpreter/compiler/compile.js';
+import { CairnError, formatError } from '../../interpreter/errors.js';
+import { compile, type CompileOptions, type CompileResult } from '../../interpreter/compiler/compile.js';
 import type { Terminal } from './terminal.js';
 
 /** Reads a text file or throws FILE_NOT_FOUND / IO with the path in the message. */
@@ -18,14 +18,22 @@ export function readTextFile(path: string): string {
   }
 }
 
+/** Compile options plus the names files go by in messages (path → `scripts/beach.adv`). */
+export interface CompileFilesOptions extends CompileOptions {
+  displayNames?: ReadonlyMap<string, string>;
+}
+
 /** Compiles script files (in the order given), printing warnings to stderr. */
-export function compileScriptFiles(paths: string[], term: Terminal): CompileResult {
-  const files = paths.map((file) => {
-    const text = readTextFile(file);
+export function compileScriptFiles(paths: string[], term: Terminal, options: CompileFilesOptions = {}): CompileResult {
+  const files = paths.map((path) => {
+    const text = readTextFile(path);
+    const file = options.displayNames?.get(path) ?? path;
     term.addSource(file, text);
     return { file, text };
   });
-  const result = compile(files);
-  for (const warning of result.warnings) term.err(`warning: ${warning.span ? `${warning.span.source}:${warning.span.start.line}:${warning.span.start.column}: ` : ''}${warning.message}`);
+  const result = compile(files, options);
+  for (const warning of result.warnings) {
+    term.err(formatError(warning, { color: term.color, sources: term.sources, warning: true }));
+  }
   return result;
 }

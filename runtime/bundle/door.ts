@@ -50,7 +50,9 @@ export interface Bundle {
 }
 
 /** Checks `bytes` as a bundle and opens it; throws a CairnError (code BUNDLE_*) on any problem. */
-export function openBundle(bytes: Uint8Array, options: OpenOptions = {}): Bundle {
+export function openBundle(input: Uint8Array, options: OpenOptions = {}): Bundle {
+  // A plain view, so that a Node Buffer's subarray/slice quirks never leak in.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const hash = options.sha256 ?? sha256Hex;
   const zip = readZip(bytes); // 1. container structure
   checkLimits(zip); // 2. limits, from the headers alone
@@ -70,7 +72,7 @@ function readManifest(bytes: Uint8Array, byName: ReadonlyMap<string, ZipEntry>):
   if (entry === undefined) refuse('BUNDLE_MANIFEST', damaged('it has no manifest'));
   const raw = extract(bytes, entry);
   // Nothing else vouches for the manifest's own bytes, so its CRC-32 is checked.
-  if (raw === undefined || crc32(raw) !== entry.crc32) refuse('BUNDLE_MANIFEST', damaged('its manifest is damaged'), 'manifest.json fails its CRC-32');
+  if (raw === undefined || crc32(raw) !== entry.crc32) refuse('BUNDLE_MANIFEST', damaged('its manifest does not match its checksum'), 'manifest.json fails its CRC-32');
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));

@@ -15,6 +15,11 @@ export function formatSize(bytes: number): string {
   return unit === 0 ? `${bytes} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
+/** 10,000: counts with thousands separators, the same in every locale. */
+export function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /** True when an entry expands more than the ratio limit allows. */
 export function isBomb(size: number, compressedSize: number): boolean {
   return size > LIMITS.ratioThreshold && size > compressedSize * LIMITS.maxRatio;
@@ -23,7 +28,7 @@ export function isBomb(size: number, compressedSize: number): boolean {
 /** Refuses an archive whose headers exceed a limit; reads nothing but the entries' fields. */
 export function checkLimits(entries: readonly ZipEntry[]): void {
   if (entries.length > LIMITS.maxEntries) {
-    refuse('BUNDLE_TOO_LARGE', `This game file holds too many files (${entries.length}; the limit is ${LIMITS.maxEntries}).`);
+    refuse('BUNDLE_TOO_LARGE', `This game file holds too many files (${count(entries.length)}; the limit is ${count(LIMITS.maxEntries)}).`);
   }
   let total = 0;
   let code = 0;

@@ -18,7 +18,7 @@ const cut = (name: string) => (name.length > 120 ? `${name.slice(0, 117)}...` : 
 
 /** An entry name fit to print: plain names as they are, odd ones quoted and escaped, long ones cut. */
 export function shown(name: string): string {
-  return /^[\p{L}\p{N} ._\-/()[\]+,@&'!~]+$/u.test(cut(name)) ? cut(name) : quoted(name);
+  return /^[\p{L}\p{M}\p{N} ._\-/()[\]+,@&'!~]+$/u.test(cut(name)) ? cut(name) : quoted(name);
 }
 
 /** An entry name in quotes, with control characters escaped and long names cut. */

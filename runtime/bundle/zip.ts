@@ -39,7 +39,7 @@ const MAGIC = new TextEncoder().encode(MIMETYPE_NAME + MIMETYPE);
 
 const broken = (detail: string): never => refuse('BUNDLE_CORRUPT', damaged('its table of contents does not match its contents'), detail);
 const unsupported = (feature: string): never =>
-  refuse('BUNDLE_UNSUPPORTED', `This game file uses a ZIP feature Cairn does not support (${feature}); rebuild it with \`cairn build\`.`);
+  refuse('BUNDLE_UNSUPPORTED', `This game file uses a ZIP feature Cairn does not support (${feature}).`);
 
 /**
  * Checks the first 64 bytes: a local header for a stored `mimetype` entry
@@ -187,8 +187,8 @@ export function rawData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
 
 // Input is fed to the inflater in slices this big, and the output is counted
 // after each: one slice can expand at most ~1032 times, so a stream that lies
-// about its size is stopped after at most ~66 MB of work, whatever its length.
-const INFLATE_SLICE = 64 * 1024;
+// about its size is stopped after at most ~17 MB of work, whatever its length.
+const INFLATE_SLICE = 16 * 1024;
 
 /**
  * The entry's uncompressed bytes, in a fresh buffer of exactly its declared
@@ -196,7 +196,8 @@ const INFLATE_SLICE = 64 * 1024;
  */
 export function extract(bytes: Uint8Array, e: ZipEntry): Uint8Array | undefined {
   const data = rawData(bytes, e);
-  if (e.method === 0) return data.slice();
+  // A copy, never a view: the caller owns it (and Buffer#slice would not copy).
+  if (e.method === 0) return new Uint8Array(data);
   const out = new Uint8Array(e.size);
   let filled = 0;
   let overflow = false;

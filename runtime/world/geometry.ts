@@ -81,3 +81,21 @@ export function compareAngle(ax: number, ay: number, bx: number, by: number): nu
   const c = ax * by - ay * bx;
   return c > 0 ? -1 : c < 0 ? 1 : 0;
 }
+
+/**
+ * Pairs (i, j), i < j, of boxes (given by their edges) that overlap or touch,
+ * found by sweeping in x; flat as [i0, j0, i1, j1, …], in a fixed order.
+ */
+export function overlappingPairs(minX: number[], maxX: number[], minY: number[], maxY: number[]): number[] {
+  const order = minX.map((_, i) => i).sort((i, j) => minX[i] - minX[j] || i - j);
+  const pairs: number[] = [];
+  for (let s = 0; s < order.length; s++) {
+    const i = order[s];
+    for (let t = s + 1; t < order.length && minX[order[t]] <= maxX[i]; t++) {
+      const j = order[t];
+      if (minY[j] > maxY[i] || maxY[j] < minY[i]) continue;
+      pairs.push(Math.min(i, j), Math.max(i, j));
+    }
+  }
+  return pairs;
+}

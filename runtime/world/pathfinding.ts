@@ -7,7 +7,8 @@
 import { CairnError } from '../../interpreter/errors.js';
 import { distance, isReflexCone, type Point } from './geometry.js';
 import { isClearPath, buildPieceGrid, locate, nearestBoundarySpot, opensAt, type PieceGrid, type Spot } from './visibility.js';
-import { type Boundary, canonicalPolygon, checkWalkArea, traceBoundary, type WalkArea } from './walk-area.js';
+import { type Boundary, traceBoundary } from './boundary.js';
+import { canonicalPolygon, checkWalkArea, type WalkArea } from './walk-area.js';
 
 export type { Point } from './geometry.js';
 export type { WalkArea, WalkAreaProblem, WalkAreaProblemKind } from './walk-area.js';
@@ -108,13 +109,16 @@ function componentOf(map: WalkMap, s: Spot): number {
  * (both walls at v on one side), so a shortest path may bend there. Corners
  * where the region pinches to a point pass always: paths go through them.
  */
-function bendsAround(b: Boundary, v: number, px: number, py: number): boolean {
+function bendsAround(b: Boundary, v: number, px: number, py: number, slack: number): boolean {
   const c = b.coneStart[v];
   if (b.coneStart[v + 1] - c !== 1) return true;
   const lx = b.vx[v] - px;
   const ly = b.vy[v] - py;
-  const s1 = lx * b.coneOy[c] - ly * b.coneOx[c];
-  const s2 = lx * b.coneIy[c] - ly * b.coneIx[c];
+  const ox = b.coneOx[c], oy = b.coneOy[c], ix = b.coneIx[c], iy = b.coneIy[c];
+  const s1 = lx * oy - ly * ox;
+  const s2 = lx * iy - ly * ix;
+  // A wall within `slack` of the line counts as on it (computed corners are rounded).
+  if (s1 * s1 <= slack * slack * (ox * ox + oy * oy) || s2 * s2 <= slack * slack * (ix * ix + iy * iy)) return true;
   return !((s1 > 0 && s2 < 0) || (s1 < 0 && s2 > 0));
 }
 
@@ -192,7 +196,7 @@ function buildGraph(b: Boundary, grid: PieceGrid, vertexComponent: Int32Array) {
     for (let j = i + 1; j < n; j++) {
       const vj = nodes[j];
       if (vertexComponent[vi] !== vertexComponent[vj]) continue;
-      if (!bendsAround(b, vi, b.vx[vj], b.vy[vj]) || !bendsAround(b, vj, b.vx[vi], b.vy[vi])) continue;
+      if (!bendsAround(b, vi, b.vx[vj], b.vy[vj], grid.tolerance) || !bendsAround(b, vj, b.vx[vi], b.vy[vi], grid.tolerance)) continue;
       if (!isClearPath(b, grid, nodeSpots[i], nodeSpots[j])) continue;
       neighbours[i].push(j);
       neighbours[j].push(i);
@@ -241,7 +245,7 @@ function route(map: WalkMap, s: Spot, t: Spot, component: number): Point[] {
     const v = nodeVertex[i];
     if (map.vertexComponent[v] !== component) continue;
     const spot = nodeSpots[i];
-    if (!bendsAround(b, v, s.x, s.y) || !isClearPath(b, grid, s, spot)) continue;
+    if (!bendsAround(b, v, s.x, s.y, grid.tolerance) || !isClearPath(b, grid, s, spot)) continue;
     cost[i] = distance(s.x, s.y, spot.x, spot.y);
     push(heapKey, heapNode, cost[i] + distance(spot.x, spot.y, t.x, t.y), i);
   }
@@ -253,7 +257,7 @@ function route(map: WalkMap, s: Spot, t: Spot, component: number): Point[] {
     if (closed[i]) continue;
     closed[i] = 1;
     const spot = nodeSpots[i];
-    if (bendsAround(b, nodeVertex[i], t.x, t.y) && isClearPath(b, grid, spot, t)) {
+    if (bendsAround(b, nodeVertex[i], t.x, t.y, grid.tolerance) && isClearPath(b, grid, spot, t)) {
       const through = cost[i] + distance(spot.x, spot.y, t.x, t.y);
       if (through < goalCost) {
         goalCost = through;

@@ -2,10 +2,10 @@
 // boundary piece, on a corner, outside), the nearest boundary point, and
 // whether a straight walk between two points stays inside. A uniform grid of
 // boundary pieces keeps a sight test to the few pieces near the segment.
-// Imports only geometry.ts and walk-area.ts; allocates nothing per test.
+// Imports only geometry.ts and boundary.ts; allocates nothing per test.
 
 import { inCone, orient, type Point, strictlyBetween } from './geometry.js';
-import type { Boundary } from './walk-area.js';
+import type { Boundary } from './boundary.js';
 
 /** A point with what it touches: a boundary vertex, a boundary piece, or neither (-1). */
 export interface Spot {
@@ -25,6 +25,12 @@ export interface PieceGrid {
   /** Pieces in cell (row * cols + col) are cellItems[cellStart[cell] .. cellStart[cell + 1] - 1]. */
   cellStart: Int32Array;
   cellItems: Int32Array;
+  /**
+   * How far (in pixels) a corner may lie from a line and still count as on it.
+   * Exact input never comes this close without being on the line; computed
+   * crossing points, rounded, do.
+   */
+  tolerance: number;
   /** Scratch: a piece already tested in the current sight test has stamp === visit[0]. */
   stamp: Uint32Array;
   visit: Uint32Array;
@@ -54,6 +60,7 @@ export function buildPieceGrid(b: Boundary): PieceGrid {
   const rows = Math.max(1, Math.ceil(height / size));
   const grid: PieceGrid = {
     ox: minX, oy: minY, size, cols, rows,
+    tolerance: 1e-9 * Math.max(1, Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY)),
     cellStart: new Int32Array(cols * rows + 1),
     cellItems: new Int32Array(0),
     stamp: new Uint32Array(pieces),
@@ -108,17 +115,30 @@ function columnsOf(g: PieceGrid, x0: number, y0: number, x1: number, y1: number,
   out[3] = clampIndex(Math.floor((Math.max(xa, xb) - g.ox) / g.size + MARGIN), g.cols);
 }
 
-/** Whether direction d points into the region at vertex v (walls included). */
-export function opensAt(b: Boundary, v: number, dx: number, dy: number): boolean {
+/**
+ * Whether direction d points into the region at vertex v (walls included). A
+ * direction whose end lies within `slack` pixels of a wall counts as along the
+ * wall: a computed corner is rounded, and a walk along its wall must not fail.
+ */
+export function opensAt(b: Boundary, v: number, dx: number, dy: number, slack = 0): boolean {
   for (let c = b.coneStart[v]; c < b.coneStart[v + 1]; c++) {
-    if (inCone(b.coneOx[c], b.coneOy[c], b.coneIx[c], b.coneIy[c], dx, dy)) return true;
+    const ox = b.coneOx[c], oy = b.coneOy[c], ix = b.coneIx[c], iy = b.coneIy[c];
+    if (inCone(ox, oy, ix, iy, dx, dy)) return true;
+    if (slack > 0 && (alongWall(ox, oy, dx, dy, slack) || alongWall(ix, iy, dx, dy, slack))) return true;
   }
   return false;
 }
 
+// Whether the end of d lies within `slack` of the ray along w.
+function alongWall(wx: number, wy: number, dx: number, dy: number, slack: number): boolean {
+  if (wx * dx + wy * dy <= 0) return false;
+  const c = wx * dy - wy * dx;
+  return c * c <= slack * slack * (wx * wx + wy * wy);
+}
+
 // Whether a straight walk leaving spot s in direction d starts inside the region.
-function leavesInto(b: Boundary, s: Spot, dx: number, dy: number): boolean {
-  if (s.vertex >= 0) return opensAt(b, s.vertex, dx, dy);
+function leavesInto(b: Boundary, s: Spot, dx: number, dy: number, slack: number): boolean {
+  if (s.vertex >= 0) return opensAt(b, s.vertex, dx, dy, slack);
   if (s.piece < 0) return true;
   const ex = b.lx1[s.piece] - b.lx0[s.piece];
   const ey = b.ly1[s.piece] - b.ly0[s.piece];
@@ -137,7 +157,10 @@ export function isClearPath(b: Boundary, g: PieceGrid, s: Spot, t: Spot): boolea
   const dy = ty - sy;
   if (dx === 0 && dy === 0) return true;
   if (s.piece >= 0 && s.piece === t.piece) return true;
-  if (!leavesInto(b, s, dx, dy) || !leavesInto(b, t, -dx, -dy)) return false;
+  const slack = g.tolerance;
+  if (!leavesInto(b, s, dx, dy, slack) || !leavesInto(b, t, -dx, -dy, slack)) return false;
+  // A corner this close to the line (in orient() units) counts as on it.
+  const near = slack * Math.sqrt(dx * dx + dy * dy);
   let mark = ++g.visit[0];
   if (mark === 0xffffffff) {
     g.stamp.fill(0);
@@ -157,8 +180,10 @@ export function isClearPath(b: Boundary, g: PieceGrid, s: Spot, t: Spot): boolea
         if (k === s.piece || k === t.piece) continue;
         const u = pa[k], w = pb[k];
         const ux = vx[u], uy = vy[u], wx = vx[w], wy = vy[w];
-        const o1 = orient(sx, sy, tx, ty, ux, uy);
-        const o2 = orient(sx, sy, tx, ty, wx, wy);
+        let o1 = orient(sx, sy, tx, ty, ux, uy);
+        let o2 = orient(sx, sy, tx, ty, wx, wy);
+        if (Math.abs(o1) <= near) o1 = 0;
+        if (Math.abs(o2) <= near) o2 = 0;
         if ((o1 > 0 && o2 > 0) || (o1 < 0 && o2 < 0)) continue;
         const o3 = orient(lx0[k], ly0[k], lx1[k], ly1[k], sx, sy);
         const o4 = orient(lx0[k], ly0[k], lx1[k], ly1[k], tx, ty);
@@ -166,10 +191,10 @@ export function isClearPath(b: Boundary, g: PieceGrid, s: Spot, t: Spot): boolea
         if (o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return false;
         // The segment runs through a corner: fine only if both ways along it are free there.
         if (o1 === 0 && u !== s.vertex && u !== t.vertex && strictlyBetween(sx, sy, tx, ty, ux, uy)) {
-          if (!opensAt(b, u, dx, dy) || !opensAt(b, u, -dx, -dy)) return false;
+          if (!opensAt(b, u, dx, dy, slack) || !opensAt(b, u, -dx, -dy, slack)) return false;
         }
         if (o2 === 0 && w !== s.vertex && w !== t.vertex && strictlyBetween(sx, sy, tx, ty, wx, wy)) {
-          if (!opensAt(b, w, dx, dy) || !opensAt(b, w, -dx, -dy)) return false;
+          if (!opensAt(b, w, dx, dy, slack) || !opensAt(b, w, -dx, -dy, slack)) return false;
         }
       }
     }

@@ -32,7 +32,7 @@ describe('cairn CLI', () => {
     const r = cairn(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: cairn <command>');
-    expect(r.stdout).toMatch(/run\s+run a script headless/);
+    expect(r.stdout).toMatch(/run\s+run scripts or a bundle headless/);
     expect(r.stdout).toMatch(/disasm/);
   });
 

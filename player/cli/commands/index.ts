@@ -4,6 +4,8 @@
 import type { Terminal } from '../terminal.js';
 import { runCommand } from './run.js';
 import { disasmCommand } from './disasm.js';
+import { buildCommand } from './build.js';
+import { inspectCommand } from './inspect.js';
 
 /** One subcommand of `cairn`. */
 export interface Command {
@@ -15,7 +17,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, disasmCommand];
+export const COMMANDS: readonly Command[] = [buildCommand, runCommand, inspectCommand, disasmCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {

@@ -5,6 +5,7 @@
 import { CairnError } from '../../../interpreter/errors.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import { loadBundleFile } from '../bundle-file.js';
 import { compileScriptFiles } from '../sources.js';
 import type { Command } from './index.js';
 
@@ -13,11 +14,12 @@ const DEFAULT_MAX_TICKS = 60 * 60 * 60;
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'run a script headless and print its transcript',
+  summary: 'run scripts or a bundle headless and print the transcript',
   usage: [
     'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N]',
+    'cairn run GAME.cairn [--seed N] [--ticks N]',
     '',
-    'Compiles the scripts as one program, runs `on start` and prints every `print`',
+    'Compiles the scripts as one program (or opens and verifies a bundle), runs `on start` and prints every `print`',
     'line. Ends when no thread is left (exit 0) or on an error (exit 1).',
     '',
     '  --seed N    seed of the random generator (default 1)',
@@ -31,7 +33,7 @@ export const runCommand: Command = {
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
     const seed = integerOption('run', 'seed', values.seed, 1);
     const maxTicks = integerOption('run', 'ticks', values.ticks, DEFAULT_MAX_TICKS);
-    const { module } = compileScriptFiles(positionals, term);
+    const { module } = positionals.length === 1 && positionals[0]!.endsWith('.cairn') ? loadBundleFile(positionals[0]!) : compileScriptFiles(positionals, term);
     const vm = new VM(module, { seed, print: (line) => term.out(line) });
     vm.init();
     vm.startHandlers('start');

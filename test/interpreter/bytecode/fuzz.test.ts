@@ -1,10 +1,10 @@
 // Property tests for the door: whatever bytes or module objects arrive,
 // decodeModule and verifyModule answer with a CairnError or a module, never
-// with another exception and never by hanging; and whatever decodes re-encodes
-// to the very same bytes.
+// with another exception and never by hanging; whatever decodes re-encodes to
+// the very same bytes; and whatever verifies runs in the VM without crashing it.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { decodeModule, encodeModule } from '../../../interpreter/bytecode/binary.js';
 import { disassemble } from '../../../interpreter/bytecode/disasm.js';
 import { functionHash } from '../../../interpreter/bytecode/hash.js';
@@ -12,23 +12,8 @@ import { MODULE_VERSION, type Module } from '../../../interpreter/bytecode/modul
 import { OPCODE_TABLE } from '../../../interpreter/bytecode/opcodes.js';
 import { verifyModule } from '../../../interpreter/bytecode/verify.js';
 import { isCairnError } from '../../../interpreter/errors.js';
+import { VM } from '../../../interpreter/vm/vm.js';
 import { sampleModules } from './samples.js';
-
-// The VM was still being written alongside this test, so it is imported
-// dynamically: while interpreter/vm/vm.ts cannot be loaded, the VM runs below
-// are skipped with a warning and everything else is still checked.
-// TODO(vm): once interpreter/vm/ is complete, import VM statically and drop the fallback.
-type VmExports = typeof import('../../../interpreter/vm/vm.js');
-let vmExports: VmExports | undefined;
-let vmRuns = 0;
-
-beforeAll(async () => {
-  try {
-    vmExports = await import('../../../interpreter/vm/vm.js');
-  } catch (e) {
-    console.warn(`fuzz: the VM could not be loaded, so verified modules are not run (${e instanceof Error ? e.message : String(e)})`);
-  }
-});
 
 const samples = sampleModules();
 const encoded = samples.map(([, m]) => encodeModule(m));
@@ -103,12 +88,13 @@ function expectOnlyModuleErrors(step: () => void): void {
 function runIfVerified(m: Module): void {
   disassemble(m);
   m.functions.forEach((_, i) => functionHash(m, i));
-  if (vmExports !== undefined) runInVm(vmExports, m);
+  runInVm(m);
 }
 
 // Small limits keep each run short: runaway loops hit the budget within a tick.
 const VM_LIMITS = { instructionsPerTick: 2000, maxCallDepth: 32, maxThreads: 16, maxMemory: 1 << 20 };
 const VM_TICKS = 10;
+let vmRuns = 0;
 
 /**
  * Runs init, then every other function as a thread, for a few ticks. Guest
@@ -116,7 +102,7 @@ const VM_TICKS = 10;
  * reports as a RUNTIME "internal error", means it trusted something the
  * verifier let through, and fails the property.
  */
-function runInVm({ VM }: VmExports, m: Module): void {
+function runInVm(m: Module): void {
   const errors: unknown[] = [];
   try {
     const vm = new VM(m, {
@@ -138,7 +124,7 @@ function runInVm({ VM }: VmExports, m: Module): void {
 }
 
 afterAll(() => {
-  if (vmExports !== undefined) expect(vmRuns, 'verified modules that the VM accepted and ran').toBeGreaterThan(0);
+  expect(vmRuns, 'verified modules that the VM accepted and ran').toBeGreaterThan(0);
 });
 
 describe('mutated bytes', () => {

@@ -56,6 +56,15 @@ describe('openBundle on a good bundle', () => {
     expect(bundle.readAsset('rooms/beach.png')).toEqual(sampleInput().assets.get('rooms/beach.png'));
   });
 
+  it('reads a Node Buffer and hands out exactly-sized buffers of its own, safe to transfer', () => {
+    const bundle = openBundle(Buffer.from(valid));
+    for (const path of ['rooms/beach.png', 'text/intro.txt']) {
+      const data = bundle.readAsset(path);
+      expect(Buffer.isBuffer(data)).toBe(false);
+      expect(data.buffer.byteLength).toBe(sampleInput().assets.get(path)!.length);
+    }
+  });
+
   it('refuses an asset the bundle does not have, in words a player understands', () => {
     expect(() => openBundle(valid).readAsset('nowhere.png')).toThrow(refusal('BUNDLE_MISSING_ENTRY', /^This game is missing a file it needs: assets\/nowhere\.png\.$/));
     expect(openBundle(valid).hasAsset('door.png')).toBe(true);

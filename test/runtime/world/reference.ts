@@ -1,7 +1,7 @@
 // A slow, independent reference for the pathfinding tests: is a segment inside
 // an area (written from the definition, sharing no code with runtime/world),
-// and the true shortest path by Dijkstra over every corner of every polygon.
-// Valid for areas with ONE walkable polygon (any number of blocked ones).
+// and the true shortest path by Dijkstra over every corner of every polygon and
+// every point where two edges cross.
 
 import type { Point, WalkArea } from '../../../runtime/world/pathfinding.js';
 
@@ -13,13 +13,19 @@ function ring(poly: readonly Point[]): Array<[Point, Point]> {
   return poly.map((p, i) => [p, poly[(i + 1) % poly.length]] as [Point, Point]);
 }
 
+const edgeCache = new WeakMap<WalkArea, Array<[Point, Point]>>();
+
 function edges(area: WalkArea): Array<[Point, Point]> {
-  return [...area.walkable, ...(area.blocked ?? [])].flatMap(ring);
+  let all = edgeCache.get(area);
+  if (!all) {
+    all = [...area.walkable, ...(area.blocked ?? [])].flatMap(ring);
+    edgeCache.set(area, all);
+  }
+  return all;
 }
 
-// Signed distance of c from the line a→b.
-function side(a: Point, b: Point, c: Point): number {
-  const len = Math.sqrt((b.x - a.x) ** 2 + (b.y - a.y) ** 2);
+// Signed distance of c from the line a→b, whose length is len.
+function side(a: Point, b: Point, c: Point, len: number): number {
   return ((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)) / len;
 }
 
@@ -51,28 +57,36 @@ function inOpenRegion(area: WalkArea, p: Point): boolean {
 /** Whether p is in the region or on its edge (region points lie on at least one side of it). */
 export function refWalkable(area: WalkArea, p: Point): boolean {
   if (inOpenRegion(area, p)) return true;
-  for (let k = 0; k < 32; k++) {
-    const a = (k / 32) * 2 * Math.PI;
-    if (inOpenRegion(area, { x: p.x + NUDGE * Math.cos(a), y: p.y + NUDGE * Math.sin(a) })) return true;
+  const directions: Point[] = [];
+  for (let k = 0; k < 32; k++) directions.push({ x: Math.cos((k / 16) * Math.PI), y: Math.sin((k / 16) * Math.PI) });
+  // At a sharp corner the region may be thinner than the sampled directions:
+  // also look between every two edges that leave p.
+  const walls: Point[] = [];
+  for (const [a, b] of edges(area)) {
+    for (const [from, to] of [[a, b], [b, a]]) {
+      if (Math.abs(from.x - p.x) > EPS || Math.abs(from.y - p.y) > EPS) continue;
+      const l = Math.sqrt((to.x - from.x) ** 2 + (to.y - from.y) ** 2);
+      walls.push({ x: (to.x - from.x) / l, y: (to.y - from.y) / l });
+    }
   }
-  return false;
+  for (const a of walls) for (const b of walls) directions.push({ x: a.x + b.x, y: a.y + b.y }, { x: -a.x - b.x, y: -a.y - b.y });
+  return directions.some((d) => inOpenRegion(area, { x: p.x + NUDGE * d.x, y: p.y + NUDGE * d.y }));
 }
 
 /** Whether the segment p–q stays in the region (edges included). */
 export function refSegmentInside(area: WalkArea, p: Point, q: Point): boolean {
   const len = Math.sqrt((q.x - p.x) ** 2 + (q.y - p.y) ** 2);
   if (len === 0) return refWalkable(area, p);
-  const all = edges(area);
-  for (const [a, b] of all) {
-    const o1 = side(p, q, a), o2 = side(p, q, b), o3 = side(a, b, p), o4 = side(a, b, q);
-    if (Math.abs(o1) > EPS && Math.abs(o2) > EPS && Math.abs(o3) > EPS && Math.abs(o4) > EPS) {
-      if (o1 > 0 !== o2 > 0 && o3 > 0 !== o4 > 0) return false;
-    }
-  }
-  // Between the corners it touches, each stretch is all in or all out: test its middle.
+  // Cut the segment wherever it crosses an edge or touches a corner; between
+  // two cuts it is all in or all out, so testing each stretch's middle decides.
   const ts = [0, 1];
-  for (const [a] of all) {
+  const [x0, x1, y0, y1] = [Math.min(p.x, q.x), Math.max(p.x, q.x), Math.min(p.y, q.y), Math.max(p.y, q.y)];
+  for (const [a, b] of edges(area)) {
+    if (Math.max(a.x, b.x) < x0 - 1 || Math.min(a.x, b.x) > x1 + 1 || Math.max(a.y, b.y) < y0 - 1 || Math.min(a.y, b.y) > y1 + 1) continue;
     if (distanceToSegment(a, p, q) <= EPS) ts.push(((a.x - p.x) * (q.x - p.x) + (a.y - p.y) * (q.y - p.y)) / (len * len));
+    const ab = Math.sqrt((b.x - a.x) ** 2 + (b.y - a.y) ** 2);
+    const o1 = side(p, q, a, len), o2 = side(p, q, b, len), o3 = side(a, b, p, ab), o4 = side(a, b, q, ab);
+    if (o1 > 0 !== o2 > 0 && o3 > 0 !== o4 > 0 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) ts.push(o3 / (o3 - o4));
   }
   ts.sort((a, b) => a - b);
   const nx = -(q.y - p.y) / len, ny = (q.x - p.x) / len;
@@ -95,21 +109,47 @@ export function pathLength(path: readonly Point[]): number {
 
 /** The true shortest path length from p to q inside the region, or Infinity. */
 export function refShortestLength(area: WalkArea, p: Point, q: Point): number {
+  return refShortestPath(area, p, q).length;
+}
+
+/** The true shortest path from p to q inside the region and its length (Infinity, [] if none). */
+export function refShortestPath(area: WalkArea, p: Point, q: Point): { length: number; path: Point[] } {
+  // Corners of the region are polygon corners or points where two edges cross.
   const nodes: Point[] = [p, q, ...[...area.walkable, ...(area.blocked ?? [])].flat()];
+  const all = edges(area);
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const [a, b] = all[i];
+      const [c, d] = all[j];
+      const den = (b.x - a.x) * (d.y - c.y) - (b.y - a.y) * (d.x - c.x);
+      if (den === 0) continue;
+      const t = ((c.x - a.x) * (d.y - c.y) - (c.y - a.y) * (d.x - c.x)) / den;
+      const u = ((c.x - a.x) * (b.y - a.y) - (c.y - a.y) * (b.x - a.x)) / den;
+      if (t > 1e-12 && t < 1 - 1e-12 && u > 1e-12 && u < 1 - 1e-12) nodes.push({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+    }
+  }
   const n = nodes.length;
   const dist = new Array<number>(n).fill(Infinity);
+  const from = new Array<number>(n).fill(-1);
   const done = new Array<boolean>(n).fill(false);
   dist[0] = 0;
   for (;;) {
     let u = -1;
     for (let i = 0; i < n; i++) if (!done[i] && dist[i] < Infinity && (u < 0 || dist[i] < dist[u])) u = i;
-    if (u < 0) return Infinity;
-    if (u === 1) return dist[1];
+    if (u < 0) return { length: Infinity, path: [] };
+    if (u === 1) {
+      const path: Point[] = [];
+      for (let v = 1; v >= 0; v = from[v]) path.unshift(nodes[v]);
+      return { length: dist[1], path };
+    }
     done[u] = true;
     for (let v = 0; v < n; v++) {
       if (done[v]) continue;
       const d = dist[u] + Math.sqrt((nodes[v].x - nodes[u].x) ** 2 + (nodes[v].y - nodes[u].y) ** 2);
-      if (d < dist[v] && refSegmentInside(area, nodes[u], nodes[v])) dist[v] = d;
+      if (d < dist[v] && refSegmentInside(area, nodes[u], nodes[v])) {
+        dist[v] = d;
+        from[v] = u;
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ function randomArea(random: () => number, snap: number): WalkArea {
       const points = angles.map((a) => { const r = r0 + random() * (r1 - r0); return pt(q(cx + r * Math.cos(a)), q(cy + r * Math.sin(a))); });
       return points.filter((p, i) => i === 0 || p.x !== points[i - 1].x || p.y !== points[i - 1].y);
     };
-    const walkable = [star(500, 500, 6 + Math.floor(random() * 14), 100, 480)];
+    const walkable = Array.from({ length: Number(process.env.WALK ?? 1) }, () => star(200 + random() * 600, 200 + random() * 600, 5 + Math.floor(random() * 10), 60, 400));
     const blocked = Array.from({ length: 1 + Math.floor(random() * 7) }, () =>
       star(150 + random() * 700, 150 + random() * 700, 3 + Math.floor(random() * 6), 20, 200));
     return { walkable, blocked };
@@ -23,7 +23,7 @@ it('stress', () => {
     const rp = () => { const v = () => SNAP > 0 ? Math.round(random()*1000/SNAP)*SNAP : random()*1000; return pt(v(), v()); };
     if (checkWalkArea(area).length > 0) continue;
     const map = buildWalkMap(area);
-    const pick = () => { for (let t = 0; t < 20; t++) { const p = rp(); const w = refWalkable(area, p); if (isWalkable(map, p) !== w) { bad++; console.log('walkable mismatch', round, JSON.stringify(area), p, w); } if (w) return p; } return null; };
+    const pick = () => { for (let t = 0; t < 20; t++) { const p = rp(); const w = refWalkable(area, p); if (isWalkable(map, p) !== w) { bad++; console.log("walkable mismatch", round, p, w, JSON.stringify(area)); } if (w) return p; } return null; };
     const from = pick(), to = pick();
     if (!from || !to) continue;
     const best = refShortestLength(area, from, to);

@@ -1,0 +1,83 @@
+// The compiler's entry point: source files in, one bytecode Module out. Runs
+// the passes in order — parse, declare, resolve, check, fold, emit (plus the
+// declarations JSON) — collecting every problem on the way, and throws one
+// COMPILE_FAILED CairnError listing them all when there are any.
+
+import type { Module } from '../bytecode/module.js';
+import { CairnError, isCairnError } from '../errors.js';
+import { parse } from '../syntax/parse.js';
+import { BUILTIN_NATIVES } from '../vm/builtins.js';
+import { nativeSpecs } from '../vm/natives.js';
+import { AssetChecker, type AssetOptions } from './assets.js';
+import { check } from './check.js';
+import { declare } from './declare.js';
+import { buildDeclarations } from './declarations.js';
+import { Diagnostics, sortByPlace } from './diagnostics.js';
+import { ModuleBuilder } from './emit-context.js';
+import { emitModule } from './emit-module.js';
+import { fold } from './fold.js';
+import { nativeTable, type NativeSpec } from './natives.js';
+import { emptyModel } from './program.js';
+import { resolve } from './resolve.js';
+
+export type { NativeSpec } from './natives.js';
+
+/** One source file: its name (as errors show it) and its text. */
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** How to compile. */
+export interface CompileOptions extends AssetOptions {
+  /** The builtin natives scripts may call; default: the VM's BUILTIN_NATIVES. Adventure natives are always added. */
+  natives?: NativeSpec[];
+}
+
+/** What a successful compile gives. */
+export interface CompileResult {
+  module: Module;
+  /** Problems that do not stop the build (unused locals, unreachable code), in source order. */
+  warnings: CairnError[];
+  /** Every asset path the scripts name (sorted), for the packer. */
+  assetsUsed: string[];
+}
+
+const DEFAULT_NATIVES: NativeSpec[] = nativeSpecs(BUILTIN_NATIVES);
+
+/**
+ * Compiles files together as one program, in the order given (callers sort
+ * by file name). Throws one CairnError COMPILE_FAILED whose `related` lists
+ * every error found.
+ */
+export function compile(files: Array<{ file: string; text: string }>, options: CompileOptions = {}): CompileResult {
+  if (files.length === 0) throw new CairnError('USAGE', 'There are no script files to compile.');
+  const diag = new Diagnostics();
+  const model = emptyModel(
+    files.map((f) => f.file),
+    nativeTable(options.natives ?? DEFAULT_NATIVES),
+  );
+  files.forEach(({ file, text }, index) => {
+    try {
+      model.programs.push({ program: parse(text, file), file: index });
+    } catch (e) {
+      // A syntax error stops its file; the other files are still checked.
+      diag.add(isCairnError(e) ? e : new CairnError('SYNTAX', `${file}: ${(e as Error).message}`, { cause: e }));
+      diag.incomplete = true;
+    }
+  });
+  const assets = new AssetChecker(options, diag);
+  declare(model, diag);
+  resolve(model, diag);
+  check(model, diag, assets);
+  const constValues = fold(model, diag);
+  const declarations = buildDeclarations(model, constValues, diag, assets);
+  const warnings = sortByPlace(diag.warnings, model.files);
+  if (diag.failed) {
+    const errors = sortByPlace(diag.errors, model.files);
+    const count = errors.length === 1 ? 'an error' : `${errors.length} errors`;
+    throw new CairnError('COMPILE_FAILED', `The script has ${count}.`, { related: errors });
+  }
+  const module = emitModule(model, new ModuleBuilder(), declarations);
+  return { module, warnings, assetsUsed: assets.usedPaths() };
+}

@@ -1,0 +1,195 @@
+// Builds Module.declarations: the world the adventure declarations describe,
+// as JSON data the runtime loads before any script runs. Property values must
+// be constant (NOT_CONSTANT otherwise); well-known properties are checked
+// (INVALID_PROPERTY, UNKNOWN_ASSET, UNKNOWN_ENTITY). The shape:
+//
+//   {
+//     verbs:    [{ id: "pickup", label: "Pick up" }, …],
+//     rooms:    [{ name, file, line, properties: [Property…], objects: ["shell", …] }],
+//     objects:  [{ name, room: "beach" | null, file, line, properties: [Property…] }],
+//     actors:   [{ name, file, line, properties: [Property…] }],   // declaration order: the first is the default player
+//     costumes: [{ name, file, line, properties: [Property…],       // sheet, frame, …
+//                  animations: [{ name: "walk", frames: [1, 2, 3, 4], fps: 8 | null }] }],
+//     dialogs:  [{ name, file, line, options: [{ text, once, condition: fn index | null, body: fn index }] }],
+//   }
+//   Property = { name, value, type, line }, in source order (`walkable` may repeat: one polygon each).
+//   `file` indexes Module.files. `type` is the Cairn type of `value`: number, string, boolean, nil,
+//   point (a pair), tuple (other sizes), list, map, range or entity. Values as JSON: scalars as
+//   themselves (nil → null); points and tuples → number arrays; lists → arrays;
+//   maps → { "$map": [[key, value], …] }; ranges → { "$range": [from, to] };
+//   entities → { "$entity": "object", "name": "door" }.
+
+import type * as A from '../syntax/ast.js';
+import type { JsonValue } from '../bytecode/module.js';
+import { didYouMean } from '../errors.js';
+import type { AssetChecker } from './assets.js';
+import { evaluate, isScalar, NotConstant, type ConstValue } from './constants.js';
+import type { Diagnostics } from './diagnostics.js';
+import type { ConstValues } from './fold.js';
+import type { ProgramModel } from './program.js';
+
+/** What a well-known property must hold. */
+type Expect = 'asset' | 'string' | 'number' | 'point' | 'tuple4' | 'polygon' | 'costume';
+
+const KNOWN: Record<'room' | 'object' | 'actor' | 'costume', Record<string, Expect>> = {
+  room: { background: 'asset', music: 'asset', walkable: 'polygon', scale: 'tuple4' },
+  object: { name: 'string', sprite: 'asset', icon: 'asset', at: 'point', stand: 'point', hotspot: 'tuple4' },
+  actor: { name: 'string', costume: 'costume', color: 'string', speed: 'number', at: 'point' },
+  costume: { sheet: 'asset', frame: 'point' },
+};
+
+/** Builds the declarations JSON, reporting problems with properties. */
+export function buildDeclarations(model: ProgramModel, constValues: ConstValues, diag: Diagnostics, assets: AssetChecker): JsonValue {
+  const b = new DeclarationBuilder(model, constValues, diag, assets);
+  const fileOf = (span: A.Ident['span']): number => Math.max(0, model.files.indexOf(span.source));
+  const place = (d: { name: A.Ident }) => ({ name: d.name.name, file: fileOf(d.name.span), line: d.name.span.start.line });
+  return {
+    verbs: [...model.verbs.values()].map((v) => ({ id: v.id.name, label: v.label.value })),
+    rooms: model.rooms.map((r) => ({ ...place(r), properties: b.properties(r.properties, 'room'), objects: r.objects.map((o) => o.name.name) })),
+    objects: model.objects.map(({ decl, room }) => ({ ...place(decl), room, properties: b.properties(decl.properties, 'object') })),
+    actors: model.actors.map((a) => ({ ...place(a), properties: b.properties(a.properties, 'actor') })),
+    costumes: [...model.costumes.values()].map((c) => b.costume(c, place(c))),
+    dialogs: model.dialogs.map(({ decl, options }) => ({
+      ...place(decl),
+      options: options.map((o) => ({ text: b.optionText(o.option.text), once: o.option.once, condition: o.condition ?? null, body: o.body })),
+    })),
+  };
+}
+
+class DeclarationBuilder {
+  constructor(
+    private readonly model: ProgramModel,
+    private readonly constValues: ConstValues,
+    private readonly diag: Diagnostics,
+    private readonly assets: AssetChecker,
+  ) {}
+
+  properties(props: A.Property[], owner: keyof typeof KNOWN): JsonValue[] {
+    const seen = new Map<string, A.Property>();
+    const out: JsonValue[] = [];
+    for (const p of props) {
+      const name = p.name.name;
+      const first = seen.get(name);
+      if (first && name !== 'walkable') {
+        this.diag.error('DUPLICATE_NAME', `The property \`${name}\` is set twice.`, p.name.span, { notes: [{ message: 'first set here', span: first.name.span }] });
+      }
+      seen.set(name, p);
+      if (p.fps !== undefined && owner !== 'costume') this.diag.error('INVALID_PROPERTY', '`fps` belongs to costume animations only.', p.fps.span);
+      const value = this.evaluate(p.value);
+      if (value === undefined) continue;
+      const expect = KNOWN[owner][name];
+      if (expect) this.expect(expect, value, p);
+      out.push({ name, value: toJson(value), type: typeOf(value), line: p.name.span.start.line });
+    }
+    return out;
+  }
+
+  costume(c: A.CostumeDecl, place: { name: string; file: number; line: number }): JsonValue {
+    const known = c.properties.filter((p) => KNOWN.costume[p.name.name] !== undefined);
+    const animations: JsonValue[] = [];
+    const seen = new Set<string>();
+    for (const p of c.properties) {
+      if (KNOWN.costume[p.name.name] !== undefined) continue;
+      if (seen.has(p.name.name)) this.diag.error('DUPLICATE_NAME', `The animation \`${p.name.name}\` is set twice.`, p.name.span);
+      seen.add(p.name.name);
+      const frames = this.evaluate(p.value);
+      const fps = p.fps === undefined ? null : this.evaluate(p.fps);
+      const isFrames = frames !== undefined && !isScalar(frames) && frames.t === 'list' && frames.items.every((f) => typeof f === 'number' && Number.isInteger(f) && f >= 0);
+      if (frames !== undefined && !isFrames) {
+        this.diag.error('INVALID_PROPERTY', `The animation \`${p.name.name}\` must be a list of frame numbers, as in \`${p.name.name}: [1, 2, 3]\`.`, p.value.span, {
+          hint: didYouMean(p.name.name, Object.keys(KNOWN.costume)) ?? 'a costume has `sheet:`, `frame:` and animations',
+        });
+      }
+      if (p.fps !== undefined && fps !== undefined && !(typeof fps === 'number' && fps > 0)) this.diag.error('INVALID_PROPERTY', '`fps` must be a positive number.', p.fps.span);
+      if (!isFrames) continue;
+      animations.push({ name: p.name.name, frames: (frames as { items: number[] }).items, fps: typeof fps === 'number' ? fps : null });
+    }
+    return { ...place, properties: this.properties(known, 'costume'), animations };
+  }
+
+  optionText(e: A.Expr): string {
+    const v = this.evaluate(e);
+    if (v === undefined) return '';
+    if (typeof v !== 'string') {
+      this.diag.error('INVALID_PROPERTY', 'A dialog option\'s text must be a string.', e.span);
+      return '';
+    }
+    return v;
+  }
+
+  /** The constant value of a property, or undefined (reported) when it is not constant. */
+  private evaluate(e: A.Expr): ConstValue | undefined {
+    try {
+      return evaluate(e, (ref) => this.nameValue(ref));
+    } catch (err) {
+      if (!(err instanceof NotConstant)) throw err;
+      if (err.reason === 'reported') return undefined;
+      const why = err.reason === 'error' ? 'computing it would fail' : 'it must be known before the game runs';
+      this.diag.error('NOT_CONSTANT', `This value is not a constant: ${why}.`, err.node.span, {
+        hint: err.node.kind === 'Name' && !this.model.globals.has(err.node.name) ? didYouMean(err.node.name, this.model.globals.keys()) : 'properties may use literals, consts and the names of rooms, objects, actors and dialogs',
+      });
+      return undefined;
+    }
+  }
+
+  private nameValue(ref: A.NameRef): ConstValue | undefined {
+    const symbol = this.model.globals.get(ref.name);
+    if (symbol?.kind === 'const') {
+      const v = this.constValues.get(symbol);
+      if (v instanceof NotConstant) throw new NotConstant(ref, v.reason);
+      return v;
+    }
+    if (symbol?.kind === 'entity') return { t: 'entity', entity: symbol.entity, name: symbol.name };
+    return undefined;
+  }
+
+  private expect(expect: Expect, v: ConstValue, p: A.Property): void {
+    const name = p.name.name;
+    const bad = (what: string): void => this.diag.error('INVALID_PROPERTY', `\`${name}\` must be ${what}.`, p.value.span);
+    const isPoint = (x: ConstValue): boolean => !isScalar(x) && x.t === 'tuple' && x.items.length === 2;
+    switch (expect) {
+      case 'asset':
+        if (typeof v !== 'string') return bad('a string: the path of a file in the assets folder');
+        return this.assets.check(v, p.value.span);
+      case 'string':
+        return typeof v === 'string' ? undefined : bad('a string');
+      case 'number':
+        return typeof v === 'number' ? undefined : bad('a number');
+      case 'point':
+        return isPoint(v) ? undefined : bad('a point, as in `(320, 200)`');
+      case 'tuple4':
+        return !isScalar(v) && v.t === 'tuple' && v.items.length === 4 ? undefined : bad(name === 'scale' ? 'four numbers: `(y1, scale1, y2, scale2)`' : 'four numbers: `(x, y, w, h)`');
+      case 'polygon':
+        return !isScalar(v) && v.t === 'list' && v.items.length >= 3 && v.items.every(isPoint) ? undefined : bad('a list of at least three points, as in `[(0, 300), (640, 300), (640, 360)]`');
+      case 'costume':
+        if (typeof v !== 'string') return bad('the name of a costume, as a string');
+        if (!this.model.costumes.has(v)) {
+          this.diag.error('UNKNOWN_ENTITY', `There is no costume called \`${v}\`.`, p.value.span, { hint: didYouMean(v, this.model.costumes.keys()) });
+        }
+        return;
+    }
+  }
+}
+
+function typeOf(v: ConstValue): string {
+  if (v === null) return 'nil';
+  if (typeof v !== 'object') return typeof v;
+  if (v.t === 'tuple') return v.items.length === 2 ? 'point' : 'tuple';
+  return v.t;
+}
+
+function toJson(v: ConstValue): JsonValue {
+  if (isScalar(v)) return v;
+  switch (v.t) {
+    case 'tuple':
+      return v.items;
+    case 'list':
+      return v.items.map(toJson);
+    case 'map':
+      return { $map: v.entries.map(([k, x]) => [k, toJson(x)]) };
+    case 'range':
+      return { $range: [v.from, v.to] };
+    case 'entity':
+      return { $entity: v.entity, name: v.name };
+  }
+}

@@ -1,0 +1,439 @@
+// VM snapshots: the whole run-time state as versioned bytes. The state is
+// first flattened into records (objects get table indices, so shared and
+// cyclic structures keep their identity), the records go through one sync
+// function per type (snapshot-codec.ts), and loading rebuilds and validates
+// everything, so a damaged snapshot is SNAPSHOT_INVALID and changes nothing.
+// Functions are saved by name and code hash, globals by name (STYLE.md §11).
+
+import { CairnError, isCairnError } from '../errors.js';
+import { OPCODES_BY_CODE } from '../bytecode/opcodes.js';
+import { damaged, crc32, Reader, Writer, type Codec } from './snapshot-codec.js';
+import type { FnInfo, Program } from './program.js';
+import { ThreadState, WaitKind, type Thread } from './thread.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
+import type { VmState } from './vm.js';
+
+/** The snapshot format version this build writes, and the oldest it reads. */
+export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_MIN_READABLE_VERSION = 1;
+const MAGIC = [0x43, 0x53, 0x4e, 0x50]; // "CSNP"
+const HEADER_SIZE = 16;
+
+// ---- the records (the schema) ----
+
+/** A value reference: a tag and a number (the value itself, or a table index). */
+class Ref {
+  constructor(public tag: number, public n: number) {}
+}
+const R_NIL = 0, R_FALSE = 1, R_TRUE = 2, R_INT = 3, R_FLOAT = 4, R_STRING = 5, R_OBJECT = 6;
+
+const O_LIST = 0, O_MAP = 1, O_RECORD = 2, O_POINT = 3, O_RANGE = 4, O_FN = 5, O_THREAD = 6, O_ENTITY = 7;
+
+/** A heap object: its kind, numbers, references and texts (what each means depends on the kind). */
+interface FlatObject {
+  kind: number;
+  nums: number[];
+  refs: Ref[];
+  texts: string[];
+}
+
+interface FlatFunction {
+  name: string;
+  hash: number;
+}
+
+interface FlatGlobal {
+  name: string;
+  value: Ref;
+}
+
+interface FlatThread {
+  id: number;
+  state: number;
+  waitKind: number;
+  wakeTick: number;
+  blockedOn: string;
+  blockReason: Ref;
+  /** Current frame then saved frames; function numbers index FlatState.functions. */
+  fn: number;
+  pc: number;
+  base: number;
+  frames: number[];
+  stack: Ref[];
+}
+
+interface FlatState {
+  tick: number;
+  nextThreadId: number;
+  rng: number[];
+  allocated: number;
+  nextMeasure: number;
+  functions: FlatFunction[];
+  strings: string[];
+  objects: FlatObject[];
+  globals: FlatGlobal[];
+  threads: FlatThread[];
+}
+
+// ---- one sync function per record type: the same code writes and reads ----
+
+const blankRef = (): Ref => new Ref(R_NIL, 0);
+
+function syncRef(c: Codec, r: Ref): Ref {
+  r.tag = c.u8(r.tag);
+  if (r.tag === R_INT) r.n = c.int(r.n);
+  else if (r.tag === R_FLOAT) r.n = c.f64(r.n);
+  else if (r.tag === R_STRING || r.tag === R_OBJECT) r.n = c.uint(r.n);
+  else if (r.tag > R_OBJECT) throw damaged(`unknown value tag ${r.tag}`);
+  return r;
+}
+
+const syncNumber = (c: Codec, n: number): number => c.f64(n);
+const syncUint = (c: Codec, n: number): number => c.uint(n);
+const syncText = (c: Codec, s: string): string => c.str(s);
+
+function syncObject(c: Codec, o: FlatObject): FlatObject {
+  o.kind = c.u8(o.kind);
+  o.nums = c.list(o.nums, () => 0, syncNumber);
+  o.refs = c.list(o.refs, blankRef, syncRef);
+  o.texts = c.list(o.texts, () => '', syncText);
+  return o;
+}
+
+function syncFunction(c: Codec, f: FlatFunction): FlatFunction {
+  f.name = c.str(f.name);
+  f.hash = c.uint(f.hash);
+  return f;
+}
+
+function syncGlobal(c: Codec, g: FlatGlobal): FlatGlobal {
+  g.name = c.str(g.name);
+  g.value = syncRef(c, g.value);
+  return g;
+}
+
+function syncThread(c: Codec, t: FlatThread): FlatThread {
+  t.id = c.uint(t.id);
+  t.state = c.u8(t.state);
+  t.waitKind = c.u8(t.waitKind);
+  t.wakeTick = c.f64(t.wakeTick);
+  t.blockedOn = c.str(t.blockedOn);
+  t.blockReason = syncRef(c, t.blockReason);
+  t.fn = c.uint(t.fn);
+  t.pc = c.uint(t.pc);
+  t.base = c.uint(t.base);
+  t.frames = c.list(t.frames, () => 0, syncUint);
+  t.stack = c.list(t.stack, blankRef, syncRef);
+  return t;
+}
+
+function syncState(c: Codec, s: FlatState): FlatState {
+  s.tick = c.f64(s.tick);
+  s.nextThreadId = c.uint(s.nextThreadId);
+  s.rng = c.list(s.rng, () => 0, (cc, n) => cc.int(n));
+  s.allocated = c.f64(s.allocated);
+  s.nextMeasure = c.f64(s.nextMeasure);
+  s.functions = c.list(s.functions, () => ({ name: '', hash: 0 }), syncFunction);
+  s.strings = c.list(s.strings, () => '', syncText);
+  s.objects = c.list(s.objects, () => ({ kind: 0, nums: [], refs: [], texts: [] }), syncObject);
+  s.globals = c.list(s.globals, () => ({ name: '', value: blankRef() }), syncGlobal);
+  s.threads = c.list(s.threads, blankThread, syncThread);
+  return s;
+}
+
+const blankThread = (): FlatThread => ({ id: 0, state: 0, waitKind: 0, wakeTick: 0, blockedOn: '', blockReason: blankRef(), fn: 0, pc: 0, base: 0, frames: [], stack: [] });
+
+// ---- encode ----
+
+/** The state as snapshot bytes. */
+export function encodeSnapshot(program: Program, state: VmState): Uint8Array {
+  const flat = flatten(program, state);
+  const w = new Writer();
+  syncState(w, flat);
+  const body = w.finish();
+  const out = new Uint8Array(HEADER_SIZE + body.length);
+  const view = new DataView(out.buffer);
+  out.set(MAGIC, 0);
+  view.setUint16(4, SNAPSHOT_VERSION, true);
+  view.setUint16(6, SNAPSHOT_MIN_READABLE_VERSION, true);
+  view.setUint32(8, body.length, true);
+  view.setUint32(12, crc32(body), true);
+  out.set(body, HEADER_SIZE);
+  return out;
+}
+
+/** Turns the state into records; iterative, so deep structures are fine. */
+function flatten(program: Program, state: VmState): FlatState {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const objects: FlatObject[] = [];
+  const objectIndex = new Map<object, number>();
+  const functions: FlatFunction[] = [];
+  const functionIndex = new Map<number, number>();
+  const pending: Array<[unknown, FlatObject]> = [];
+
+  const fnSlot = (index: number): number => {
+    let slot = functionIndex.get(index);
+    if (slot === undefined) {
+      const f = program.fns[index]!;
+      slot = functions.push({ name: f.name, hash: f.hash }) - 1;
+      functionIndex.set(index, slot);
+    }
+    return slot;
+  };
+
+  const ref = (v: unknown): Ref => {
+    if (v === null || v === undefined) return new Ref(R_NIL, 0);
+    if (v === false) return new Ref(R_FALSE, 0);
+    if (v === true) return new Ref(R_TRUE, 0);
+    if (typeof v === 'number') return Number.isSafeInteger(v) && !Object.is(v, -0) ? new Ref(R_INT, v) : new Ref(R_FLOAT, v);
+    if (typeof v === 'string') {
+      let i = stringIndex.get(v);
+      if (i === undefined) {
+        i = strings.push(v) - 1;
+        stringIndex.set(v, i);
+      }
+      return new Ref(R_STRING, i);
+    }
+    if (typeof v !== 'object') throw new CairnError('RUNTIME', `cannot save a ${typeof v} in a snapshot`);
+    const known = objectIndex.get(v);
+    if (known !== undefined) return new Ref(R_OBJECT, known);
+    const o: FlatObject = { kind: O_LIST, nums: [], refs: [], texts: [] };
+    if (Array.isArray(v)) pending.push([v, o]);
+    else if (v instanceof Map) {
+      o.kind = O_MAP;
+      pending.push([v, o]);
+    } else if (v instanceof Point) {
+      o.kind = O_POINT;
+      o.nums = [v.x, v.y];
+    } else if (v instanceof Range) {
+      o.kind = O_RANGE;
+      o.nums = [v.from, v.to];
+    } else if (v instanceof FnRef) {
+      o.kind = O_FN;
+      o.nums = [fnSlot(v.index)];
+    } else if (v instanceof ThreadHandle) {
+      o.kind = O_THREAD;
+      o.nums = [v.id];
+    } else if (v instanceof EntityRef) {
+      o.kind = O_ENTITY;
+      o.texts = [v.entity, v.name];
+    } else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
+      o.kind = O_RECORD;
+      pending.push([v, o]);
+    } else throw new CairnError('RUNTIME', 'cannot save this host value in a snapshot (only plain data can be saved)');
+    objectIndex.set(v, objects.push(o) - 1);
+    return new Ref(R_OBJECT, objects.length - 1);
+  };
+
+  const globals = program.globalNames.map((name, i) => ({ name, value: ref(state.globals[i]) }));
+  const threads = state.threads.filter((t) => t.state !== ThreadState.Done).map((t): FlatThread => {
+    if (t.state === ThreadState.Running) throw new CairnError('USAGE', 'cannot snapshot a running thread');
+    const frames: number[] = [];
+    for (let i = 0; i < t.fp; i += 3) frames.push(fnSlot(t.frames[i]!), t.frames[i + 1]!, t.frames[i + 2]!);
+    return {
+      id: t.id, state: t.state, waitKind: t.waitKind, wakeTick: t.wakeTick, blockedOn: t.blockedOn,
+      blockReason: ref(t.blockReason), fn: fnSlot(t.fn), pc: t.pc, base: t.base, frames,
+      stack: t.stack.slice(0, t.sp).map(ref),
+    };
+  });
+  while (pending.length > 0) {
+    const [v, o] = pending.pop()!;
+    if (Array.isArray(v)) o.refs = v.map(ref);
+    else if (v instanceof Map) for (const [k, item] of v) o.refs.push(ref(k), ref(item));
+    else {
+      for (const [k, item] of Object.entries(v as object)) {
+        o.texts.push(k);
+        o.refs.push(ref(item));
+      }
+    }
+  }
+  return {
+    tick: state.tick, nextThreadId: state.nextThreadId, rng: Array.from(state.rng), allocated: state.allocated,
+    nextMeasure: state.nextMeasure, functions, strings, objects, globals, threads,
+  };
+}
+
+// ---- decode ----
+
+/** The state a snapshot holds, checked against `program`; SNAPSHOT_INVALID or SNAPSHOT_VERSION when it cannot be used. */
+export function decodeSnapshot(program: Program, bytes: Uint8Array): VmState {
+  try {
+    return decode(program, bytes);
+  } catch (e) {
+    if (isCairnError(e) && (e.code === 'SNAPSHOT_INVALID' || e.code === 'SNAPSHOT_VERSION')) throw e;
+    throw damaged(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function decode(program: Program, bytes: Uint8Array): VmState {
+  if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_SIZE) throw damaged('it is too short to be a snapshot');
+  if (MAGIC.some((b, i) => bytes[i] !== b)) throw damaged('it does not start like a Cairn snapshot');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint16(4, true);
+  const minReadable = view.getUint16(6, true);
+  if (minReadable > SNAPSHOT_VERSION) {
+    throw new CairnError('SNAPSHOT_VERSION', `the snapshot needs format version ${minReadable} or newer; this runtime reads up to ${SNAPSHOT_VERSION}`);
+  }
+  const length = view.getUint32(8, true);
+  if (length !== bytes.length - HEADER_SIZE) throw damaged(`it should hold ${length} bytes of data but holds ${bytes.length - HEADER_SIZE}`);
+  const body = bytes.subarray(HEADER_SIZE);
+  if (crc32(body) !== view.getUint32(12, true)) throw damaged('its checksum does not match');
+  const reader = new Reader(body);
+  const flat = syncState(reader, {} as FlatState);
+  // A newer version may append fields; our own version must end exactly.
+  if (version <= SNAPSHOT_VERSION && reader.remaining !== 0) throw damaged('it has bytes left over');
+  return rebuild(program, flat);
+}
+
+/** Rebuilds live state from records, checking each index and code position. */
+function rebuild(program: Program, flat: FlatState): VmState {
+  const need = (ok: boolean, why: string): void => {
+    if (!ok) throw damaged(why);
+  };
+  need(Number.isSafeInteger(flat.tick) && flat.tick >= 0, 'bad tick count');
+  need(flat.rng.length === 4, 'bad random state');
+  need(Number.isFinite(flat.allocated) && Number.isFinite(flat.nextMeasure), 'bad memory counters');
+  const fns = flat.functions.map((f) => {
+    const index = program.fnIndex.get(f.name);
+    if (index === undefined) throw new CairnError('SNAPSHOT_INVALID', `the snapshot needs function \`${f.name}\`, which this program does not have`);
+    return program.fns[index]!;
+  });
+  const fnAt = (slot: number): FnInfo => {
+    need(slot < fns.length, 'bad function number');
+    return fns[slot]!;
+  };
+  const codeFnAt = (slot: number): FnInfo => {
+    const f = fnAt(slot);
+    if (f.hash !== flat.functions[slot]!.hash) {
+      throw new CairnError('SNAPSHOT_INVALID', `function \`${f.name}\` has changed since the snapshot was made, so its threads cannot resume`);
+    }
+    return f;
+  };
+
+  // Objects: create every shell first, then fill, so cycles and sharing work.
+  const objects: unknown[] = flat.objects.map((o) => {
+    switch (o.kind) {
+      case O_LIST:
+        return [];
+      case O_MAP:
+        return new Map();
+      case O_RECORD:
+        return {};
+      case O_POINT:
+        need(o.nums.length === 2, 'bad point');
+        return new Point(o.nums[0]!, o.nums[1]!);
+      case O_RANGE:
+        need(o.nums.length === 2, 'bad range');
+        return new Range(o.nums[0]!, o.nums[1]!);
+      case O_FN:
+        need(o.nums.length === 1 && Number.isInteger(o.nums[0]), 'bad function value');
+        return fnAt(o.nums[0]!).ref;
+      case O_THREAD:
+        need(o.nums.length === 1 && Number.isSafeInteger(o.nums[0]), 'bad thread handle');
+        return new ThreadHandle(o.nums[0]!);
+      case O_ENTITY:
+        need(o.texts.length === 2, 'bad entity');
+        return new EntityRef(o.texts[0]!, o.texts[1]!);
+      default:
+        throw damaged(`unknown object kind ${o.kind}`);
+    }
+  });
+  const value = (r: Ref): Value => {
+    switch (r.tag) {
+      case R_NIL:
+        return null;
+      case R_FALSE:
+        return false;
+      case R_TRUE:
+        return true;
+      case R_INT:
+      case R_FLOAT:
+        return r.n;
+      case R_STRING:
+        need(r.n < flat.strings.length, 'bad string number');
+        return flat.strings[r.n]!;
+      default:
+        need(r.n < objects.length, 'bad object number');
+        return objects[r.n] as Value;
+    }
+  };
+  flat.objects.forEach((o, i) => {
+    const target = objects[i];
+    if (o.kind === O_LIST) (target as Value[]).push(...o.refs.map(value));
+    else if (o.kind === O_MAP) {
+      need(o.refs.length % 2 === 0, 'bad map');
+      const map = target as Map<unknown, Value>;
+      for (let k = 0; k < o.refs.length; k += 2) {
+        const key = value(o.refs[k]!);
+        need(typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean', 'bad map key');
+        map.set(key, value(o.refs[k + 1]!));
+      }
+    } else if (o.kind === O_RECORD) {
+      need(o.texts.length === o.refs.length, 'bad record');
+      // defineProperty, so a key like "__proto__" stays an ordinary key
+      o.texts.forEach((k, j) => Object.defineProperty(target, k, { value: value(o.refs[j]!), enumerable: true, writable: true, configurable: true }));
+    }
+  });
+
+  const globals = new Array<Value>(program.globalNames.length).fill(null);
+  const seenGlobals = new Set<string>();
+  for (const g of flat.globals) {
+    const slot = program.globalIndex.get(g.name);
+    if (slot === undefined) throw new CairnError('SNAPSHOT_INVALID', `the snapshot has global \`${g.name}\`, which this program does not have`);
+    need(!seenGlobals.has(g.name), 'a global appears twice');
+    seenGlobals.add(g.name);
+    globals[slot] = value(g.value);
+  }
+
+  const ids = new Set<number>();
+  const threads = flat.threads.map((t): Thread => {
+    need(t.id >= 1 && t.id < flat.nextThreadId && !ids.has(t.id), 'bad thread id');
+    ids.add(t.id);
+    need(t.state === ThreadState.Ready || t.state === ThreadState.Waiting || t.state === ThreadState.Blocked, 'bad thread state');
+    need(t.waitKind === WaitKind.Ticks || t.waitKind === WaitKind.Yield, 'bad wait kind');
+    need(!Number.isNaN(t.wakeTick), 'bad wake tick');
+    need(t.frames.length % 3 === 0, 'bad frames');
+    const frames: number[] = [];
+    let floor = 0;
+    for (let i = 0; i < t.frames.length; i += 3) {
+      const f = codeFnAt(t.frames[i]!);
+      const returnPc = t.frames[i + 1]!;
+      const base = t.frames[i + 2]!;
+      need(base >= floor && isInstructionStart(f, returnPc), 'bad saved frame');
+      frames.push(f.index, returnPc, base);
+      floor = base + f.locals;
+    }
+    const fn = codeFnAt(t.fn);
+    const sp = t.stack.length;
+    need(t.base >= floor && t.base + fn.locals <= sp && isInstructionStart(fn, t.pc), 'bad current frame');
+    const stack = t.stack.map(value);
+    while (stack.length < sp + fn.maxStack + 8) stack.push(null);
+    return {
+      id: t.id, state: t.state as ThreadState, wakeTick: t.wakeTick, waitKind: t.waitKind as WaitKind,
+      blockedOn: t.blockedOn, blockReason: value(t.blockReason), fn: fn.index, pc: t.pc, base: t.base, sp,
+      stack, frames, fp: frames.length, result: null,
+    };
+  });
+
+  const rng = new Int32Array(flat.rng);
+  return { tick: flat.tick, nextThreadId: flat.nextThreadId, rng, globals, threads, allocated: flat.allocated, nextMeasure: flat.nextMeasure };
+}
+
+const instructionStarts = new WeakMap<FnInfo, Uint8Array>();
+
+/** True when `pc` begins an instruction of `fn` (a snapshot must not resume mid-instruction). */
+function isInstructionStart(fn: FnInfo, pc: number): boolean {
+  let starts = instructionStarts.get(fn);
+  if (starts === undefined) {
+    starts = new Uint8Array(fn.code.length + 1);
+    for (let pos = 0; pos < fn.code.length; ) {
+      starts[pos] = 1;
+      const info = OPCODES_BY_CODE[fn.code[pos]!];
+      if (info === undefined) break;
+      pos += 1 + info.operands.length;
+    }
+    instructionStarts.set(fn, starts);
+  }
+  return Number.isInteger(pc) && pc >= 0 && pc < fn.code.length && starts[pc] === 1;
+}

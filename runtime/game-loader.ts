@@ -1,0 +1,41 @@
+// From bundle bytes to a verified, decoded program: the door (runtime/bundle)
+// checks the container, and its last step decodes and verifies the bytecode
+// against the natives this runtime provides. Used by the CLI, tests and,
+// later, the player's worker. Imports interpreter/ and runtime/bundle only.
+
+import { decodeModule } from '../interpreter/bytecode/binary.js';
+import type { Module } from '../interpreter/bytecode/module.js';
+import { verifyModule } from '../interpreter/bytecode/verify.js';
+import { ADVENTURE_NATIVES } from '../interpreter/compiler/adventure-natives.js';
+import { BUILTIN_NATIVES } from '../interpreter/vm/builtins.js';
+import { openBundle, type Bundle } from './bundle/index.js';
+
+/** Every native name a bundle's code may import: the builtins and the adventure layer. */
+export const KNOWN_NATIVES: ReadonlySet<string> = new Set([...BUILTIN_NATIVES.map((n) => n.name), ...ADVENTURE_NATIVES.map((n) => n.name)]);
+
+/** A bundle that passed the door, with its entry module decoded and verified. */
+export interface LoadedGame {
+  bundle: Bundle;
+  module: Module;
+}
+
+/** How to load; `sha256` lets Node hosts use their native hash. */
+export interface LoadOptions {
+  sha256?: (bytes: Uint8Array) => string;
+}
+
+/** Opens and checks a bundle; every refusal is a CairnError. */
+export function loadGame(bytes: Uint8Array, options: LoadOptions = {}): LoadedGame {
+  const decoded = new Map<string, Module>();
+  const bundle = openBundle(bytes, {
+    sha256: options.sha256,
+    verifyModule(name, code) {
+      const module = decodeModule(code);
+      verifyModule(module, { natives: KNOWN_NATIVES });
+      decoded.set(name, module);
+    },
+  });
+  const module = decoded.get(bundle.manifest.entry);
+  if (module === undefined) throw new Error(`the door did not verify the entry module ${bundle.manifest.entry}`);
+  return { bundle, module };
+}

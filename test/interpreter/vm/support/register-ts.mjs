@@ -1,0 +1,3 @@
+// `node --import ./register-ts.mjs script.ts` runs a TypeScript file (test support).
+import { register } from 'node:module';
+register('./ts-hooks.mjs', import.meta.url);
