@@ -62,7 +62,8 @@ export function compile(files: Array<{ file: string; text: string }>, options: C
       model.programs.push({ program: parse(text, file), file: index });
     } catch (e) {
       // A syntax error stops its file; the other files are still checked.
-      diag.add(isCairnError(e) ? e : new CairnError('SYNTAX', `${file}: ${(e as Error).message}`, { cause: e }));
+      if (isCairnError(e)) for (const one of e.all()) diag.add(one);
+      else diag.add(new CairnError('SYNTAX', `${file}: ${(e as Error).message}`, { cause: e }));
       diag.incomplete = true;
     }
   });

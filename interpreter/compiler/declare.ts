@@ -187,6 +187,11 @@ class Declarer {
     this.model.costumes.set(decl.name.name, decl);
   }
 
+  /**
+   * A handler becomes a unit named `prefix` + `on EVENT [with X]`. Its
+   * parameters (`on unhandled(verb, target)`) all default to nil, so the
+   * runtime may pass fewer arguments than the author lists.
+   */
   private declareHandler(decl: A.Handler, owner: string, prefix: string): void {
     const event = decl.event.name;
     const label = `on ${event}${decl.with ? ` with ${decl.with.name}` : ''}`;

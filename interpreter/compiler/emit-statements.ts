@@ -9,7 +9,7 @@ import type { OpName } from '../bytecode/opcodes.js';
 import { literalValue } from './constants.js';
 import { Label } from './emit-function.js';
 import type { EmitContext } from './emit-context.js';
-import { emitBranchFalse, emitBranchTrue, emitEntity, emitExpr, localSlot } from './emit-expressions.js';
+import { emitBranchFalse, emitBranchTrue, emitEntity, emitExpr, emitPair, localSlot } from './emit-expressions.js';
 
 const COMPOUND: Record<Exclude<A.AssignOp, '='>, OpName> = { '+=': 'ADD', '-=': 'SUB', '*=': 'MUL', '/=': 'DIV' };
 
@@ -211,14 +211,7 @@ function emitAssign(cx: EmitContext, s: A.Assign): void {
   const plain = isPlain(cx, t.target) && isPlain(cx, t.index);
   const targetSlot = plain ? -1 : fb.allocTemp();
   const indexSlot = plain ? -1 : fb.allocTemp();
-  const pushBoth = (): void => {
-    if (plain) {
-      emitExpr(cx, t.target);
-      emitExpr(cx, t.index);
-    } else {
-      fb.op('GET_LOCAL2', targetSlot, indexSlot);
-    }
-  };
+  const pushBoth = (): void => (plain ? emitPair(cx, t.target, t.index) : fb.op('GET_LOCAL2', targetSlot, indexSlot));
   if (!plain) {
     emitExpr(cx, t.target);
     fb.op('SET_LOCAL', targetSlot);

@@ -277,8 +277,8 @@ class Resolver {
       this.diag.error('INVALID_TARGET', `\`${node.name}\` is a built-in function and cannot be assigned.`, node.span);
     } else {
       const close = this.suggestName(node.name);
-      const declare = `to make a new variable, write \`let ${node.name} = …\` (or \`var ${node.name} = …\` at top level)`;
-      this.diag.error('ASSIGN_UNDECLARED', `\`${node.name}\` is not declared.`, node.span, { hint: close ? `${close} Or, ${declare}.` : `${declare[0]!.toUpperCase()}${declare.slice(1)}.` });
+      const declare = `declare it first: \`let ${node.name} = …\` (or \`var ${node.name} = …\` at top level)`;
+      this.diag.error('ASSIGN_UNDECLARED', `\`${node.name}\` is not declared.`, node.span, { hint: close ? `${close} Otherwise ${declare}` : declare });
     }
   }
 

@@ -145,11 +145,15 @@ function findComponents(b: Boundary): { vertexComponent: Int32Array; pieceCompon
     if (e < 0 || b.vx[v] < b.vx[e] || (b.vx[v] === b.vx[e] && b.vy[v] < b.vy[e])) leftmost[r] = v;
   }
   const rims = Array.from(leftmost).filter((v) => v >= 0 && opensAt(b, v, -1, 0));
+  // Groups as traced, before rays join them: a ray skips its own group's
+  // pieces, which only rounding can put left of its start.
+  const group = Int32Array.from({ length: count }, (_, v) => find(v));
   for (const v of rims) {
     const x = b.vx[v], y = b.vy[v];
     let hitX = -Infinity;
     let hit = -1;
     for (let k = 0; k < b.pa.length; k++) {
+      if (group[b.pa[k]] === group[v]) continue;
       const ux = b.vx[b.pa[k]], uy = b.vy[b.pa[k]], wx = b.vx[b.pb[k]], wy = b.vy[b.pb[k]];
       let at: number;
       if (uy === wy) {

@@ -33,9 +33,9 @@ describe('names', () => {
       code: 'ASSIGN_UNDECLARED',
       at: 'test.adv:2:3',
       message: '`counter` is not declared.',
-      hint: 'To make a new variable, write `let counter = …` (or `var counter = …` at top level).',
+      hint: 'declare it first: `let counter = …` (or `var counter = …` at top level)',
     });
-    expect(compileError('var count = 0\non start { cont += 1 }').hint).toBe('did you mean `count`? Or, to make a new variable, write `let cont = …` (or `var cont = …` at top level).');
+    expect(compileError('var count = 0\non start { cont += 1 }').hint).toBe('did you mean `count`? Otherwise declare it first: `let cont = …` (or `var cont = …` at top level)');
   });
 
   it('reports assigning a constant', () => {

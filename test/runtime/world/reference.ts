@@ -165,3 +165,42 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+// Points where the boundary may come nearest to q: q's foot on every edge,
+// every corner, and every point where two edges cross.
+function nearCandidates(area: WalkArea, q: Point): Point[] {
+  const all = edges(area);
+  const out: Point[] = [];
+  for (const [a, b] of all) {
+    const dx = b.x - a.x, dy = b.y - a.y;
+    const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / (dx * dx + dy * dy)));
+    out.push({ x: a.x + t * dx, y: a.y + t * dy }, a);
+  }
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const [a, b] = all[i];
+      const [c, d] = all[j];
+      const den = (b.x - a.x) * (d.y - c.y) - (b.y - a.y) * (d.x - c.x);
+      if (den === 0) continue;
+      const t = ((c.x - a.x) * (d.y - c.y) - (c.y - a.y) * (d.x - c.x)) / den;
+      const u = ((c.x - a.x) * (b.y - a.y) - (c.y - a.y) * (b.x - a.x)) / den;
+      if (t > 0 && t < 1 && u > 0 && u < 1) out.push({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+    }
+  }
+  const d2 = (p: Point) => (p.x - q.x) ** 2 + (p.y - q.y) ** 2;
+  return out.sort((p, r) => d2(p) - d2(r));
+}
+
+/** Distance from q to the nearest walkable point. */
+export function refDistanceToRegion(area: WalkArea, q: Point): number {
+  if (refWalkable(area, q)) return 0;
+  const best = nearCandidates(area, q).find((p) => refWalkable(area, p));
+  return best ? Math.sqrt((best.x - q.x) ** 2 + (best.y - q.y) ** 2) : Infinity;
+}
+
+/** Distance from q to the nearest point reachable from p (a walkable point). */
+export function refDistanceToReachable(area: WalkArea, p: Point, q: Point): number {
+  if (refWalkable(area, q) && refShortestLength(area, p, q) < Infinity) return 0;
+  const best = nearCandidates(area, q).find((c) => refWalkable(area, c) && refShortestLength(area, p, c) < Infinity);
+  return best ? Math.sqrt((best.x - q.x) ** 2 + (best.y - q.y) ** 2) : Infinity;
+}

@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
 import { buildWalkMap, checkWalkArea, findPath, isWalkable, type Point, type WalkArea } from '../../../runtime/world/pathfinding.js';
-import { pathLength, refSegmentInside, refShortestLength, refWalkable, seeded } from './reference.js';
+import { pathLength, refSegmentInside, refShortestLength, refWalkable, seeded, refDistanceToRegion, refDistanceToReachable } from './reference.js';
 const pt = (x: number, y: number): Point => ({ x, y });
 function randomArea(random: () => number, snap: number): WalkArea {
     const q = (v: number) => (snap > 0 ? Math.round(v / snap) * snap : v);
@@ -26,6 +26,19 @@ it('stress', () => {
     const pick = () => { for (let t = 0; t < 20; t++) { const p = rp(); const w = refWalkable(area, p); if (isWalkable(map, p) !== w) { bad++; console.log("walkable mismatch", round, p, w, JSON.stringify(area)); } if (w) return p; } return null; };
     const from = pick(), to = pick();
     if (!from || !to) continue;
+    // Unwalkable ends: a random start and target anywhere.
+    const far = rp(), off = rp();
+    const p2 = findPath(map, off, far);
+    const dStart = Math.sqrt((p2[0].x - off.x) ** 2 + (p2[0].y - off.y) ** 2);
+    const wantStart = refDistanceToRegion(area, off);
+    if (Math.abs(dStart - wantStart) > 1e-6) { bad++; console.log('START', round, JSON.stringify(area), JSON.stringify(off), JSON.stringify(far), dStart, wantStart, JSON.stringify(p2)); }
+    else if (refWalkable(area, p2[0])) {
+      const e = p2[p2.length - 1];
+      const dEnd = Math.sqrt((e.x - far.x) ** 2 + (e.y - far.y) ** 2);
+      const wantEnd = refDistanceToReachable(area, p2[0], far);
+      if (Math.abs(dEnd - wantEnd) > 1e-6) { bad++; console.log('END', round, JSON.stringify(area), JSON.stringify(off), JSON.stringify(far), dEnd, wantEnd, JSON.stringify(p2)); }
+      for (let i = 1; i < p2.length; i++) if (!refSegmentInside(area, p2[i-1], p2[i])) { bad++; console.log('SEG2', round); }
+    }
     const best = refShortestLength(area, from, to);
     const path = findPath(map, from, to);
     let ok = path[0].x === from.x && path[0].y === from.y;

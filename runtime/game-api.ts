@@ -1,0 +1,126 @@
+// The contract between the adventure runtime (runtime/game.ts) and everything
+// that drives it: the walkthrough runner, the headless CLI, replays, and later
+// the player's worker. Inputs, the scene and audio commands are plain data;
+// the game advances only by ticks, so the same inputs give the same run.
+
+import type { Value } from '../interpreter/vm/values.js';
+
+/** A point in room coordinates (pixels). */
+export interface Pt {
+  x: number;
+  y: number;
+}
+
+/** What the player can do. Stamped with a tick when recorded. */
+export type GameInput =
+  /** A left click at screen coordinates (the game resolution; the camera offset is applied by the runtime). */
+  | { type: 'click'; x: number; y: number }
+  /** A verb on an object or actor, as the verb UI sends it: `do pickup shell`, `do use key door`. */
+  | { type: 'verb'; verb: string; target: string; with?: string }
+  /** Picks a dialog option by its 1-based position among the options shown. */
+  | { type: 'choose'; option: number }
+  /** Skips the current line, or the whole cutscene (Escape). */
+  | { type: 'skip' }
+  /** The pointer moved (for hover names); never changes game state. */
+  | { type: 'hover'; x: number; y: number };
+
+/** One input as recorded in a log: the tick before which it was applied. */
+export interface RecordedInput {
+  tick: number;
+  input: GameInput;
+}
+
+/** An input log: replaying it against the same bundle reproduces the run. */
+export interface InputLog {
+  format: 1;
+  game: { id: string; version: string };
+  seed: number;
+  inputs: RecordedInput[];
+  /** Ticks the recorded run lasted. */
+  ticks: number;
+}
+
+/** A line of speech shown on screen. */
+export interface SpeechView {
+  actor: string;
+  text: string;
+  color: string;
+  /** Where the text is anchored (above the speaker), in room coordinates. */
+  at: Pt;
+}
+
+/** A sprite to draw. */
+export interface SpriteView {
+  /** `object:shell` or `actor:hero`. */
+  id: string;
+  /** Asset path of the image or sprite sheet. */
+  image: string;
+  /** Frame index in the sheet, and the frame size (null: the whole image). */
+  frame: number;
+  frameSize: [number, number] | null;
+  at: Pt;
+  scale: number;
+  flip: boolean;
+  /** Draw order: higher is nearer; ties broken by id. */
+  z: number;
+}
+
+/** Everything the player needs to draw one frame. Same inputs, same scenes. */
+export interface Scene {
+  tick: number;
+  room: string | null;
+  /** Background and layers, back to front. */
+  layers: Array<{ image: string; parallax: number }>;
+  sprites: SpriteView[];
+  speech: SpeechView[];
+  /** Inventory objects in the order taken: id, name, icon. */
+  inventory: Array<{ id: string; name: string; icon: string | null }>;
+  /** Options shown when a dialog waits for a choice, else null. */
+  dialog: { options: string[] } | null;
+  verbs: Array<{ id: string; label: string }>;
+  /** Name of the hotspot under the pointer. */
+  hover: string | null;
+  camera: Pt;
+  /** The resolution of the screen the camera shows. */
+  viewport: [number, number];
+  cutscene: boolean;
+  ended: boolean;
+}
+
+/** A sound instruction for the audio layer. */
+export type AudioCommand =
+  | { type: 'music'; file: string; fade: number }
+  | { type: 'stop-music'; fade: number }
+  | { type: 'sound'; file: string }
+  | { type: 'speech'; actor: string; text: string };
+
+/** What the runtime exposes to drivers (walkthroughs, CLI, player worker). */
+export interface GameDriver {
+  /** Advances one tick (1/60 s of game time), applying queued inputs first. */
+  tick(): void;
+  /** Queues an input for the next tick; refused inputs (e.g. clicks during a cutscene) are ignored. */
+  input(input: GameInput): void;
+  /** The player has control: no cutscene, no line being spoken, no walk of the controlled actor, or a dialog waits for a choice. */
+  readonly hasControl: boolean;
+  /** The game has ended (`end game`). */
+  readonly ended: boolean;
+  readonly tickCount: number;
+  /** The current scene. */
+  scene(): Scene;
+  /** Audio commands since the last call. */
+  takeAudio(): AudioCommand[];
+  /** Lines spoken since the start, in order: `{actor, text}`. */
+  readonly said: ReadonlyArray<{ actor: string; text: string }>;
+  /** Lines written by `print`. */
+  readonly transcript: readonly string[];
+  /** Evaluates a game expression now (`door.open`, `tries == 1`, `has(key)`). */
+  evaluate(expression: string): Value;
+  /** The printed form of a value. */
+  display(value: Value): string;
+  /** The whole game as bytes: VM, world, camera, audio; refers to everything by name. */
+  save(): Uint8Array;
+  /** Restores a save; refused saves throw CairnError and change nothing. */
+  load(bytes: Uint8Array): void;
+  /** The inputs applied so far, with their ticks. */
+  inputLog(): InputLog;
+}
