@@ -77,7 +77,7 @@ export function validateProjectConfig(text: string, file = 'cairn.json'): Projec
   for (const key of Object.keys(record)) {
     if (Object.hasOwn(FIELDS, key)) continue;
     problems.push(
-      new CairnError('INVALID_DECLARATION', `unknown key \`${key}\` in ${file}`, {
+      new CairnError('INVALID_DECLARATION', `unknown key \`${key}\` in cairn.json`, {
         span: keySpan(text, file, key),
         hint: didYouMean(key, PROJECT_KEYS) ?? `the keys are ${PROJECT_KEYS.map((k) => `\`${k}\``).join(', ')}`,
       }),

@@ -11,7 +11,7 @@ import { VM, type VMOptions } from '../../../../interpreter/vm/vm.js';
 /** `say(text)`: blocks its thread; the host answers three ticks later (see step()). */
 export const SAY: NativeDef = {
   name: 'say', params: ['string'], blocking: true, doc: 'say(text): a line that takes three ticks',
-  fn: (args, ctx) => ctx.block({ text: args[0] as string, until: ctx.tick + 3, '__proto__': 'plain key' }),
+  fn: (args, ctx) => ctx.block({ text: args[0] as string, until: ctx.tick + 3, ['__proto__']: 'plain key' }),
 };
 
 // globals

@@ -1,0 +1,127 @@
+// `cairn build`, `inspect` and `run` on real project folders and real bundle
+// files: reproducible builds, asset checks with hints, and hostile files
+// refused with a sentence and exit 1, never a stack trace.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'bin/cairn.js');
+
+function cairn(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const CONFIG = { id: 'org.example.lamp', title: 'The Lamp', version: '1.0.0', author: 'Test Author', resolution: [640, 360], pixelArt: false };
+
+function makeProject(files: Record<string, string | Uint8Array>, config: object = CONFIG): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-project-'));
+  writeFileSync(join(dir, 'cairn.json'), JSON.stringify(config, null, 2));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+const SCRIPT = 'fn shout(s) { return upper(s) }\non start {\n  print shout("built")\n  wait 0.1\n  print "done"\n}\n';
+const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+describe('cairn build / inspect / run on bundles', () => {
+  it('builds a bundle that runs, identically twice', () => {
+    const dir = makeProject({ 'scripts/main.adv': SCRIPT, 'assets/notes.txt': 'hello '.repeat(100) });
+    const out = join(dir, 'a.cairn');
+    const first = cairn(['build', dir, '-o', out]);
+    expect(first.stderr).toContain('assets/notes.txt is not used by any script');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Built .*a\.cairn/);
+    const second = cairn(['build', dir, '-o', join(dir, 'b.cairn')]);
+    expect(second.code).toBe(0);
+    expect(Buffer.compare(readFileSync(out), readFileSync(join(dir, 'b.cairn')))).toBe(0);
+    // the desktop's magic: `mimetype` is the first entry, stored, its name at offset 30
+    expect(readFileSync(out).subarray(30, 30 + 34).toString('latin1')).toBe('mimetypeapplication/x-cairn-bundle');
+    const run = cairn(['run', out]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('BUILT\ndone\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('inspects a bundle as text and as JSON', () => {
+    const dir = makeProject({ 'scripts/main.adv': SCRIPT, 'assets/art/door.png': PNG_BYTES, 'assets/notes.txt': 'x'.repeat(5000) });
+    const out = join(dir, 'game.cairn');
+    expect(cairn(['build', dir, '-o', out]).code).toBe(0);
+    const text = cairn(['inspect', out]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('The Lamp 1.0.0 by Test Author');
+    expect(text.stdout).toContain('org.example.lamp');
+    expect(text.stdout).toMatch(/assets\/art\/door\.png\s+12 bytes\s+stored/);
+    expect(text.stdout).toMatch(/assets\/notes\.txt\s+.*deflated/);
+    expect(text.stdout).toContain('verified');
+    const json = cairn(['inspect', out, '--json']);
+    expect(json.code).toBe(0);
+    const data = JSON.parse(json.stdout);
+    expect(data.verified).toBe(true);
+    expect(data.manifest.id).toBe('org.example.lamp');
+    expect(data.entries.map((e: { name: string }) => e.name)).toContain('code/game.cbc');
+  });
+
+  it('refuses an unknown key in cairn.json with a hint', () => {
+    const dir = makeProject({ 'scripts/main.adv': SCRIPT }, { ...CONFIG, titel: 'x' });
+    const r = cairn(['build', dir, '-o', join(dir, 'x.cairn')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown key `titel`');
+    expect(r.stderr).toContain('did you mean `title`?');
+    expect(existsSync(join(dir, 'x.cairn'))).toBe(false);
+  });
+
+  it('names a missing asset with the script place and a near miss', () => {
+    const dir = makeProject({ 'scripts/main.adv': 'on start {\n  play sound "audio/creek.wav"\n}\n', 'assets/audio/creak.wav': 'RIFF' });
+    const r = cairn(['build', dir, '-o', join(dir, 'x.cairn')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('scripts/main.adv:2:');
+    expect(r.stderr).toContain('audio/creek.wav');
+    expect(r.stderr).toContain('did you mean `audio/creak.wav`?');
+  });
+
+  describe('hostile bundles are refused by inspect and run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-hostile-'));
+    const good = makeProject({ 'scripts/main.adv': SCRIPT, 'assets/door.txt': 'door '.repeat(50) });
+    const goodFile = join(good, 'good.cairn');
+    const cases: Array<[string, () => Uint8Array]> = [
+      ['empty', () => new Uint8Array(0)],
+      ['random bytes', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24)],
+      ['truncated', () => readFileSync(goodFile).subarray(0, 200)],
+      ['a plain zip', () => zipSync({ 'readme.txt': new TextEncoder().encode('hi') })],
+      ['zip-slip names', () => zipSync({ mimetype: [new TextEncoder().encode('application/x-cairn-bundle'), { level: 0 }], '../../evil.sh': new TextEncoder().encode('rm -rf /') })],
+      [
+        'a tampered asset',
+        () => {
+          const bytes = new Uint8Array(readFileSync(goodFile));
+          const at = Buffer.from(bytes).indexOf('door door');
+          if (at >= 0) bytes[at] = 'D'.charCodeAt(0);
+          else bytes[bytes.length - 200] ^= 0xff;
+          return bytes;
+        },
+      ],
+    ];
+    it.each(cases.map(([name]) => name))('%s', (name) => {
+      if (!existsSync(goodFile)) expect(cairn(['build', good, '-o', goodFile]).code).toBe(0);
+      const make = cases.find(([n]) => n === name)![1];
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.cairn`);
+      writeFileSync(file, make());
+      const before = readdirSync(dir).sort();
+      for (const command of ['inspect', 'run']) {
+        const r = cairn([command, file]);
+        expect(r.code, `${command}: ${r.stderr}`).toBe(1);
+        expect(r.stderr).toMatch(/This (game )?file|not a Cairn game file|damaged|unsafe|incomplete|empty/);
+        expect(r.stderr).not.toMatch(/\n\s+at |TypeError|RangeError|internal error/);
+      }
+      expect(readdirSync(dir).sort()).toEqual(before);
+    });
+  });
+});
