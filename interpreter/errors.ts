@@ -5,7 +5,7 @@
 // the place in the source. Imports nothing.
 
 /** Where an error category belongs; the CLI and player use it to word things. */
-export type ErrorCategory = 'syntax' | 'compile' | 'runtime' | 'limit' | 'module' | 'bundle' | 'save' | 'usage' | 'io';
+export type ErrorCategory = 'syntax' | 'compile' | 'runtime' | 'limit' | 'module' | 'bundle' | 'save' | 'usage' | 'io' | 'test';
 
 /** Every error code Cairn produces. Codes are stable: never renamed, never reused. */
 export const ERROR_CODES = {
@@ -78,6 +78,10 @@ export const ERROR_CODES = {
   BUNDLE_CHECKSUM: { category: 'bundle', title: 'bundle entry does not match its size or checksum' },
   BUNDLE_RUNTIME_VERSION: { category: 'bundle', title: 'game needs a different Cairn version' },
   BUNDLE_CODE: { category: 'bundle', title: 'bundle code failed verification' },
+  // walkthroughs and input logs (runtime/walkthrough/, runtime/input-log.ts)
+  WALKTHROUGH_SYNTAX: { category: 'test', title: 'walkthrough line not understood' },
+  WALKTHROUGH_FAILED: { category: 'test', title: 'walkthrough failed' },
+  INPUT_LOG_INVALID: { category: 'test', title: 'input log is damaged or for another game' },
   // CLI
   USAGE: { category: 'usage', title: 'usage' },
   FILE_NOT_FOUND: { category: 'io', title: 'file not found' },

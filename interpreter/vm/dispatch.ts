@@ -11,14 +11,12 @@ import type { Op, OpName } from '../bytecode/opcodes.js';
 import { CairnError } from '../errors.js';
 import { valuesEqual } from './equality.js';
 import { BlockSignal, checkNativeArgs } from './natives.js';
-import {
-  addValues, arithmeticError, buildMap, compareError, concatValues, divideByZero, indexGet, indexSet,
-  iterPrep, makePoint, makeRange, memberGet, memberSet, notCallable, ticksToWait,
-} from './operations.js';
+import { addValues, buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
+import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
 import { SIZE } from './memory.js';
 import { growStack, ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
-import { arityError, type VM } from './vm.js';
+import type { VM } from './vm.js';
 
 type OpCode<N extends OpName> = (typeof Op)[N];
 
@@ -71,19 +69,6 @@ function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: 
 function fail(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number, err: CairnError): CairnError {
   save(th, fi, pc, sp, base, fp);
   return err;
-}
-
-function budgetError(vm: VM): CairnError {
-  return new CairnError('BUDGET_EXCEEDED', `this thread did more than ${vm.limits.instructionsPerTick} steps of work in one tick without waiting`, {
-    hint: 'a loop that never ends? Long loops should `yield` or `wait` now and then',
-  });
-}
-
-/** The error for a CALL whose quick checks failed: arity, depth or budget. */
-function callError(vm: VM, name: string, min: number, max: number, argc: number, fuel: number): CairnError {
-  if (argc < min || argc > max) return arityError(name, min, max, argc);
-  if (fuel < 0) return budgetError(vm);
-  return new CairnError('CALL_DEPTH_EXCEEDED', `calls are nested more than ${vm.limits.maxCallDepth} deep`, { hint: 'a function that calls itself without end?' });
 }
 
 /** Runs `th` (state Running) until it waits, blocks, returns from its outermost function or throws. */
@@ -295,7 +280,7 @@ export function execute(vm: VM, th: Thread): void {
       // ---- control flow: a backward jump is a budget checkpoint ----
       case 27 satisfies OpCode<'JUMP'>: {
         const t = code[pc + 1]!;
-        if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+        if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
         pc = t;
         break;
       }
@@ -303,7 +288,7 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[--sp]!;
         if (a === null || a === false) {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 2;
         break;
@@ -312,7 +297,7 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[--sp]!;
         if (a !== null && a !== false) {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 2;
         break;
@@ -332,7 +317,7 @@ export function execute(vm: VM, th: Thread): void {
         if (holds) pc += 2;
         else {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
@@ -346,7 +331,7 @@ export function execute(vm: VM, th: Thread): void {
         if (equal === (code[pc] === 34)) pc += 2;
         else {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
@@ -360,7 +345,7 @@ export function execute(vm: VM, th: Thread): void {
         stack[slot] = next;
         if (next < end) {
           const t = code[pc + 2]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 3;
         break;
@@ -382,7 +367,7 @@ export function execute(vm: VM, th: Thread): void {
           pc += 3;
         } else {
           const t = code[pc + 2]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
@@ -400,7 +385,7 @@ export function execute(vm: VM, th: Thread): void {
         const extra = argc - callee.minArity;
         fuel -= callCost;
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
-          throw fail(th, fi, pc, sp, base, fp, callError(vm, callee.name, callee.minArity, callee.arity, argc, fuel));
+          throw fail(th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
         frames[fp] = fi;
         frames[fp + 1] = pc + 3;
@@ -424,7 +409,7 @@ export function execute(vm: VM, th: Thread): void {
         const extra = argc - callee.minArity;
         fuel -= callCost;
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
-          throw fail(th, fi, pc, sp, base, fp, callError(vm, callee.name, callee.minArity, callee.arity, argc, fuel));
+          throw fail(th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
         // Slide the arguments over the function value, so the frame looks like CALL's.
         for (let i = sp - argc - 1; i < sp - 1; i++) stack[i] = stack[i + 1]!;
@@ -490,6 +475,7 @@ export function execute(vm: VM, th: Thread): void {
       // ---- collections and members ----
       case 44 satisfies OpCode<'LIST'>: {
         const n = code[pc + 1]!;
+        if (n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
         save(th, fi, pc, sp, base, fp);
         vm.charge(SIZE.list + SIZE.slot * n);
         const list = stack.slice(sp - n, sp);
@@ -500,6 +486,7 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 45 satisfies OpCode<'MAP'>: {
         const n = code[pc + 1]!;
+        if (2 * n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
         save(th, fi, pc, sp, base, fp);
         const map = buildMap(vm, stack, sp - 2 * n, n);
         sp -= 2 * n;
@@ -517,7 +504,9 @@ export function execute(vm: VM, th: Thread): void {
         const t = stack[sp - 2]!;
         const i = stack[sp - 1]!;
         let v: Value | undefined;
-        if (Array.isArray(t) && typeof i === 'number') v = t[i];
+        if (Array.isArray(t)) {
+          if (typeof i === 'number') v = t[i];
+        } else if (t instanceof Map && typeof i === 'string') v = t.get(i);
         if (v === undefined) {
           save(th, fi, pc, sp, base, fp);
           v = indexGet(t, i);
@@ -562,6 +551,7 @@ export function execute(vm: VM, th: Thread): void {
         break;
       case 51 satisfies OpCode<'CONCAT'>: {
         const n = code[pc + 1]!;
+        if (n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
         save(th, fi, pc, sp, base, fp);
         const s = concatValues(vm, stack, sp - n, n);
         sp -= n;

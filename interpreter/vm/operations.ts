@@ -27,24 +27,6 @@ export function addValues(vm: VM, a: Value, b: Value): Value {
   throw new CairnError('TYPE_ERROR', `cannot add ${typeName(a)} and ${typeName(b)}`, { hint });
 }
 
-const OPERATOR_NAMES: Record<string, string> = { '-': 'subtract', '*': 'multiply', '/': 'divide', '%': 'take the remainder of', neg: 'negate', '+': 'add' };
-
-/** TYPE_ERROR for an arithmetic operator on non-numbers. */
-export function arithmeticError(op: string, a: Value, b?: Value): CairnError {
-  const what = b === undefined ? typeName(a) : `${typeName(a)} and ${typeName(b)}`;
-  return new CairnError('TYPE_ERROR', `cannot ${OPERATOR_NAMES[op] ?? op} ${what}`);
-}
-
-/** DIVIDE_BY_ZERO for `/` and `%`. */
-export function divideByZero(op: string): CairnError {
-  return new CairnError('DIVIDE_BY_ZERO', op === '%' ? 'remainder of division by zero' : 'division by zero');
-}
-
-/** TYPE_ERROR for `<` and friends on anything but two numbers or two strings. */
-export function compareError(op: string, a: Value, b: Value): CairnError {
-  return new CairnError('TYPE_ERROR', `cannot compare ${typeName(a)} ${op} ${typeName(b)}: both sides must be numbers or both strings`);
-}
-
 /** True when `k` can be a map key. */
 export function isMapKey(k: Value): k is MapKey {
   return typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean';
@@ -94,11 +76,16 @@ export function indexSet(vm: VM, target: Value, index: Value, value: Value): voi
 
 /** Sets a map entry, checking the size cap and accounting for a new entry. */
 export function mapSet(vm: VM, map: CairnMap, key: MapKey, value: Value): void {
-  if (!map.has(key)) {
-    checkMapSize(map.size + 1, vm.limits);
+  // One hash lookup: set, then see whether the map grew (and undo if past the cap).
+  const size = map.size;
+  map.set(key, value);
+  if (map.size !== size) {
+    if (map.size > vm.limits.maxMapSize) {
+      map.delete(key);
+      checkMapSize(size + 1, vm.limits);
+    }
     vm.charge(SIZE.mapEntry);
   }
-  map.set(key, value);
 }
 
 function describeKey(k: MapKey): string {
@@ -193,9 +180,4 @@ export function ticksToWait(amount: Value, seconds: boolean): number {
   if (amount < 0) throw new CairnError('BAD_ARGUMENT', `cannot wait a negative time (${formatNumber(amount)})`);
   const ticks = Math.round(seconds ? amount * 60 : amount);
   return Math.max(1, ticks);
-}
-
-/** TYPE_ERROR for `not callable`. */
-export function notCallable(v: Value): CairnError {
-  return new CairnError('NOT_CALLABLE', `cannot call ${typeName(v)}: it is not a function`);
 }

@@ -66,11 +66,16 @@ export function loadProgram(module: Module, natives: ReadonlyMap<string, Resolve
   };
 }
 
+/** The most locals, or operand slots, one function may use. */
+const MAX_FRAME_SLOTS = 1 << 16;
+
 function prepareFunction(f: FunctionProto, index: number, files: readonly string[]): FnInfo {
   const bad = (why: string) => new CairnError('MODULE_INVALID', `function \`${f.name}\`: ${why}`);
   if (!(f.minArity >= 0 && f.minArity <= f.arity)) throw bad('arity is inconsistent');
   if (f.entries.length !== f.arity - f.minArity + 1) throw bad('needs one entry per accepted argument count');
   if (!(f.locals >= f.arity)) throw bad('has fewer local slots than parameters');
+  // Frames reserve locals + maxStack slots on every call; absurd sizes would stall the host.
+  if (!(f.locals <= MAX_FRAME_SLOTS && f.maxStack <= MAX_FRAME_SLOTS)) throw bad(`needs more than ${MAX_FRAME_SLOTS} stack slots`);
   for (const e of f.entries) if (!(e >= 0 && e < f.code.length)) throw bad(`entry ${e} is outside its code`);
   return {
     index,

@@ -4,16 +4,18 @@
 // the API hosts use and the slow paths that touch more than one thread.
 
 import type { Module } from '../bytecode/module.js';
-import { CairnError, isCairnError, type Note } from '../errors.js';
+import { CairnError } from '../errors.js';
 import { BUILTIN_NATIVES } from './builtins.js';
 import { execute } from './dispatch.js';
 import { display } from './format.js';
 import { MIN_MEASURE_INTERVAL, measureReachable, resolveLimits, type Limits } from './memory.js';
-import { BlockSignal, buildNativeTable, type BlockReason, type NativeContext, type NativeDef } from './natives.js';
-import { nextFloat, seedRng, type RngState } from './prng.js';
-import { loadProgram, sourceSpan, type Program } from './program.js';
+import { NativeContextImpl } from './native-context.js';
+import { buildNativeTable, type BlockReason, type NativeDef } from './natives.js';
+import { seedRng, type RngState } from './prng.js';
+import { loadProgram, type Program } from './program.js';
+import { arityError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
-import { createThread, ThreadState, WaitKind, waitInfo, type Thread, type WaitInfo } from './thread.js';
+import { createThread, ThreadState, waitInfo, type Thread, type WaitInfo } from './thread.js';
 import { ThreadHandle, typeName, type EntityRef, type Value } from './values.js';
 
 /** What the VM asks of the world for `entity.member` (the adventure runtime implements it). */
@@ -76,6 +78,8 @@ export class VM {
   private readonly printLine: (line: string) => void;
   private readonly onError: ((error: CairnError, threadId: number) => void) | undefined;
   private readonly byId = new Map<number, Thread>();
+  /** Threads of synchronous calls in progress (memory roots, not scheduled). */
+  private readonly syncThreads: Thread[] = [];
   private inTick = false;
   private initialised = false;
 
@@ -110,11 +114,13 @@ export class VM {
     const th = this.newThread(0, fnIndex, args);
     th.state = ThreadState.Running;
     const outerThreadId = this.ctx.threadId;
+    this.syncThreads.push(th);
     try {
       execute(this, th);
     } catch (e) {
       throw this.locate(e, th);
     } finally {
+      this.syncThreads.pop();
       this.ctx.threadId = outerThreadId;
     }
     // execute() changed the state behind TypeScript's back.
@@ -228,14 +234,14 @@ export class VM {
 
   /** The whole VM state as bytes (between ticks only). */
   snapshot(): Uint8Array {
-    if (this.inTick) throw new CairnError('USAGE', 'snapshot() called from inside a tick');
+    if (this.busy) throw new CairnError('USAGE', 'snapshot() called while scripts are running');
     this.dropDeadThreads();
     return encodeSnapshot(this.program, this.state);
   }
 
   /** Replaces the whole state with a snapshot's; a damaged snapshot throws SNAPSHOT_INVALID and changes nothing. */
   restore(bytes: Uint8Array): void {
-    if (this.inTick) throw new CairnError('USAGE', 'restore() called from inside a tick');
+    if (this.busy) throw new CairnError('USAGE', 'restore() called while scripts are running');
     const state = decodeSnapshot(this.program, bytes);
     this.state = state;
     this.byId.clear();
@@ -253,6 +259,11 @@ export class VM {
   /** The printed form of a value (as `print` writes it). */
   display(v: Value): string {
     return display(v, { maxLength: this.limits.maxStringLength, functionName: (i) => this.program.fns[i]?.name ?? String(i) });
+  }
+
+  /** True while a tick or a synchronous call runs (the state is then mid-change). */
+  private get busy(): boolean {
+    return this.inTick || this.syncThreads.length > 0;
   }
 
   // ---- used by the dispatch loop and natives ----
@@ -278,7 +289,7 @@ export class VM {
   measureMemory(): number {
     const s = this.state;
     const roots: Array<{ values: readonly unknown[]; length: number }> = [{ values: s.globals, length: s.globals.length }];
-    for (const th of s.threads) {
+    for (const th of [...s.threads, ...this.syncThreads]) {
       if (th.state === ThreadState.Done) continue;
       roots.push({ values: th.stack, length: th.sp }, { values: [th.blockReason], length: 1 });
     }
@@ -368,58 +379,6 @@ export class VM {
 
   /** Gives an error the place of the thread's current instruction and a trace of its callers. */
   locate(e: unknown, th: Thread, pc = th.pc): CairnError {
-    const err = asCairnError(e);
-    if (err.span !== undefined) return err;
-    const fns = this.program.fns;
-    const fn = fns[th.fn];
-    if (fn === undefined) return err;
-    const notes: Note[] = [...err.notes];
-    for (let fp = th.fp - 3, shown = 0; fp >= 0 && shown < 8; fp -= 3, shown++) {
-      const caller = fns[th.frames[fp]!];
-      if (caller) notes.push({ message: `called from \`${caller.name}\``, span: sourceSpan(caller, th.frames[fp + 1]! - 1) });
-    }
-    return new CairnError(err.code, err.message, { span: sourceSpan(fn, pc), hint: err.hint, notes, related: err.related, cause: err.cause });
-  }
-}
-
-/** BAD_ARGUMENT for a call with the wrong number of arguments. */
-export function arityError(name: string, min: number, max: number, got: number): CairnError {
-  const want = min === max ? `${min}` : `${min} to ${max}`;
-  return new CairnError('BAD_ARGUMENT', `\`${name}\` takes ${want} argument${want === '1' ? '' : 's'}, got ${got}`);
-}
-
-/** Any thrown value as a CairnError: JS's own length limits become MEMORY_EXCEEDED. */
-function asCairnError(e: unknown): CairnError {
-  if (isCairnError(e)) return e;
-  if (e instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation/.test(e.message)) {
-    return new CairnError('MEMORY_EXCEEDED', 'the script built a value too large for memory', { cause: e });
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return new CairnError('RUNTIME', `internal error: ${message}`, { cause: e });
-}
-
-/** The NativeContext: one per VM, its threadId set by the dispatch loop before each native call. */
-class NativeContextImpl implements NativeContext {
-  threadId = 0;
-  pendingReason: BlockReason = null;
-  constructor(private readonly vm: VM) {}
-  get tick(): number {
-    return this.vm.state.tick;
-  }
-  get limits(): Readonly<Limits> {
-    return this.vm.limits;
-  }
-  random(): number {
-    return nextFloat(this.vm.state.rng);
-  }
-  block(reason: BlockReason): BlockSignal {
-    this.pendingReason = reason;
-    return BlockSignal.INSTANCE;
-  }
-  allocate(bytes: number): void {
-    this.vm.charge(bytes);
-  }
-  display(v: Value): string {
-    return this.vm.display(v);
+    return locateError(this.program, e, th, pc);
   }
 }

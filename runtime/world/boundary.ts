@@ -1,9 +1,6 @@
-// Traces the boundary of a room's walkable region — the union of its walkable
-// polygons minus the union of its blocked ones — as pieces with the region on
-// their positive side, plus each corner's cone of free directions. Imports
-// only geometry.ts and walk-area.ts. Exact for exact input; where edges cross,
-// the one computed point is shared by every edge on the same two lines, so
-// walls drawn twice (by two polygons) still meet. Ordered by input order only.
+// Traces the edge of a room's walkable region (walkable polygons minus blocked
+// ones) as pieces with the region on their positive side, and each corner's
+// cone of free directions. Imports geometry.ts and walk-area.ts only.
 
 import { compareAngle, orient, overlappingPairs, strictlyBetween } from './geometry.js';
 import type { CanonicalPolygon } from './walk-area.js';
@@ -48,9 +45,10 @@ interface Edge {
 }
 
 /**
- * Traces the boundary of (∪ walkable) − (∪ blocked). Every edge is cut where
- * another polygon's edge crosses or touches it; each cut piece is kept if the
- * region lies on exactly one side of it, and turned so that side is positive.
+ * Traces the boundary of (∪ walkable) − (∪ blocked), exact for exact input and
+ * ordered by input order only. Every edge is cut where another polygon's edge
+ * crosses or touches it; each piece is kept if the region lies on exactly one
+ * side of it, and turned so that side is positive.
  */
 export function traceBoundary(polygons: readonly CanonicalPolygon[]): Boundary {
   const xs: number[] = [];

@@ -1,7 +1,6 @@
-// Plane geometry for walking: orientation tests and the "cone" of free
-// directions around a boundary vertex. Imports nothing. Only +, -, * and /
-// are used, so the same inputs round the same way on every machine, and the
-// tests are exact for the integer and half-pixel coordinates authors write.
+// Plane geometry for walking: orientation tests and cones of free directions.
+// Imports nothing. Only +, -, *, / so results round alike on every machine and
+// are exact for the integer and half-pixel coordinates authors write.
 
 /** A point in room coordinates (pixels, y pointing down). */
 export interface Point {

@@ -1,8 +1,6 @@
-// Walking in a room: builds a WalkMap from a room's walk area once, when the
-// room is set up, then answers "how do I get there" on every click. Paths are
-// exact shortest paths (a visibility graph over the corners a path can bend
-// around, searched with A*), the same on every machine for the same input.
-// Imports only this folder and CairnError from interpreter/.
+// Walking in a room: preprocess a walk area once into a WalkMap, then answer
+// shortest-path queries on every click (visibility graph + A*), identically on
+// every machine. Imports this folder and CairnError from interpreter/ only.
 
 import { CairnError } from '../../interpreter/errors.js';
 import { distance, isReflexCone, type Point } from './geometry.js';
@@ -23,7 +21,8 @@ export { checkWalkArea } from './walk-area.js';
 export interface WalkMap {
   readonly boundary: Boundary;
   readonly grid: PieceGrid;
-  /** Connected part of the region each boundary vertex and piece belongs to, numbered from 0. */
+  /** How many connected parts the region has, and which one each boundary vertex and piece is in. */
+  readonly components: number;
   readonly vertexComponent: Int32Array;
   readonly pieceComponent: Int32Array;
   /** Graph nodes: boundary vertices a shortest path can bend around. */
@@ -61,8 +60,8 @@ export function buildWalkMap(area: WalkArea): WalkMap {
   ];
   const boundary = traceBoundary(polygons);
   const grid = buildPieceGrid(boundary);
-  const { vertexComponent, pieceComponent } = findComponents(boundary);
-  return { boundary, grid, vertexComponent, pieceComponent, ...buildGraph(boundary, grid, vertexComponent) };
+  const { components, vertexComponent, pieceComponent } = findComponents(boundary);
+  return { boundary, grid, components, vertexComponent, pieceComponent, ...buildGraph(boundary, grid, vertexComponent) };
 }
 
 /** Whether p is inside the walkable region or on its edge. */
@@ -98,6 +97,7 @@ export function findPath(map: WalkMap, from: Point, to: Point): Point[] {
 // The connected part of the region a walkable spot is in. A point inside shares
 // its nearest boundary point's part: the straight way there is clear.
 function componentOf(map: WalkMap, s: Spot): number {
+  if (map.components === 1) return 0;
   if (s.vertex >= 0) return map.vertexComponent[s.vertex];
   if (s.piece >= 0) return map.pieceComponent[s.piece];
   const edge = nearestBoundarySpot(map.boundary, s, map.pieceComponent, null) as Spot;
@@ -126,7 +126,7 @@ function bendsAround(b: Boundary, v: number, px: number, py: number, slack: numb
 // their ends; a group that is the rim of a hole (free to the left of its
 // leftmost corner) is joined to the first piece a leftward ray from that
 // corner hits, since the ray runs inside the region to it.
-function findComponents(b: Boundary): { vertexComponent: Int32Array; pieceComponent: Int32Array } {
+function findComponents(b: Boundary): { components: number; vertexComponent: Int32Array; pieceComponent: Int32Array } {
   const count = b.vx.length;
   const parent = Int32Array.from({ length: count }, (_, i) => i);
   const find = (v: number): number => {
@@ -180,7 +180,7 @@ function findComponents(b: Boundary): { vertexComponent: Int32Array; pieceCompon
     vertexComponent[v] = idOfRoot[r];
   }
   const pieceComponent = Int32Array.from(b.pa, (v) => vertexComponent[v]);
-  return { vertexComponent, pieceComponent };
+  return { components: next, vertexComponent, pieceComponent };
 }
 
 // The visibility graph: corners a path can bend around, joined where they see
@@ -228,8 +228,9 @@ function buildGraph(b: Boundary, grid: PieceGrid, vertexComponent: Int32Array) {
 }
 
 // The shortest path between two walkable spots of one component: straight
-// if clear, else A* over the graph, entering from every node s sees and leaving
-// to t from the first settled node that sees t. Ties go to the lower node index.
+// if clear, else A* over the graph, entering at every node s sees and offering
+// t from every settled node that sees it; t is done when it pops off the heap.
+// Ties go to the lower node index.
 function route(map: WalkMap, s: Spot, t: Spot, component: number): Point[] {
   const b = map.boundary;
   const grid = map.grid;

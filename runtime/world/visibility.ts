@@ -1,8 +1,6 @@
-// Line of sight inside the walkable region: where a point lies (inside, on a
-// boundary piece, on a corner, outside), the nearest boundary point, and
-// whether a straight walk between two points stays inside. A uniform grid of
-// boundary pieces keeps a sight test to the few pieces near the segment.
-// Imports only geometry.ts and boundary.ts; allocates nothing per test.
+// Line of sight in the walkable region: where a point lies, the nearest edge
+// point, and whether a straight walk stays inside (a grid keeps each test to
+// nearby pieces). Imports geometry.ts and boundary.ts; allocates nothing per test.
 
 import { inCone, orient, type Point, strictlyBetween } from './geometry.js';
 import type { Boundary } from './boundary.js';

@@ -1,7 +1,6 @@
-// A room's walkable area as authors declare it — `walkable` polygons minus
-// `blocked` ones — checked (problems come back as data, for the compiler and
-// the runtime to word) and put in a canonical form, so that the same outline
-// written another way walks the same. Imports only geometry.ts.
+// A room's walkable area as authors declare it (`walkable` minus `blocked`
+// polygons): checked, with problems returned as data for the compiler and the
+// runtime to word, and put in canonical form. Imports geometry.ts only.
 
 import { orient, overlappingPairs, type Point } from './geometry.js';
 

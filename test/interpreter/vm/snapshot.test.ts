@@ -75,6 +75,18 @@ describe('snapshots', () => {
     }
   });
 
+  it('is deterministic: the same seed gives the same run byte for byte, another seed another run', () => {
+    const again = reference();
+    expect(again.lines).toEqual(ref.lines);
+    expect(again.final).toEqual(ref.final);
+    const lines: string[] = [];
+    const other = new VM(snapshotProgram(), { ...programOptions(lines), seed: 4321 });
+    other.init();
+    other.startHandlers('start');
+    finish(other);
+    expect(lines).not.toEqual(ref.lines);
+  });
+
   it('snapshot → restore → snapshot gives the same bytes', () => {
     for (const k of [0, 3, 7, 15]) {
       const { bytes } = snapshotAt(k);

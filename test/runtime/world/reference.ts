@@ -1,7 +1,6 @@
-// A slow, independent reference for the pathfinding tests: is a segment inside
-// an area (written from the definition, sharing no code with runtime/world),
-// and the true shortest path by Dijkstra over every corner of every polygon and
-// every point where two edges cross.
+// A slow, independent reference for the pathfinding tests, written from the
+// definition and sharing no code with runtime/world: segment-inside checks and
+// true shortest paths by Dijkstra over every corner and every edge crossing.
 
 import type { Point, WalkArea } from '../../../runtime/world/pathfinding.js';
 
@@ -9,8 +8,11 @@ const EPS = 1e-9;
 // How far to either side of a segment's midpoint to look for the region.
 const NUDGE = 1e-5;
 
+// A polygon's edges, without the empty one a repeated closing point makes.
 function ring(poly: readonly Point[]): Array<[Point, Point]> {
-  return poly.map((p, i) => [p, poly[(i + 1) % poly.length]] as [Point, Point]);
+  return poly
+    .map((p, i) => [p, poly[(i + 1) % poly.length]] as [Point, Point])
+    .filter(([a, b]) => a.x !== b.x || a.y !== b.y);
 }
 
 const edgeCache = new WeakMap<WalkArea, Array<[Point, Point]>>();
@@ -63,10 +65,10 @@ export function refWalkable(area: WalkArea, p: Point): boolean {
   // also look between every two edges that leave p.
   const walls: Point[] = [];
   for (const [a, b] of edges(area)) {
-    for (const [from, to] of [[a, b], [b, a]]) {
-      if (Math.abs(from.x - p.x) > EPS || Math.abs(from.y - p.y) > EPS) continue;
-      const l = Math.sqrt((to.x - from.x) ** 2 + (to.y - from.y) ** 2);
-      walls.push({ x: (to.x - from.x) / l, y: (to.y - from.y) / l });
+    if (distanceToSegment(p, a, b) > EPS) continue;
+    for (const to of [a, b]) {
+      const l = Math.sqrt((to.x - p.x) ** 2 + (to.y - p.y) ** 2);
+      if (l > EPS) walls.push({ x: (to.x - p.x) / l, y: (to.y - p.y) / l });
     }
   }
   for (const a of walls) for (const b of walls) directions.push({ x: a.x + b.x, y: a.y + b.y }, { x: -a.x - b.x, y: -a.y - b.y });
@@ -86,7 +88,11 @@ export function refSegmentInside(area: WalkArea, p: Point, q: Point): boolean {
     if (distanceToSegment(a, p, q) <= EPS) ts.push(((a.x - p.x) * (q.x - p.x) + (a.y - p.y) * (q.y - p.y)) / (len * len));
     const ab = Math.sqrt((b.x - a.x) ** 2 + (b.y - a.y) ** 2);
     const o1 = side(p, q, a, len), o2 = side(p, q, b, len), o3 = side(a, b, p, ab), o4 = side(a, b, q, ab);
-    if (o1 > 0 !== o2 > 0 && o3 > 0 !== o4 > 0 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) ts.push(o3 / (o3 - o4));
+    if (o1 > 0 !== o2 > 0 && o3 > 0 !== o4 > 0 && Math.min(Math.abs(o1), Math.abs(o2), Math.abs(o3), Math.abs(o4)) > EPS) {
+      // With one walkable polygon every edge is a wall, so crossing one leaves the region.
+      if (area.walkable.length === 1) return false;
+      ts.push(o3 / (o3 - o4));
+    }
   }
   ts.sort((a, b) => a - b);
   const nx = -(q.y - p.y) / len, ny = (q.x - p.x) / len;
