@@ -6,6 +6,7 @@ import { runCommand } from './run.js';
 import { disasmCommand } from './disasm.js';
 import { buildCommand } from './build.js';
 import { inspectCommand } from './inspect.js';
+import { newCommand } from './new.js';
 
 /** One subcommand of `cairn`. */
 export interface Command {
@@ -17,7 +18,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [buildCommand, runCommand, inspectCommand, disasmCommand];
+export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, inspectCommand, disasmCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,129 @@
+// Plays a parsed walkthrough against a GameDriver, headless: before each
+// command the game runs until the player has control (at most 10 minutes of
+// game time), then the command acts or checks. Failures are CairnErrors
+// (WALKTHROUGH_FAILED) at the walkthrough's line. Imports interpreter/ only.
+//
+// A failed `expect` does not stop the walkthrough: the game is unchanged by
+// checking it, so later checks still say something true. A command that could
+// not act (an unknown verb, a choice no dialog offers, a missing save), a game
+// that never gives control back, or a script error stops it: every later line
+// would be played against a game in a state the author did not write it for.
+
+import { CairnError, isCairnError, type Note } from '../../interpreter/errors.js';
+import type { GameDriver } from '../game-api.js';
+import { TICKS_PER_SECOND, walkCommand, type Problem, type WalkContext } from './commands.js';
+import type { Walkthrough, WalkStep } from './parse.js';
+
+/** How long a command waits for control: 10 minutes of game time. */
+export const MAX_WAIT_TICKS = 10 * 60 * TICKS_PER_SECOND;
+
+/** How to run. */
+export interface RunOptions {
+  /** Ticks a command may wait for control; default MAX_WAIT_TICKS. */
+  maxWaitTicks?: number;
+}
+
+/** What a walkthrough run found. */
+export interface WalkResult {
+  file: string;
+  passed: boolean;
+  /** WALKTHROUGH_FAILED errors at the failing lines, in order. */
+  failures: CairnError[];
+  /** The walkthrough stopped early; its last failure says why. */
+  stopped: boolean;
+  /** Steps carried out (all of them, unless stopped). */
+  stepsRun: number;
+  /** Game ticks the walkthrough took. */
+  ticks: number;
+}
+
+/** Runs every step of `walk` against `game` (a fresh game, usually). */
+export function runWalkthrough(walk: Walkthrough, game: GameDriver, options: RunOptions = {}): WalkResult {
+  const maxWait = options.maxWaitTicks ?? MAX_WAIT_TICKS;
+  const firstTick = game.tickCount;
+  const failures: CairnError[] = [];
+  const saves = new Map<string, Uint8Array>();
+  const said = { from: 0, since: null as number | null };
+  let stepsRun = 0;
+  let stopped = false;
+
+  for (const step of walk.steps) {
+    const problem = runStep(step, game, { saves, said, maxWait });
+    stepsRun += 1;
+    if (!problem) continue;
+    failures.push(failureAt(step, problem));
+    if (problem.fatal) {
+      stopped = true;
+      break;
+    }
+  }
+  return { file: walk.file, passed: failures.length === 0, failures, stopped, stepsRun, ticks: game.tickCount - firstTick };
+}
+
+interface RunState {
+  saves: Map<string, Uint8Array>;
+  said: { from: number; since: number | null };
+  maxWait: number;
+}
+
+/** Waits for control if the command wants it, then runs it; a script error becomes a fatal problem. */
+function runStep(step: WalkStep, game: GameDriver, state: RunState): Problem | undefined {
+  const row = walkCommand(step.command);
+  try {
+    // `on start` runs in the first tick: no command should look at a game that has not started.
+    if (game.tickCount === 0) game.tick();
+    if (row.waitsForControl && !waitForControl(game, state.maxWait)) {
+      return { message: `the player did not get control back within ${describeTicks(state.maxWait)}: ${whatHoldsControl(game)}`, fatal: true };
+    }
+    if (row.acts && game.ended) return { message: 'the game has ended (`end game`), so nothing more can be played', fatal: true };
+    const ctx: WalkContext = {
+      game,
+      saves: state.saves,
+      saidFrom: state.said.from,
+      saidSince: state.said.since,
+      line: step.line,
+      send(input) {
+        game.input(input);
+        game.tick();
+      },
+      advance(ticks) {
+        for (let i = 0; i < ticks && !game.ended; i++) game.tick();
+      },
+    };
+    const problem = row.run(step.args, ctx);
+    state.said.from = ctx.saidFrom;
+    state.said.since = ctx.saidSince;
+    return problem;
+  } catch (e) {
+    if (!isCairnError(e)) throw e;
+    const notes: Note[] = [{ message: `${e.message} [${e.code}]`, span: e.span }];
+    return { message: 'the game stopped with an error', fatal: true, notes };
+  }
+}
+
+/** Ticks until the player has control or the game ends; false when `limit` ticks were not enough. */
+function waitForControl(game: GameDriver, limit: number): boolean {
+  for (let waited = 0; !game.hasControl && !game.ended; waited++) {
+    if (waited >= limit) return false;
+    game.tick();
+  }
+  return true;
+}
+
+/** Why the player has no control, from what the scene shows. */
+function whatHoldsControl(game: GameDriver): string {
+  const scene = game.scene();
+  if (scene.speech.length > 0) return `${scene.speech[0]!.actor} is still saying "${scene.speech[0]!.text}"`;
+  if (scene.cutscene) return 'a cutscene is still running';
+  return 'the controlled actor is still walking, or a script keeps the player waiting';
+}
+
+function describeTicks(ticks: number): string {
+  const minutes = ticks / (60 * TICKS_PER_SECOND);
+  const time = Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${ticks / TICKS_PER_SECOND} seconds`;
+  return `${time} of game time (${ticks.toLocaleString('en-US')} ticks)`;
+}
+
+function failureAt(step: WalkStep, problem: Problem): CairnError {
+  return new CairnError('WALKTHROUGH_FAILED', problem.message, { span: step.span, notes: problem.notes });
+}
