@@ -67,7 +67,9 @@ const CALL_COST = 10;
 export class VM {
   /** The loaded program. */
   readonly program: Program;
+  /** The sandbox limits in force (defaults overridden by options.limits). */
   readonly limits: Readonly<Limits>;
+  /** Where entity members live, if the host gave one. */
   readonly host: Host | undefined;
   /** The mutable state; replaced wholesale by restore(). */
   state: VmState;
@@ -81,6 +83,8 @@ export class VM {
   /** Threads of synchronous calls in progress (memory roots, not scheduled). */
   private readonly syncThreads: Thread[] = [];
   private inTick = false;
+  /** Threads started during the current tick: they run in it too, so this bounds a tick's work. */
+  private spawnedThisTick = 0;
   private initialised = false;
 
   /** Loads `module`; unknown natives or a malformed module throw CairnError. */
@@ -152,6 +156,7 @@ export class VM {
     const threads = this.state.threads;
     let firstError: CairnError | undefined;
     this.inTick = true;
+    this.spawnedThisTick = 0;
     try {
       for (let i = 0; i < threads.length; i++) {
         const th = threads[i]!;
@@ -306,6 +311,10 @@ export class VM {
   /** Creates and schedules a thread for SPAWN or the API; TOO_MANY_THREADS past the limit. */
   spawnThread(fnIndex: number, args: readonly Value[]): Thread {
     if (this.byId.size >= this.limits.maxThreads) throw new CairnError('TOO_MANY_THREADS', `cannot start more than ${this.limits.maxThreads} threads at once`);
+    // A thread that spawns a copy of itself and ends would keep one tick going for ever.
+    if (this.inTick && ++this.spawnedThisTick > this.limits.maxThreads) {
+      throw new CairnError('TOO_MANY_THREADS', `cannot start more than ${this.limits.maxThreads} threads in one tick`, { hint: 'a thread that spawns itself?' });
+    }
     const th = this.newThread(this.state.nextThreadId++, fnIndex, args);
     this.state.threads.push(th);
     this.byId.set(th.id, th);

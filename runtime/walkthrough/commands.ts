@@ -222,7 +222,8 @@ export const WALK_COMMANDS = [
     acts: false,
     parse(r): { actor?: string; text: string } {
       const example = 'expect said "Mine now."';
-      const actor = r.peekRest().startsWith('"') ? undefined : r.identifier('an actor or the quoted line', example);
+      const rest = r.peekRest();
+      const actor = rest === '' || rest.startsWith('"') ? undefined : r.identifier('an actor or the quoted line', example);
       const text = r.quoted('the line', example);
       return actor === undefined ? { text } : { actor, text };
     },
@@ -347,11 +348,12 @@ function checkInventory(game: GameDriver, object: string, wanted: boolean): Prob
 /** A failed comparison, explained by the values of its sides. */
 function explainOperands(game: GameDriver, args: ExpectedExpression): string {
   if (!args.sides) return ', but it is false';
-  const left = evaluateSafely(game, args.sides.left);
-  const right = evaluateSafely(game, args.sides.right);
-  if ('problem' in left || 'problem' in right) return ', but it is false';
-  const parts = [`${args.sides.left} is ${game.display(left.value)}`];
-  if (!args.sides.rightIsLiteral) parts.push(`${args.sides.right} is ${game.display(right.value)}`);
+  const parts: string[] = [];
+  for (const side of args.sides.rightIsLiteral ? [args.sides.left] : [args.sides.left, args.sides.right]) {
+    const found = evaluateSafely(game, side);
+    if ('problem' in found) return ', but it is false';
+    parts.push(`${side} is ${game.display(found.value)}`);
+  }
   return `, but ${parts.join(' and ')}`;
 }
 

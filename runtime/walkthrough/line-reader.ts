@@ -75,7 +75,7 @@ export class LineReader {
   /** Quoted text, with the escapes `\" \\ \n \t \{ \}`. */
   quoted(what: string, example: string): string {
     const start = this.skipBlanks();
-    if (this.text[start] !== '"') throw this.error(`expected ${what} in double quotes`, start, this.tokenLength(start), example);
+    if (this.text[start] !== '"') throw this.error(`expected ${what} in double quotes, found ${this.describe(start)}`, start, this.tokenLength(start), example);
     let out = '';
     let i = start + 1;
     while (i < this.text.length && this.text[i] !== '"') {
@@ -135,8 +135,7 @@ export class LineReader {
   private punctuation(char: string, what: string, example: string): void {
     const at = this.skipBlanks();
     if (this.text[at] !== char) {
-      const found = at >= this.text.length ? 'the end of the line' : `\`${this.text.slice(at, at + this.tokenLength(at))}\``;
-      throw this.error(`expected \`${char}\` in ${what}, found ${found}`, at, this.tokenLength(at), example);
+      throw this.error(`expected \`${char}\` in ${what}, found ${this.describe(at)}`, at, this.tokenLength(at), example);
     }
     this.pos = at + 1;
   }
@@ -148,11 +147,15 @@ export class LineReader {
     const after = m ? this.text[start + m[0].length] : undefined;
     // A match glued to more text (`shell!`, `12px`) is not the whole argument.
     if (!m || (after !== undefined && after !== ' ' && after !== '\t' && after !== ',' && after !== ')')) {
-      const found = start >= this.text.length ? 'nothing' : `\`${this.text.slice(start, start + this.tokenLength(start))}\``;
-      throw this.error(`expected ${what}, found ${found}`, start, this.tokenLength(start), example);
+      throw this.error(`expected ${what}, found ${this.describe(start)}`, start, this.tokenLength(start), example);
     }
     this.pos = start + m[0].length;
     return m[0];
+  }
+
+  /** What sits at `start`, for "found …" in messages. */
+  private describe(start: number): string {
+    return start >= this.text.length ? 'the end of the line' : `\`${this.text.slice(start, start + this.tokenLength(start))}\``;
   }
 
   /** Length of the blank-delimited token at `start` (at least 1, for a caret at the end). */

@@ -120,7 +120,7 @@ function whatHoldsControl(game: GameDriver): string {
 
 function describeTicks(ticks: number): string {
   const minutes = ticks / (60 * TICKS_PER_SECOND);
-  const time = Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${ticks / TICKS_PER_SECOND} seconds`;
+  const time = Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Number((ticks / TICKS_PER_SECOND).toFixed(2))} seconds`;
   return `${time} of game time (${ticks.toLocaleString('en-US')} ticks)`;
 }
 

@@ -10,8 +10,9 @@ import { CairnError } from '../../../interpreter/errors.js';
 import { writeBundle } from '../../../runtime/bundle/index.js';
 import { parseCommandArgs } from '../args.js';
 import { createProgress } from '../progress.js';
-import { loadProject } from '../project.js';
+import { loadProject, type Project } from '../project.js';
 import { compileScriptFiles } from '../sources.js';
+import type { Terminal } from '../terminal.js';
 import type { Command } from './index.js';
 
 /** Node's SHA-256, several times faster than the portable one the browser uses. */
@@ -37,46 +38,52 @@ export const buildCommand: Command = {
     if (positionals.length !== 1) throw new CairnError('USAGE', 'cairn build needs one project folder (see `cairn build --help`)');
     const dir = resolve(positionals[0]!);
     const started = performance.now();
-    const project = loadProject(dir);
-    const { module, assetsUsed } = compileScriptFiles(
-      project.scripts.map((s) => s.path),
-      term,
-      {
-        displayNames: new Map(project.scripts.map((s) => [s.path, s.file])),
-        assetExists: (path) => project.assets.has(path),
-        assetNames: () => [...project.assets.keys()],
-      },
-    );
-    const used = new Set(assetsUsed);
-    for (const path of project.assets.keys()) {
-      if (!used.has(path)) term.err(`warning: assets/${path} is not used by any script`);
-    }
-    const totalBytes = [...project.assets.values()].reduce((sum, p) => sum + statSync(p).size, 0);
-    const progress = createProgress(term, 'Reading assets', totalBytes, PROGRESS_MIN_BYTES);
-    const assets = new Map<string, Uint8Array>();
-    let read = 0;
-    for (const [path, file] of project.assets) {
-      const bytes = readFileSync(file);
-      assets.set(path, bytes);
-      read += bytes.length;
-      progress.update(read);
-    }
-    progress.done();
-    const { id, title, author, version, resolution, pixelArt } = project.config;
-    const bundle = writeBundle(
-      { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets },
-      { sha256: nodeSha256 },
-    );
+    const { project, bundle, assetCount } = buildProjectBundle(dir, term);
     const output = resolve(values.output ?? `${basename(dir)}.cairn`);
     // Write beside the target and rename, so a failed write never leaves half a bundle.
     const temporary = `${output}.partial`;
     writeFileSync(temporary, bundle);
     renameSync(temporary, output);
     const ms = Math.round(performance.now() - started);
-    term.out(`Built ${output} (${formatBytes(bundle.length)}, ${project.scripts.length} script${project.scripts.length === 1 ? '' : 's'}, ${assets.size} asset${assets.size === 1 ? '' : 's'}) in ${ms} ms`);
+    term.out(`Built ${output} (${formatBytes(bundle.length)}, ${project.scripts.length} script${project.scripts.length === 1 ? '' : 's'}, ${assetCount} asset${assetCount === 1 ? '' : 's'}) in ${ms} ms`);
     return 0;
   },
 };
+
+/** A project compiled (every asset the scripts name checked) and packed, in memory. */
+export function buildProjectBundle(dir: string, term: Terminal): { project: Project; bundle: Uint8Array; assetCount: number } {
+  const project = loadProject(dir);
+  const { module, assetsUsed } = compileScriptFiles(
+    project.scripts.map((s) => s.path),
+    term,
+    {
+      displayNames: new Map(project.scripts.map((s) => [s.path, s.file])),
+      assetExists: (path) => project.assets.has(path),
+      assetNames: () => [...project.assets.keys()],
+    },
+  );
+  const used = new Set(assetsUsed);
+  for (const path of project.assets.keys()) {
+    if (!used.has(path)) term.err(`warning: assets/${path} is not used by any script`);
+  }
+  const totalBytes = [...project.assets.values()].reduce((sum, p) => sum + statSync(p).size, 0);
+  const progress = createProgress(term, 'Reading assets', totalBytes, PROGRESS_MIN_BYTES);
+  const assets = new Map<string, Uint8Array>();
+  let read = 0;
+  for (const [path, file] of project.assets) {
+    const bytes = readFileSync(file);
+    assets.set(path, bytes);
+    read += bytes.length;
+    progress.update(read);
+  }
+  progress.done();
+  const { id, title, author, version, resolution, pixelArt } = project.config;
+  const bundle = writeBundle(
+    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets },
+    { sha256: nodeSha256 },
+  );
+  return { project, bundle, assetCount: assets.size };
+}
 
 /** "1.2 MB", "640 KB", "12 bytes". */
 export function formatBytes(n: number): string {

@@ -7,6 +7,7 @@ import { disasmCommand } from './disasm.js';
 import { buildCommand } from './build.js';
 import { inspectCommand } from './inspect.js';
 import { newCommand } from './new.js';
+import { testCommand } from './test.js';
 
 /** One subcommand of `cairn`. */
 export interface Command {
@@ -18,7 +19,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, inspectCommand, disasmCommand];
+export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, inspectCommand, disasmCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {

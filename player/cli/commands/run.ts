@@ -1,11 +1,14 @@
 // `cairn run FILE.adv` compiles a script and runs it headless: `on start`
 // runs, `print` lines go to stdout, and the process ends when no thread is
 // left (exit 0) or on the first error (exit 1, with the script's place).
+// An adventure bundle runs in the Game instead (game-session.ts), where an
+// input log can be recorded and replayed.
 
 import { CairnError } from '../../../interpreter/errors.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { loadBundleFile } from '../bundle-file.js';
+import { isAdventure, runHeadless } from '../game-session.js';
 import { compileScriptFiles } from '../sources.js';
 import type { Command } from './index.js';
 
@@ -17,23 +20,35 @@ export const runCommand: Command = {
   summary: 'run scripts or a bundle headless and print the transcript',
   usage: [
     'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N]',
-    'cairn run GAME.cairn [--seed N] [--ticks N]',
+    'cairn run GAME.cairn [--seed N] [--ticks N] [--record LOG.json] [--replay LOG.json]',
     '',
     'Compiles the scripts as one program (or opens and verifies a bundle), runs `on start` and prints every `print`',
-    'line. Ends when no thread is left (exit 0) or on an error (exit 1).',
+    'line. Ends when no thread is left (exit 0) or on an error (exit 1). An adventure bundle (rooms, actors, …)',
+    'runs in the adventure runtime until the game ends or hands control to the player.',
     '',
-    '  --seed N    seed of the random generator (default 1)',
-    '  --ticks N   stop after N ticks of game time (default 216000, one hour)',
+    '  --seed N           seed of the random generator (default 1)',
+    '  --ticks N          stop after N ticks of game time (default 216000, one hour)',
+    '  --record LOG.json  write the run\'s input log (JSON: format, game, seed, ticks, inputs) at the end',
+    '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length',
   ].join('\n'),
   async run(args, term) {
     const { values, positionals } = parseCommandArgs('run', args, {
       seed: { type: 'string' },
       ticks: { type: 'string' },
+      record: { type: 'string' },
+      replay: { type: 'string' },
     });
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
     const seed = integerOption('run', 'seed', values.seed, 1);
     const maxTicks = integerOption('run', 'ticks', values.ticks, DEFAULT_MAX_TICKS);
-    const { module } = positionals.length === 1 && positionals[0]!.endsWith('.cairn') ? loadBundleFile(positionals[0]!) : compileScriptFiles(positionals, term);
+    const bundle = positionals.length === 1 && positionals[0]!.endsWith('.cairn') ? loadBundleFile(positionals[0]!) : undefined;
+    if (bundle && isAdventure(bundle.module)) {
+      if (values.replay !== undefined && values.seed !== undefined) throw new CairnError('USAGE', 'a replay uses the seed its log recorded; leave out --seed');
+      runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay }, term);
+      return 0;
+    }
+    if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
+    const { module } = bundle ?? compileScriptFiles(positionals, term);
     const vm = new VM(module, { seed, print: (line) => term.out(line) });
     vm.init();
     vm.startHandlers('start');

@@ -122,6 +122,18 @@ describe('threads', () => {
   });
 });
 
+describe('a thread that spawns itself and ends', () => {
+  it('cannot keep one tick going for ever: TOO_MANY_THREADS in one tick', () => {
+    // fn relay() { spawn relay() }  — never more than two live threads, but endless within a tick
+    const t0 = performance.now();
+    const { error, vm } = runaway([['SPAWN', 0, 0], ['POP'], ['RETURN_NIL']], { limits: { maxThreads: 1000 } });
+    expect(error.code).toBe('TOO_MANY_THREADS');
+    expect(error.message).toBe('cannot start more than 1000 threads in one tick');
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(vm.threadCount).toBe(0);
+  });
+});
+
 describe('limit options', () => {
   it('must be positive numbers; Infinity is allowed', () => {
     const mod = assemble({ functions: [{ name: 'main', code: [['RETURN_NIL']] }] });

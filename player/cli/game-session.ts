@@ -1,0 +1,71 @@
+// How the CLI starts and runs an adventure game from a verified bundle, in
+// one place, so `cairn run`, `cairn test` and replays create their Game the
+// same way (same seed handling, same bundle) and a replay reproduces a run.
+
+import { writeFileSync } from 'node:fs';
+import type { Module } from '../../interpreter/bytecode/module.js';
+import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
+import { CairnError } from '../../interpreter/errors.js';
+import type { GameDriver } from '../../runtime/game-api.js';
+import type { LoadedGame } from '../../runtime/game-loader.js';
+import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
+import { readTextFile } from './sources.js';
+import type { Terminal } from './terminal.js';
+
+const ADVENTURE_NATIVE_NAMES: ReadonlySet<string> = new Set(ADVENTURE_NATIVES.map((n) => n.name));
+
+/** A fresh game of a loaded bundle, with the random generator seeded by `seed`. */
+export function startGame(loaded: LoadedGame, seed: number): GameDriver {
+  void loaded;
+  void seed;
+  throw new CairnError('USAGE', 'the adventure runtime is not available yet');
+}
+
+/** True when a module declares a world (rooms, actors, objects, dialogs) or calls adventure natives: it needs the Game, not the bare VM. */
+export function isAdventure(module: Module): boolean {
+  const d = module.declarations;
+  if (d !== null && typeof d === 'object' && !Array.isArray(d)) {
+    for (const key of ['rooms', 'actors', 'objects', 'dialogs']) {
+      const list = d[key];
+      if (Array.isArray(list) && list.length > 0) return true;
+    }
+  }
+  return module.natives.some((name) => ADVENTURE_NATIVE_NAMES.has(name));
+}
+
+/** How `cairn run` plays an adventure headless. */
+export interface HeadlessOptions {
+  seed: number;
+  maxTicks: number;
+  /** Write the run's input log here at the end. */
+  record?: string;
+  /** Replay this input log instead of running without input. */
+  replay?: string;
+}
+
+/**
+ * Runs an adventure without a player, printing each `print` line as it
+ * appears: until the game ends or waits for the player (nothing more happens
+ * without input), or — replaying a log — for exactly the recorded ticks.
+ */
+export function runHeadless(loaded: LoadedGame, options: HeadlessOptions, term: Terminal): GameDriver {
+  const log = options.replay === undefined ? undefined : parseInputLog(readTextFile(options.replay), options.replay);
+  if (log && options.replay) checkLogIsFor(log, loaded.bundle.manifest, options.replay);
+  const game = startGame(loaded, log?.seed ?? options.seed);
+  let printed = 0;
+  const printNew = () => {
+    while (printed < game.transcript.length) term.out(game.transcript[printed++]!);
+  };
+  if (log) {
+    replayInputLog(game, log, printNew);
+  } else {
+    // The first tick runs `on start`; from then on, control in the player's hands means the run is over.
+    do {
+      game.tick();
+      printNew();
+    } while (!game.ended && !game.hasControl && game.tickCount < options.maxTicks);
+    if (!game.ended && !game.hasControl) term.err(`cairn run: stopped after ${options.maxTicks} ticks; the game had not given the player control yet.`);
+  }
+  if (options.record !== undefined) writeFileSync(options.record, formatInputLog(game.inputLog()));
+  return game;
+}

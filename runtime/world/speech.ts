@@ -1,0 +1,49 @@
+// Lines of speech: `say` shows a line for a time that grows with its length,
+// then wakes the thread that said it. One line per actor at a time — a new
+// line from the same actor ends the old one — and `skip` ends them all.
+
+import type { Engine } from './engine.js';
+import { isForeground } from './threads.js';
+
+/** Shortest time a line shows, and the time per character (LANGUAGE.md leaves it to us: 1.5 s, 0.08 s). */
+export const MIN_LINE_TICKS = 90;
+export const TICKS_PER_CHARACTER = 4.8;
+
+/** How many ticks a line of `text` shows. */
+export function lineTicks(text: string): number {
+  let characters = 0;
+  for (const _ of text) characters++;
+  return Math.max(MIN_LINE_TICKS, Math.ceil(characters * TICKS_PER_CHARACTER));
+}
+
+/** Shows a line said by `actor` ('' for the narrator) for thread `thread`. */
+export function startLine(engine: Engine, actor: string, text: string, thread: number): void {
+  const s = engine.state;
+  const previous = s.lines.findIndex((l) => l.actor === actor);
+  if (previous >= 0) {
+    const [old] = s.lines.splice(previous, 1);
+    if (old!.thread !== 0) engine.vm.resume(old!.thread, null);
+  }
+  const now = engine.now;
+  s.lines.push({ actor, text, thread, since: now, until: now + lineTicks(text), foreground: thread !== 0 && isForeground(engine, thread) });
+  engine.said.push({ actor, text });
+  engine.emitAudio({ type: 'speech', actor, text });
+}
+
+/** Ends the lines whose time is up (at the start of a tick), waking their threads. */
+export function expireLines(engine: Engine): void {
+  const s = engine.state;
+  if (s.lines.length === 0) return;
+  const now = engine.now;
+  const kept = [];
+  for (const l of s.lines) {
+    if (l.until > now) kept.push(l);
+    else if (l.thread !== 0) engine.vm.resume(l.thread, null);
+  }
+  s.lines = kept;
+}
+
+/** Ends every line now (`skip` outside a cutscene). */
+export function skipLines(engine: Engine): void {
+  for (const l of engine.state.lines) l.until = Math.min(l.until, engine.now);
+}
