@@ -1,0 +1,286 @@
+// The headless adventure runtime: a Game runs one compiled module as the
+// GameDriver contract (game-api.ts) describes — inputs in, ticks, scenes and
+// audio out, saves by name. Each tick: inputs, then the world moves (lines
+// end, walks advance), then every script thread runs, then the world settles
+// (dialogs, music, animations, camera). Imports runtime/ and interpreter/.
+
+import type { Module } from '../interpreter/bytecode/module.js';
+import { CairnError } from '../interpreter/errors.js';
+import type { Limits } from '../interpreter/vm/memory.js';
+import { EntityRef, type Value } from '../interpreter/vm/values.js';
+import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene } from './game-api.js';
+import type { LoadedGame } from './game-loader.js';
+import { adventureNatives } from './natives/adventure.js';
+import { buildScene } from './scene.js';
+import { updateAnimations } from './world/costumes.js';
+import { readDeclarations } from './world/declarations.js';
+import { settleDialogs } from './world/dialogs.js';
+import { Engine, type ImageSizer } from './world/engine.js';
+import { imageSize } from './world/image-size.js';
+import { applyInput, arrive, targetRef } from './world/interaction.js';
+import { damaged, encodePlain, type FunctionNames } from './world/plain-codec.js';
+import { getProperty } from './world/properties.js';
+import { worldHost } from './world/properties.js';
+import { checkRoomArea } from './world/room-layout.js';
+import { readSave, writeSave, type GameIdentity } from './world/save-file.js';
+import { expireLines } from './world/speech.js';
+import { createWorldState } from './world/state.js';
+import { forgetDeadThreads, GameVM, inheritTag, startHandlers } from './world/threads.js';
+import { followCamera, startRoomMusic } from './world/travel.js';
+import { advanceWalks } from './world/walking.js';
+import { checkInput } from './input-check.js';
+
+/** How to run a game. */
+export interface GameOptions {
+  seed?: number;
+  /** The game's id and version (from the bundle manifest); saves carry them and refuse other games. */
+  id?: string;
+  version?: string;
+  /** The screen, in game pixels (default 640 × 360). */
+  resolution?: readonly [number, number];
+  /** Where `print` lines go, besides `transcript`. */
+  print?: (line: string) => void;
+  /** Told of each script error, besides `errors`. */
+  onError?: (error: CairnError) => void;
+  /** Image sizes for clickable areas of sprites without a hotspot; fromBundle reads them from the bundle. */
+  imageSize?: ImageSizer;
+  limits?: Partial<Limits>;
+}
+
+/** A refused input, and why (for walkthrough diagnostics). */
+export interface Refusal {
+  tick: number;
+  input: GameInput;
+  reason: string;
+}
+
+/** The longest a skipped cutscene is fast-forwarded: ten minutes of game time. */
+export const SKIP_CAP_TICKS = 60 * 60 * 10;
+
+/** A running game. */
+export class Game implements GameDriver {
+  private readonly engine: Engine;
+  private readonly vm: GameVM;
+  private readonly identity: GameIdentity;
+  private readonly seed: number;
+  private readonly fnNames: FunctionNames;
+  private readonly lines: string[] = [];
+  private readonly log: RecordedInput[] = [];
+  private readonly refused: Refusal[] = [];
+  private pending: GameInput[] = [];
+  private cachedScene: Scene | null = null;
+
+  /** A game from a compiled module; `on start` runs in the first tick. */
+  static create(module: Module, options: GameOptions = {}): Game {
+    return new Game(module, options);
+  }
+
+  /** A game from a bundle that passed the door: id, version, resolution and image sizes come from the bundle. */
+  static fromBundle(loaded: LoadedGame, options: GameOptions = {}): Game {
+    const m = loaded.bundle.manifest;
+    const sizes = new Map<string, readonly [number, number] | null>();
+    const fromBundle: ImageSizer = (path) => {
+      let size = sizes.get(path);
+      if (size === undefined) {
+        size = loaded.bundle.hasAsset(path) ? imageSize(loaded.bundle.readAsset(path)) : null;
+        sizes.set(path, size);
+      }
+      return size;
+    };
+    return new Game(loaded.module, { id: m.id, version: m.version, resolution: m.resolution, imageSize: fromBundle, ...options });
+  }
+
+  private constructor(module: Module, options: GameOptions) {
+    const decls = readDeclarations(module);
+    for (const [name, room] of decls.rooms) checkRoomArea(name, room.props);
+    this.identity = { id: options.id ?? 'local.unnamed', version: options.version ?? '0.0.0' };
+    this.seed = options.seed ?? 0;
+    const engine = new Engine(decls, createWorldState(decls), options.resolution ?? [640, 360], options.imageSize ?? (() => null), options.onError ?? (() => {}));
+    this.vm = new GameVM(module, {
+      natives: adventureNatives(engine),
+      seed: this.seed,
+      limits: options.limits,
+      host: worldHost(engine),
+      print: (line) => {
+        this.lines.push(line);
+        options.print?.(line);
+      },
+      onError: (error) => engine.report(error),
+    });
+    engine.vm = this.vm;
+    this.vm.onSpawn = (child, parent) => inheritTag(engine, child, parent);
+    this.engine = engine;
+    const fns = this.vm.program;
+    this.fnNames = { nameOf: (i) => fns.fns[i]!.name, indexOf: (name) => fns.fnIndex.get(name) };
+    this.vm.init();
+    startHandlers(engine, '', 'start', [], { room: '' });
+  }
+
+  /** Advances one tick; a skipped cutscene is first fast-forwarded to its end, within this call. */
+  tick(): void {
+    const e = this.engine;
+    const now = this.vm.tickCount;
+    const inputs = this.pending;
+    this.pending = [];
+    this.cachedScene = null;
+    if (e.state.ended) return;
+    for (const input of inputs) {
+      const why = applyInput(e, input);
+      if (why !== null) this.refused.push({ tick: now, input, reason: why });
+      else if (input.type !== 'hover') this.log.push({ tick: now, input });
+    }
+    if (e.skipRequested) this.fastForward();
+    if (!e.state.ended) this.step();
+  }
+
+  /** Queues an input for the next tick; a malformed one (unknown verb or name) is a USAGE CairnError now. */
+  input(input: GameInput): void {
+    checkInput(this.engine, input);
+    this.pending.push(input);
+  }
+
+  /**
+   * The player has control (LANGUAGE.md §5): no cutscene, no line of a
+   * foreground thread showing, the controlled actor not walking, no dialog
+   * running an option, no handler about to run and no input queued — or a
+   * dialog waits for a choice. True once the game has ended: nothing more will happen.
+   */
+  get hasControl(): boolean {
+    const e = this.engine;
+    const s = e.state;
+    if (s.ended) return true;
+    if (this.pending.some((i) => i.type !== 'hover')) return false;
+    if (e.dialogWaiting) return true;
+    if (e.inCutscene || s.dialogs.length > 0) return false;
+    if (s.lines.some((l) => l.foreground)) return false;
+    if (s.controlled !== null && s.actors.get(s.controlled)!.walk !== null) return false;
+    for (const [id, tag] of s.threads) if (tag.foreground && this.vm.threadInfo(id)?.wait.kind === 'ready') return false;
+    return true;
+  }
+
+  get ended(): boolean {
+    return this.engine.state.ended;
+  }
+
+  get tickCount(): number {
+    return this.vm.tickCount;
+  }
+
+  scene(): Scene {
+    this.cachedScene ??= buildScene(this.engine);
+    return this.cachedScene;
+  }
+
+  takeAudio(): AudioCommand[] {
+    const out = this.engine.audio;
+    this.engine.audio = [];
+    return out;
+  }
+
+  get said(): ReadonlyArray<{ actor: string; text: string }> {
+    return this.engine.said;
+  }
+
+  get transcript(): readonly string[] {
+    return this.lines;
+  }
+
+  /** Script errors so far, in order (a thread that fails stops; the game goes on). */
+  get errors(): readonly CairnError[] {
+    return this.engine.errors;
+  }
+
+  /** Inputs refused so far, with the reason. */
+  get refusals(): readonly Refusal[] {
+    return this.refused;
+  }
+
+  /** Not yet: it needs the compiler's `compileExpression` (see global() and property() meanwhile). */
+  evaluate(_expression: string): Value {
+    throw new CairnError('RUNTIME', 'evaluate is not available yet');
+  }
+
+  /** The value of a global variable. */
+  global(name: string): Value {
+    return this.vm.getGlobal(name);
+  }
+
+  /** `entity.name` as a script would read it (`property("door", "open")`). */
+  property(entity: string, name: string): Value {
+    const ref = this.engine.state.rooms.has(entity) ? new EntityRef('room', entity) : targetRef(this.engine, entity);
+    if (ref === undefined) throw new CairnError('USAGE', `there is no room, object or actor called \`${entity}\``);
+    return getProperty(this.engine, ref, name);
+  }
+
+  display(value: Value): string {
+    return this.vm.display(value);
+  }
+
+  /** The world state by name, as JSON (for tests and tools; the save holds the same). */
+  worldJson(): unknown {
+    return encodePlain(this.engine.state, this.fnNames);
+  }
+
+  save(): Uint8Array {
+    return writeSave(this.identity, this.vm.tickCount, this.engine.state, this.vm.snapshot(), this.fnNames);
+  }
+
+  /** Loads a save: everything is read and checked first, the VM restored, then the world swapped in. */
+  load(bytes: Uint8Array): void {
+    const contents = readSave(bytes, this.identity, this.engine.decls, this.fnNames);
+    const before = this.vm.snapshot();
+    this.vm.restore(contents.vm);
+    if (this.vm.tickCount !== contents.tick) {
+      this.vm.restore(before);
+      throw damaged('its world and its scripts come from different moments');
+    }
+    const e = this.engine;
+    e.state = contents.world;
+    e.walkMaps.clear();
+    e.skipRequested = false;
+    e.roomMusicDue = false;
+    this.pending = [];
+    this.cachedScene = null;
+    // The audio layer plays what the loaded game plays.
+    e.audio.push(e.state.music === null ? { type: 'stop-music', fade: 0 } : { type: 'music', file: e.state.music, fade: 0 });
+  }
+
+  inputLog(): InputLog {
+    return { format: 1, game: { ...this.identity }, seed: this.seed, inputs: this.log.slice(), ticks: this.vm.tickCount };
+  }
+
+  /** One tick of the world and its scripts. */
+  private step(): void {
+    const e = this.engine;
+    expireLines(e);
+    for (const { then } of advanceWalks(e)) arrive(e, then);
+    this.vm.tick();
+    forgetDeadThreads(e);
+    settleDialogs(e);
+    startRoomMusic(e);
+    updateAnimations(e);
+    followCamera(e);
+  }
+
+  /**
+   * Skipping a cutscene runs its ticks here, without drawing, so the world ends
+   * exactly as a full run leaves it. Sounds and voices are dropped meanwhile;
+   * music changes collapse into the one that holds at the end. Stops early
+   * when a dialog waits for a choice (the player must pick).
+   */
+  private fastForward(): void {
+    const e = this.engine;
+    e.skipRequested = false;
+    const musicBefore = e.state.music;
+    const audioBefore = e.audio.length;
+    e.fastForward = true;
+    try {
+      for (let n = 0; n < SKIP_CAP_TICKS && e.inCutscene && !e.dialogWaiting && !e.state.ended; n++) this.step();
+    } finally {
+      e.fastForward = false;
+    }
+    e.audio.length = audioBefore;
+    const music = e.state.music;
+    if (music !== musicBefore) e.audio.push(music === null ? { type: 'stop-music', fade: 0 } : { type: 'music', file: music, fade: 0 });
+  }
+}
