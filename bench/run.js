@@ -61,6 +61,7 @@ const ENGINES = [
 const SECTIONS = [
   { id: 'bundle', title: 'Bundles', file: './bundle.ts', export: 'benchBundle' },
   { id: 'pathfinding', title: 'Pathfinding', file: './pathfinding.ts', export: 'benchPathfinding' },
+  { id: 'runtime', title: 'Adventure runtime', file: './runtime.ts', export: 'benchRuntime' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

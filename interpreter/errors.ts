@@ -60,6 +60,7 @@ export const ERROR_CODES = {
   MODULE_INVALID: { category: 'module', title: 'bytecode failed verification' },
   SNAPSHOT_INVALID: { category: 'save', title: 'snapshot is damaged' },
   SNAPSHOT_VERSION: { category: 'save', title: 'snapshot version not supported' },
+  SAVE_INCOMPATIBLE: { category: 'save', title: 'save made with a version of the game whose scripts changed' },
   // bundles (runtime/bundle/): refusals at the door, in the order it checks
   BUNDLE_EMPTY: { category: 'bundle', title: 'bundle file is empty' },
   BUNDLE_NOT_ZIP: { category: 'bundle', title: 'not a ZIP archive' },

@@ -58,8 +58,11 @@ export interface SpriteView {
   /** Frame index in the sheet, and the frame size (null: the whole image). */
   frame: number;
   frameSize: [number, number] | null;
+  /** Where the sprite stands, in room coordinates: the bottom centre of its image or frame. */
   at: Pt;
+  /** Depth scaling of the room at `at.y` (actors; objects are drawn at 1). */
   scale: number;
+  /** Mirror horizontally (an actor facing left). */
   flip: boolean;
   /** Draw order: higher is nearer; ties broken by id. */
   z: number;
@@ -87,7 +90,7 @@ export interface Scene {
   ended: boolean;
 }
 
-/** A sound instruction for the audio layer. */
+/** A sound instruction for the audio layer. Fades are in seconds (0: at once). */
 export type AudioCommand =
   | { type: 'music'; file: string; fade: number }
   | { type: 'stop-music'; fade: number }

@@ -5,6 +5,7 @@
 // (dialogs, music, animations, camera). Imports runtime/ and interpreter/.
 
 import type { Module } from '../interpreter/bytecode/module.js';
+import { compileExpression, type CompiledExpression } from '../interpreter/compiler/compile-expression.js';
 import { CairnError } from '../interpreter/errors.js';
 import type { Limits } from '../interpreter/vm/memory.js';
 import { EntityRef, type Value } from '../interpreter/vm/values.js';
@@ -19,16 +20,15 @@ import { Engine, type ImageSizer } from './world/engine.js';
 import { imageSize } from './world/image-size.js';
 import { applyInput, arrive, targetRef } from './world/interaction.js';
 import { damaged, encodePlain, type FunctionNames } from './world/plain-codec.js';
-import { getProperty } from './world/properties.js';
-import { worldHost } from './world/properties.js';
+import { getProperty, worldHost } from './world/properties.js';
 import { checkRoomArea } from './world/room-layout.js';
 import { readSave, writeSave, type GameIdentity } from './world/save-file.js';
 import { expireLines } from './world/speech.js';
 import { createWorldState } from './world/state.js';
-import { forgetDeadThreads, GameVM, inheritTag, startHandlers } from './world/threads.js';
+import { forgetDeadThreads, GameVM, inheritTag, isForeground, startHandlers } from './world/threads.js';
 import { followCamera, startRoomMusic } from './world/travel.js';
 import { advanceWalks } from './world/walking.js';
-import { checkInput } from './input-check.js';
+import { checkInput } from './world/input-check.js';
 
 /** How to run a game. */
 export interface GameOptions {
@@ -69,6 +69,8 @@ export class Game implements GameDriver {
   private readonly refused: Refusal[] = [];
   private pending: GameInput[] = [];
   private cachedScene: Scene | null = null;
+  /** Expressions compiled for evaluate(), by text (walkthroughs check the same ones often). */
+  private readonly expressions = new Map<string, CompiledExpression>();
 
   /** A game from a compiled module; `on start` runs in the first tick. */
   static create(module: Module, options: GameOptions = {}): Game {
@@ -82,7 +84,11 @@ export class Game implements GameDriver {
     const fromBundle: ImageSizer = (path) => {
       let size = sizes.get(path);
       if (size === undefined) {
-        size = loaded.bundle.hasAsset(path) ? imageSize(loaded.bundle.readAsset(path)) : null;
+        try {
+          size = loaded.bundle.hasAsset(path) ? imageSize(loaded.bundle.readAsset(path)) : null;
+        } catch {
+          size = null; // a damaged asset is the player's to report when it draws; here it is just of unknown size
+        }
         sizes.set(path, size);
       }
       return size;
@@ -90,7 +96,7 @@ export class Game implements GameDriver {
     return new Game(loaded.module, { id: m.id, version: m.version, resolution: m.resolution, imageSize: fromBundle, ...options });
   }
 
-  private constructor(module: Module, options: GameOptions) {
+  private constructor(private readonly module: Module, options: GameOptions) {
     const decls = readDeclarations(module);
     for (const [name, room] of decls.rooms) checkRoomArea(name, room.props);
     this.identity = { id: options.id ?? 'local.unnamed', version: options.version ?? '0.0.0' };
@@ -116,20 +122,24 @@ export class Game implements GameDriver {
     startHandlers(engine, '', 'start', [], { room: '' });
   }
 
-  /** Advances one tick; a skipped cutscene is first fast-forwarded to its end, within this call. */
+  /** Advances one tick; a skip during a cutscene instead runs the cutscene's remaining ticks, within this call. */
   tick(): void {
     const e = this.engine;
     const now = this.vm.tickCount;
     const inputs = this.pending;
     this.pending = [];
     this.cachedScene = null;
-    if (e.state.ended) return;
+    if (e.state.ended) {
+      for (const input of inputs) if (input.type !== 'hover') this.refused.push({ tick: now, input, reason: 'the game has ended' });
+      return;
+    }
     for (const input of inputs) {
       const why = applyInput(e, input);
       if (why !== null) this.refused.push({ tick: now, input, reason: why });
       else if (input.type !== 'hover') this.log.push({ tick: now, input });
     }
-    if (e.skipRequested) this.fastForward();
+    // A skip fast-forwards through ticks of its own; it stands for this tick when it ran any.
+    if (e.skipRequested && this.fastForward() > 0) return;
     if (!e.state.ended) this.step();
   }
 
@@ -140,10 +150,11 @@ export class Game implements GameDriver {
   }
 
   /**
-   * The player has control (LANGUAGE.md §5): no cutscene, no line of a
-   * foreground thread showing, the controlled actor not walking, no dialog
-   * running an option, no handler about to run and no input queued — or a
-   * dialog waits for a choice. True once the game has ended: nothing more will happen.
+   * The player has control (LANGUAGE.md §5): no cutscene, the controlled
+   * actor not walking, no line or walk of a foreground thread (a handler, not
+   * a `spawn`ed thread) in progress, no dialog running an option, no handler
+   * about to run and no input queued — or a dialog waits for a choice. True
+   * once the game has ended: nothing more will happen.
    */
   get hasControl(): boolean {
     const e = this.engine;
@@ -154,6 +165,7 @@ export class Game implements GameDriver {
     if (e.inCutscene || s.dialogs.length > 0) return false;
     if (s.lines.some((l) => l.foreground)) return false;
     if (s.controlled !== null && s.actors.get(s.controlled)!.walk !== null) return false;
+    for (const a of s.actors.values()) if (a.walk !== null && a.walk.thread !== 0 && isForeground(e, a.walk.thread)) return false;
     for (const [id, tag] of s.threads) if (tag.foreground && this.vm.threadInfo(id)?.wait.kind === 'ready') return false;
     return true;
   }
@@ -195,9 +207,18 @@ export class Game implements GameDriver {
     return this.refused;
   }
 
-  /** Not yet: it needs the compiler's `compileExpression` (see global() and property() meanwhile). */
-  evaluate(_expression: string): Value {
-    throw new CairnError('RUNTIME', 'evaluate is not available yet');
+  /**
+   * Evaluates a game expression now (`door.open`, `has(key)`), compiled against
+   * the game's module; compile errors (UNKNOWN_NAME with a hint, …) and runtime
+   * errors are thrown. Looking changes nothing: not even the random generator.
+   */
+  evaluate(expression: string): Value {
+    let compiled = this.expressions.get(expression);
+    if (compiled === undefined) {
+      compiled = compileExpression(expression, this.module);
+      this.expressions.set(expression, compiled);
+    }
+    return this.vm.evaluate(compiled.module, compiled.fn);
   }
 
   /** The value of a global variable. */
@@ -268,19 +289,21 @@ export class Game implements GameDriver {
    * music changes collapse into the one that holds at the end. Stops early
    * when a dialog waits for a choice (the player must pick).
    */
-  private fastForward(): void {
+  private fastForward(): number {
     const e = this.engine;
     e.skipRequested = false;
     const musicBefore = e.state.music;
     const audioBefore = e.audio.length;
+    let n = 0;
     e.fastForward = true;
     try {
-      for (let n = 0; n < SKIP_CAP_TICKS && e.inCutscene && !e.dialogWaiting && !e.state.ended; n++) this.step();
+      for (; n < SKIP_CAP_TICKS && e.inCutscene && !e.dialogWaiting && !e.state.ended; n++) this.step();
     } finally {
       e.fastForward = false;
     }
     e.audio.length = audioBefore;
     const music = e.state.music;
     if (music !== musicBefore) e.audio.push(music === null ? { type: 'stop-music', fade: 0 } : { type: 'music', file: music, fade: 0 });
+    return n;
   }
 }

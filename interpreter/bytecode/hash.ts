@@ -40,6 +40,25 @@ export function functionHash(m: Module, fnIndex: number): string {
   return h.hex();
 }
 
+/**
+ * A build's fingerprint: its globals (names, in order, and which are consts)
+ * and its functions' hashes (`fnHashes[i]` is functionHash(m, i)). Two builds
+ * with the same fingerprint run the same code on the same globals, so a save
+ * from one restores into the other exactly, consts included.
+ */
+export function buildFingerprint(m: Module, fnHashes: readonly string[]): string {
+  const h = new Fnv64();
+  h.string(`${SCHEME} build`);
+  h.u32(m.globals.length);
+  for (const g of m.globals) {
+    h.string(g.name);
+    h.byte(g.constant ? 1 : 0);
+  }
+  h.u32(fnHashes.length);
+  for (const fh of fnHashes) h.string(fh);
+  return h.hex();
+}
+
 /** The 64-bit FNV-1a hash of `bytes`, as 16 lowercase hex digits. */
 export function fnv1a64(bytes: Uint8Array): string {
   const h = new Fnv64();

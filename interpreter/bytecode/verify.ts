@@ -59,6 +59,34 @@ export function verifyModule(m: Module, options: VerifyOptions = {}): void {
   for (let i = 0; i < m.functions.length; i++) verifyFunction(m, m.functions[i]!);
 }
 
+/**
+ * Checks what was appended to a module the VM already runs (an expression
+ * compiled against it): the constants from `from.constants` on and the
+ * functions from `from.functions` on, whose names must be new. The tables
+ * before those points are the caller's to vouch for.
+ */
+export function verifyAppended(m: Module, from: { constants: number; functions: number }): void {
+  for (const key of ['files', 'constants', 'globals', 'natives', 'functions'] as const) {
+    if (!Array.isArray(m[key])) invalid(`the module's ${key} table is not a list`);
+  }
+  for (let i = from.constants; i < m.constants.length; i++) checkConstant(m.constants[i], i);
+  const names = new Set(m.functions.slice(0, from.functions).map((f) => f.name));
+  for (let i = from.functions; i < m.functions.length; i++) {
+    const f = m.functions[i];
+    if (typeof f !== 'object' || f === null) invalid(`function ${i} is not an object`);
+    if (typeof f.name !== 'string' || names.has(f.name)) invalid(`function ${i} needs a name of its own`);
+    names.add(f.name);
+    verifyFunction(m, f);
+  }
+}
+
+function checkConstant(k: unknown, i: number): void {
+  if (typeof k === 'number' || typeof k === 'string') return;
+  const entity = k as { entity?: unknown; name?: unknown } | null;
+  const isEntity = typeof entity === 'object' && entity !== null && (ENTITY_KINDS as readonly unknown[]).includes(entity.entity) && typeof entity.name === 'string';
+  if (!isEntity) invalid(`constant ${i} is not a number, string or entity`);
+}
+
 function verifyTables(m: Module, options: VerifyOptions): void {
   if (typeof m !== 'object' || m === null) invalid('the module is not an object');
   for (const key of ['files', 'constants', 'globals', 'natives', 'functions', 'handlers'] as const) {
@@ -67,11 +95,7 @@ function verifyTables(m: Module, options: VerifyOptions): void {
   m.functions.forEach((f, i) => (typeof f === 'object' && f !== null) || invalid(`function ${i} is not an object`));
   m.globals.forEach((g, i) => (typeof g === 'object' && g !== null) || invalid(`global ${i} is not an object`));
   m.files.forEach((f, i) => typeof f === 'string' || invalid(`file ${i} is not a name`));
-  m.constants.forEach((k, i) => {
-    if (typeof k === 'number' || typeof k === 'string') return;
-    const isEntity = typeof k === 'object' && k !== null && (ENTITY_KINDS as readonly string[]).includes(k.entity) && typeof k.name === 'string';
-    if (!isEntity) invalid(`constant ${i} is not a number, string or entity`);
-  });
+  m.constants.forEach((k, i) => checkConstant(k, i));
   checkUniqueNames(m.globals.map((g) => g?.name), 'global');
   checkUniqueNames(m.functions.map((f) => f?.name), 'function');
   const allowed = options.natives;

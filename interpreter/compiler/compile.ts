@@ -43,7 +43,8 @@ export interface CompileResult {
   assetsUsed: string[];
 }
 
-const DEFAULT_NATIVES: NativeSpec[] = nativeSpecs(BUILTIN_NATIVES);
+/** The builtins scripts may call when the host names none: the VM's BUILTIN_NATIVES. */
+export const DEFAULT_NATIVES: readonly NativeSpec[] = nativeSpecs(BUILTIN_NATIVES);
 
 /**
  * Compiles files together as one program, in the order given (callers sort

@@ -68,7 +68,7 @@ class Declarer {
     this.model.initUnit = main.index;
   }
 
-  private declareTop(decl: A.Decl): void {
+  private declareTop(decl: A.TopLevel): void {
     switch (decl.kind) {
       case 'Fn':
         return this.declareFn(decl);
@@ -92,11 +92,12 @@ class Declarer {
         return this.declareRoom(decl);
       case 'Dialog':
         return this.declareDialog(decl);
+      case 'Return':
+        return this.diag.error('RETURN_AT_TOP_LEVEL', '`return` can only be used inside a function or handler.', decl.span);
       default: {
-        // The grammar only builds declarations here; a statement would be a grammar extension.
-        const stray = decl as { kind: string; span: Span };
-        if (stray.kind === 'Return') this.diag.error('RETURN_AT_TOP_LEVEL', '`return` can only be used inside a function or handler.', stray.span);
-        else this.diag.error('INVALID_DECLARATION', 'Statements must be inside a function or a handler such as `on start { … }`.', stray.span);
+        // The grammar builds nothing else here; another statement would be a grammar extension.
+        const stray = decl as { span: Span };
+        this.diag.error('INVALID_DECLARATION', 'Statements must be inside a function or a handler such as `on start { … }`.', stray.span);
       }
     }
   }

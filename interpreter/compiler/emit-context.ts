@@ -16,6 +16,30 @@ export class ModuleBuilder {
   private readonly entities = new Map<string, number>();
   private readonly nativeIndex = new Map<string, number>();
 
+  /**
+   * An empty pool, or one that continues `existing` (compileExpression
+   * extends a finished module): its entries keep their indices and are reused.
+   */
+  constructor(existing?: { readonly constants: readonly Constant[]; readonly natives: readonly string[] }) {
+    for (const c of existing?.constants ?? []) {
+      const k = this.add(c);
+      if (typeof c === 'number') {
+        if (Object.is(c, -0)) {
+          if (this.negativeZero < 0) this.negativeZero = k;
+        } else if (!this.numbers.has(c)) this.numbers.set(c, k);
+      } else if (typeof c === 'string') {
+        if (!this.strings.has(c)) this.strings.set(c, k);
+      } else {
+        const key = `${c.entity}:${c.name}`;
+        if (!this.entities.has(key)) this.entities.set(key, k);
+      }
+    }
+    for (const name of existing?.natives ?? []) {
+      if (!this.nativeIndex.has(name)) this.nativeIndex.set(name, this.natives.length);
+      this.natives.push(name);
+    }
+  }
+
   /** The constant index of a number. */
   number(n: number): number {
     // Map keys treat -0 as 0, but the VM must see the sign.

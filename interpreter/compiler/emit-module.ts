@@ -28,7 +28,8 @@ export function emitModule(model: ProgramModel, mod: ModuleBuilder, declarations
   };
 }
 
-function emitUnit(model: ProgramModel, mod: ModuleBuilder, unit: Unit): FunctionProto {
+/** Emits one unit as a function; its constants and native imports go into `mod`. */
+export function emitUnit(model: ProgramModel, mod: ModuleBuilder, unit: Unit): FunctionProto {
   const fb = new FunctionBuilder(unit.locals);
   const cx: EmitContext = { model, mod, fb, unit, loops: [], cutscenes: 0 };
   fb.at(unit.span.start);

@@ -121,8 +121,11 @@ export interface DialogDecl extends NodeBase { kind: 'Dialog'; name: Ident; opti
 
 export type Decl = FnDecl | ConstDecl | VarDecl | Handler | VerbsDecl | ActorDecl | CostumeDecl | ObjectDecl | RoomDecl | DialogDecl;
 
+/** What a file holds at top level: declarations, and a stray `return` the compiler reports (RETURN_AT_TOP_LEVEL). */
+export type TopLevel = Decl | Return;
+
 /** One parsed `.adv` file. */
-export interface Program extends NodeBase { kind: 'Program'; file: string; decls: Decl[] }
+export interface Program extends NodeBase { kind: 'Program'; file: string; decls: TopLevel[] }
 
 /** Any node, for generic walkers. */
 export type Node = Expr | Stmt | Decl | Program | Property | DialogOption | Param | Ident | MapEntry | VerbEntry;

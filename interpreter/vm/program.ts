@@ -1,9 +1,11 @@
 // A module made ready to run: functions in one object shape (the dispatch loop
 // stays monomorphic whichever producer built the module), constants turned
 // into values, native names resolved against the natives table, and the line
-// table lookup that gives runtime errors their file:line:col.
+// table lookup that gives runtime errors their file:line:col. Each function's
+// position-independent hash (bytecode/hash.ts) is computed once here, for saves.
 
-import type { FunctionProto, HandlerEntry, Module } from '../bytecode/module.js';
+import { buildFingerprint, functionHash } from '../bytecode/hash.js';
+import type { Constant, FunctionProto, HandlerEntry, Module } from '../bytecode/module.js';
 import { CairnError, type Span } from '../errors.js';
 import type { ResolvedNative } from './natives.js';
 import { EntityRef, FnRef, type Value } from './values.js';
@@ -22,8 +24,8 @@ export interface FnInfo {
   readonly lines: Int32Array;
   /** The one FnRef value for this function (FN pushes it; no allocation). */
   readonly ref: FnRef;
-  /** Fingerprint of the code, so a snapshot can tell the function was rebuilt. */
-  readonly hash: number;
+  /** functionHash(): what the code means, so a save can tell whether a rebuilt game changed it. */
+  readonly hash: string;
 }
 
 /** A loaded module. */
@@ -36,18 +38,16 @@ export interface Program {
   readonly globalNames: readonly string[];
   readonly globalIndex: ReadonlyMap<string, number>;
   readonly fnIndex: ReadonlyMap<string, number>;
+  /** buildFingerprint(): equal for builds with the same code and globals. */
+  readonly fingerprint: string;
 }
 
 /** Prepares `module` to run; unknown natives and malformed functions are CairnErrors. */
 export function loadProgram(module: Module, natives: ReadonlyMap<string, ResolvedNative>): Program {
-  const fns = module.functions.map((f, i) => prepareFunction(f, i, module.files));
+  const fns = module.functions.map((f, i) => prepareFunction(module, f, i));
   if (module.init < 0 || module.init >= fns.length) throw new CairnError('MODULE_INVALID', `init function ${module.init} does not exist`);
-  const consts: Value[] = module.constants.map((c) => (typeof c === 'object' ? new EntityRef(c.entity, c.name) : c));
-  const resolved = module.natives.map((name) => {
-    const nat = natives.get(name);
-    if (nat === undefined) throw new CairnError('MODULE_INVALID', `the program calls the native \`${name}\`, which this runtime does not provide`);
-    return nat;
-  });
+  const consts = module.constants.map(constantValue);
+  const resolved = module.natives.map((name) => resolveNative(natives, name));
   for (const h of module.handlers) {
     if (!(h.fn >= 0 && h.fn < fns.length)) throw new CairnError('MODULE_INVALID', `handler \`on ${h.event}\` names function ${h.fn}, which does not exist`);
   }
@@ -63,13 +63,27 @@ export function loadProgram(module: Module, natives: ReadonlyMap<string, Resolve
     globalNames,
     globalIndex: new Map(globalNames.map((n, i) => [n, i])),
     fnIndex,
+    fingerprint: buildFingerprint(module, fns.map((f) => f.hash)),
   };
+}
+
+/** A constant pool entry as a run-time value. */
+export function constantValue(c: Constant): Value {
+  return typeof c === 'object' ? new EntityRef(c.entity, c.name) : c;
+}
+
+/** The native called `name`; MODULE_INVALID when the runtime has none. */
+export function resolveNative(natives: ReadonlyMap<string, ResolvedNative>, name: string): ResolvedNative {
+  const nat = natives.get(name);
+  if (nat === undefined) throw new CairnError('MODULE_INVALID', `the program calls the native \`${name}\`, which this runtime does not provide`);
+  return nat;
 }
 
 /** The most locals, or operand slots, one function may use. */
 const MAX_FRAME_SLOTS = 1 << 16;
 
-function prepareFunction(f: FunctionProto, index: number, files: readonly string[]): FnInfo {
+/** Function `index` of `module` made ready for the dispatch loop; MODULE_INVALID when malformed. */
+export function prepareFunction(module: Module, f: FunctionProto, index: number): FnInfo {
   const bad = (why: string) => new CairnError('MODULE_INVALID', `function \`${f.name}\`: ${why}`);
   if (!(f.minArity >= 0 && f.minArity <= f.arity)) throw bad('arity is inconsistent');
   if (f.entries.length !== f.arity - f.minArity + 1) throw bad('needs one entry per accepted argument count');
@@ -80,7 +94,7 @@ function prepareFunction(f: FunctionProto, index: number, files: readonly string
   return {
     index,
     name: f.name,
-    file: files[f.file] ?? '<unknown>',
+    file: module.files[f.file] ?? '<unknown>',
     arity: f.arity,
     minArity: f.minArity,
     entries: Int32Array.from(f.entries),
@@ -89,22 +103,8 @@ function prepareFunction(f: FunctionProto, index: number, files: readonly string
     code: f.code,
     lines: f.lines,
     ref: new FnRef(index),
-    hash: hashFunction(f),
+    hash: functionHash(module, index),
   };
-}
-
-/** FNV-1a over what gives code offsets their meaning: code, entries, locals, arity. */
-function hashFunction(f: FunctionProto): number {
-  let h = 0x811c9dc5;
-  const mix = (word: number): void => {
-    for (let s = 0; s < 32; s += 8) h = Math.imul(h ^ ((word >>> s) & 0xff), 0x01000193);
-  };
-  mix(f.arity);
-  mix(f.minArity);
-  mix(f.locals);
-  for (const e of f.entries) mix(e);
-  for (let i = 0; i < f.code.length; i++) mix(f.code[i]!);
-  return h >>> 0;
 }
 
 /** The source place of the instruction at `pc` of `fn`, from its line table. */

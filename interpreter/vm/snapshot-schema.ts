@@ -23,10 +23,10 @@ export interface FlatObject {
   texts: string[];
 }
 
-/** A function a frame or function value refers to: by name, with its code hash. */
+/** A function a frame or function value refers to: by name, with its hash (bytecode/hash.ts functionHash). */
 export interface FlatFunction {
   name: string;
-  hash: number;
+  hash: string;
 }
 
 /** A global, by name. */
@@ -58,6 +58,8 @@ export interface FlatState {
   rng: number[];
   allocated: number;
   nextMeasure: number;
+  /** The fingerprint of the build that wrote it (bytecode/hash.ts buildFingerprint). */
+  build: string;
   functions: FlatFunction[];
   strings: string[];
   objects: FlatObject[];
@@ -91,7 +93,7 @@ function syncObject(c: Codec, o: FlatObject): FlatObject {
 
 function syncFunction(c: Codec, f: FlatFunction): FlatFunction {
   f.name = c.str(f.name);
-  f.hash = c.uint(f.hash);
+  f.hash = c.str(f.hash);
   return f;
 }
 
@@ -123,7 +125,8 @@ export function syncState(c: Codec, s: FlatState): FlatState {
   s.rng = c.list(s.rng, () => 0, (cc, n) => cc.int(n));
   s.allocated = c.f64(s.allocated);
   s.nextMeasure = c.f64(s.nextMeasure);
-  s.functions = c.list(s.functions, () => ({ name: '', hash: 0 }), syncFunction);
+  s.build = c.str(s.build);
+  s.functions = c.list(s.functions, () => ({ name: '', hash: '' }), syncFunction);
   s.strings = c.list(s.strings, () => '', syncText);
   s.objects = c.list(s.objects, () => ({ kind: 0, nums: [], refs: [], texts: [] }), syncObject);
   s.globals = c.list(s.globals, () => ({ name: '', value: blankRef() }), syncGlobal);

@@ -3,7 +3,9 @@
 // cyclic structures keep their identity), the records go through one sync
 // function per type (snapshot-schema.ts), and loading rebuilds and validates
 // everything, so a damaged snapshot is SNAPSHOT_INVALID and changes nothing.
-// Functions are saved by name and code hash, globals by name (STYLE.md §11).
+// Functions are saved by name and hash, globals by name (STYLE.md §11), so a
+// save from an earlier build of the game loads when every function a thread
+// stands in is unchanged; otherwise it is SAVE_INCOMPATIBLE, naming them.
 
 import { CairnError, isCairnError } from '../errors.js';
 import { OPCODES_BY_CODE } from '../bytecode/opcodes.js';
@@ -15,11 +17,11 @@ import {
 import type { FnInfo, Program } from './program.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
-import type { VmState } from './vm.js';
+import type { VmState } from './state.js';
 
-/** The snapshot format version this build writes, and the oldest it reads. */
-export const SNAPSHOT_VERSION = 1;
-export const SNAPSHOT_MIN_READABLE_VERSION = 1;
+/** The snapshot format version this build writes, and the oldest it reads (2: position-independent hashes, build fingerprint). */
+export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_MIN_READABLE_VERSION = 2;
 const MAGIC = [0x43, 0x53, 0x4e, 0x50]; // "CSNP"
 const HEADER_SIZE = 16;
 
@@ -130,23 +132,39 @@ function flatten(program: Program, state: VmState): FlatState {
   }
   return {
     tick: state.tick, nextThreadId: state.nextThreadId, rng: Array.from(state.rng), allocated: state.allocated,
-    nextMeasure: state.nextMeasure, functions, strings, objects, globals, threads,
+    nextMeasure: state.nextMeasure, build: program.fingerprint, functions, strings, objects, globals, threads,
   };
 }
 
 // ---- decode ----
 
-/** The state a snapshot holds, checked against `program`; SNAPSHOT_INVALID or SNAPSHOT_VERSION when it cannot be used. */
-export function decodeSnapshot(program: Program, bytes: Uint8Array): VmState {
+/** A snapshot's state for a program, and the globals it does not set. */
+export interface DecodedSnapshot {
+  state: VmState;
+  /**
+   * Global slots that take the program's initial value (left nil in `state`):
+   * globals the save lacks (new in this build) and, when another build wrote
+   * it, consts (a const belongs to the build, and its code folded the new value).
+   */
+  unset: number[];
+}
+
+/**
+ * The state a snapshot holds, checked against `program`: SNAPSHOT_INVALID or
+ * SNAPSHOT_VERSION when it cannot be used, SAVE_INCOMPATIBLE when a thread
+ * stands in a function this build changed or a value names one it lacks.
+ * Globals this build no longer has are dropped.
+ */
+export function decodeSnapshot(program: Program, bytes: Uint8Array): DecodedSnapshot {
   try {
     return decode(program, bytes);
   } catch (e) {
-    if (isCairnError(e) && (e.code === 'SNAPSHOT_INVALID' || e.code === 'SNAPSHOT_VERSION')) throw e;
+    if (isCairnError(e) && (e.code === 'SNAPSHOT_INVALID' || e.code === 'SNAPSHOT_VERSION' || e.code === 'SAVE_INCOMPATIBLE')) throw e;
     throw damaged(e instanceof Error ? e.message : String(e));
   }
 }
 
-function decode(program: Program, bytes: Uint8Array): VmState {
+function decode(program: Program, bytes: Uint8Array): DecodedSnapshot {
   if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_SIZE) throw damaged('it is too short to be a snapshot');
   if (MAGIC.some((b, i) => bytes[i] !== b)) throw damaged('it does not start like a Cairn snapshot');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -167,28 +185,17 @@ function decode(program: Program, bytes: Uint8Array): VmState {
 }
 
 /** Rebuilds live state from records, checking each index and code position. */
-function rebuild(program: Program, flat: FlatState): VmState {
+function rebuild(program: Program, flat: FlatState): DecodedSnapshot {
   const need = (ok: boolean, why: string): void => {
     if (!ok) throw damaged(why);
   };
   need(Number.isSafeInteger(flat.tick) && flat.tick >= 0, 'bad tick count');
   need(flat.rng.length === 4, 'bad random state');
   need(Number.isFinite(flat.allocated) && Number.isFinite(flat.nextMeasure), 'bad memory counters');
-  const fns = flat.functions.map((f) => {
-    const index = program.fnIndex.get(f.name);
-    if (index === undefined) throw new CairnError('SNAPSHOT_INVALID', `the snapshot needs function \`${f.name}\`, which this program does not have`);
-    return program.fns[index]!;
-  });
+  const fns = matchFunctions(program, flat);
   const fnAt = (slot: number): FnInfo => {
     need(slot < fns.length, 'bad function number');
     return fns[slot]!;
-  };
-  const codeFnAt = (slot: number): FnInfo => {
-    const f = fnAt(slot);
-    if (f.hash !== flat.functions[slot]!.hash) {
-      throw new CairnError('SNAPSHOT_INVALID', `function \`${f.name}\` has changed since the snapshot was made, so its threads cannot resume`);
-    }
-    return f;
   };
 
   // Objects: create every shell first, then fill, so cycles and sharing work.
@@ -257,13 +264,16 @@ function rebuild(program: Program, flat: FlatState): VmState {
   });
 
   const globals = new Array<Value>(program.globalNames.length).fill(null);
+  const isSet = new Uint8Array(globals.length);
+  const sameBuild = flat.build === program.fingerprint;
   const seenGlobals = new Set<string>();
   for (const g of flat.globals) {
-    const slot = program.globalIndex.get(g.name);
-    if (slot === undefined) throw new CairnError('SNAPSHOT_INVALID', `the snapshot has global \`${g.name}\`, which this program does not have`);
     need(!seenGlobals.has(g.name), 'a global appears twice');
     seenGlobals.add(g.name);
+    const slot = program.globalIndex.get(g.name);
+    if (slot === undefined || (!sameBuild && program.module.globals[slot]!.constant)) continue;
     globals[slot] = value(g.value);
+    isSet[slot] = 1;
   }
 
   const ids = new Set<number>();
@@ -277,14 +287,14 @@ function rebuild(program: Program, flat: FlatState): VmState {
     const frames: number[] = [];
     let floor = 0;
     for (let i = 0; i < t.frames.length; i += 3) {
-      const f = codeFnAt(t.frames[i]!);
+      const f = fnAt(t.frames[i]!);
       const returnPc = t.frames[i + 1]!;
       const base = t.frames[i + 2]!;
       need(base >= floor && isInstructionStart(f, returnPc), 'bad saved frame');
       frames.push(f.index, returnPc, base);
       floor = base + f.locals;
     }
-    const fn = codeFnAt(t.fn);
+    const fn = fnAt(t.fn);
     const sp = t.stack.length;
     need(t.base >= floor && t.base + fn.locals <= sp && isInstructionStart(fn, t.pc), 'bad current frame');
     const stack = t.stack.map(value);
@@ -297,7 +307,53 @@ function rebuild(program: Program, flat: FlatState): VmState {
   });
 
   const rng = new Int32Array(flat.rng);
-  return { tick: flat.tick, nextThreadId: flat.nextThreadId, rng, globals, threads, allocated: flat.allocated, nextMeasure: flat.nextMeasure };
+  const unset: number[] = [];
+  isSet.forEach((set, slot) => set === 0 && unset.push(slot));
+  return { state: { tick: flat.tick, nextThreadId: flat.nextThreadId, rng, globals, threads, allocated: flat.allocated, nextMeasure: flat.nextMeasure }, unset };
+}
+
+/**
+ * The program's function for each function the snapshot names, by name. A
+ * thread's frames hold code offsets, which mean the same only in the same
+ * code: every function a frame stands in must hash as it did. A function
+ * value only names its function, so a changed one is fine; a missing one is not.
+ */
+function matchFunctions(program: Program, flat: FlatState): FnInfo[] {
+  const standing = new Set<number>();
+  for (const t of flat.threads) {
+    standing.add(t.fn);
+    for (let i = 0; i < t.frames.length; i += 3) standing.add(t.frames[i]!);
+  }
+  const changed: string[] = [];
+  const gone: string[] = [];
+  const fns = flat.functions.map((f, slot) => {
+    const index = program.fnIndex.get(f.name);
+    const fn = index === undefined ? undefined : program.fns[index]!;
+    if (fn === undefined) gone.push(f.name);
+    else if (standing.has(slot) && fn.hash !== f.hash) changed.push(f.name);
+    return fn;
+  });
+  if (changed.length > 0 || gone.length > 0) throw incompatible(changed, gone);
+  return fns as FnInfo[];
+}
+
+/** SAVE_INCOMPATIBLE naming what changed and what is gone. */
+function incompatible(changed: string[], gone: string[]): CairnError {
+  const parts: string[] = [];
+  if (changed.length > 0) parts.push(`${scripts(changed)} changed`);
+  if (gone.length > 0) parts.push(`${scripts(gone)} no longer ${gone.length === 1 ? 'exists' : 'exist'}`);
+  return new CairnError('SAVE_INCOMPATIBLE', `This save was made with an earlier version of the game and cannot be loaded: ${parts.join(', and ')}.`, {
+    hint: 'load it with the version of the game that made it, or start a new game',
+  });
+}
+
+/** "the script `a`", "the scripts `a` and `b`", "the scripts `a`, `b`, `c` and 2 more". */
+function scripts(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => `\`${n}\``);
+  if (names.length === 1) return `the script ${shown[0]}`;
+  const rest = names.length - shown.length;
+  const last = rest > 0 ? `${rest} more` : shown.pop()!;
+  return `the scripts ${shown.join(', ')} and ${last}`;
 }
 
 const instructionStarts = new WeakMap<FnInfo, Uint8Array>();

@@ -72,6 +72,14 @@ export function growStack(stack: Value[], size: number): void {
   while (stack.length < target) stack.push(null);
 }
 
+/** A live thread as plain data, for hosts and tools. */
+export interface ThreadInfo {
+  id: number;
+  /** The name of the function it runs now. */
+  function: string;
+  wait: WaitInfo;
+}
+
 /** Why a thread is not running, as plain data for hosts and tools. */
 export type WaitInfo =
   | { kind: 'ready' }

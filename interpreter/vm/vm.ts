@@ -8,14 +8,15 @@ import { CairnError } from '../errors.js';
 import { BUILTIN_NATIVES } from './builtins.js';
 import { execute } from './dispatch.js';
 import { display } from './format.js';
-import { MIN_MEASURE_INTERVAL, measureReachable, resolveLimits, type Limits } from './memory.js';
+import { extendProgram } from './extension.js';
+import { resolveLimits, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
-import { buildNativeTable, type BlockReason, type NativeDef } from './natives.js';
-import { seedRng, type RngState } from './prng.js';
+import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './natives.js';
 import { loadProgram, type Program } from './program.js';
 import { arityError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
-import { createThread, ThreadState, waitInfo, type Thread, type WaitInfo } from './thread.js';
+import { freshState, measureState, type VmState } from './state.js';
+import { createThread, ThreadState, waitInfo, type Thread, type ThreadInfo } from './thread.js';
 import { ThreadHandle, typeName, type EntityRef, type Value } from './values.js';
 
 /** What the VM asks of the world for `entity.member` (the adventure runtime implements it). */
@@ -38,35 +39,14 @@ export interface VMOptions {
   onError?: (error: CairnError, threadId: number) => void;
 }
 
-/** Everything that changes as a program runs; a snapshot is exactly this. */
-export interface VmState {
-  /** Ticks completed; the tick being run has this number. */
-  tick: number;
-  nextThreadId: number;
-  rng: RngState;
-  globals: Value[];
-  /** Threads in creation order (dead ones are dropped after each tick). */
-  threads: Thread[];
-  /** Estimated bytes allocated so far, and the level that triggers the next measurement of live memory. */
-  allocated: number;
-  nextMeasure: number;
-}
-
-/** A live thread as plain data, for hosts and tools. */
-export interface ThreadInfo {
-  id: number;
-  /** The name of the function it runs now. */
-  function: string;
-  wait: WaitInfo;
-}
+export type { VmState } from './state.js';
+export type { ThreadInfo } from './thread.js';
 
 /** Fixed work charged to the instruction budget per call (calls are budget checkpoints). */
 const CALL_COST = 10;
 
 /** The Cairn virtual machine. */
 export class VM {
-  /** The loaded program. */
-  readonly program: Program;
   /** The sandbox limits in force (defaults overridden by options.limits). */
   readonly limits: Readonly<Limits>;
   /** Where entity members live, if the host gave one. */
@@ -78,6 +58,14 @@ export class VM {
   /** Budget cost of one call, read by the dispatch loop. */
   readonly callCost = CALL_COST;
   private readonly printLine: (line: string) => void;
+  /** The loaded program, and the one running now (an extension of it while evaluate() runs). */
+  private readonly loaded: Program;
+  private active: Program;
+  private readonly nativeTable: ReadonlyMap<string, ResolvedNative>;
+  private readonly extensions = new WeakMap<Module, Program>();
+  private readonly seed: number;
+  /** Set while restore() recomputes initial globals: that run of init prints nothing. */
+  private muted = false;
   private readonly onError: ((error: CairnError, threadId: number) => void) | undefined;
   private readonly byId = new Map<number, Thread>();
   /** Threads of synchronous calls in progress (memory roots, not scheduled). */
@@ -89,28 +77,27 @@ export class VM {
 
   /** Loads `module`; unknown natives or a malformed module throw CairnError. */
   constructor(module: Module, options: VMOptions = {}) {
-    this.program = loadProgram(module, buildNativeTable([...BUILTIN_NATIVES, ...(options.natives ?? [])]));
+    this.nativeTable = buildNativeTable([...BUILTIN_NATIVES, ...(options.natives ?? [])]);
+    this.loaded = this.active = loadProgram(module, this.nativeTable);
     this.limits = Object.freeze(resolveLimits(options.limits));
     this.host = options.host;
     this.printLine = options.print ?? ((line) => console.log(line));
     this.onError = options.onError;
-    this.state = {
-      tick: 0,
-      nextThreadId: 1,
-      rng: seedRng(options.seed ?? 0),
-      globals: new Array<Value>(module.globals.length).fill(null),
-      threads: [],
-      allocated: 0,
-      nextMeasure: MIN_MEASURE_INTERVAL,
-    };
+    this.seed = options.seed ?? 0;
+    this.state = freshState(this.seed, module.globals.length);
     this.ctx = new NativeContextImpl(this);
+  }
+
+  /** The program running: the loaded one, or while evaluate() runs, its extension. */
+  get program(): Program {
+    return this.active;
   }
 
   /** Runs the module's init function (global initialisers) once; it may not wait. */
   init(): void {
     if (this.initialised) throw new CairnError('USAGE', 'init() was already run');
     this.initialised = true;
-    this.call(this.program.module.init);
+    this.call(this.loaded.module.init);
   }
 
   /** Runs function `fnIndex` to completion right now and returns its result; it may not wait. */
@@ -133,6 +120,33 @@ export class VM {
       throw this.locate(err, th, th.pc - 1);
     }
     return th.result;
+  }
+
+  /**
+   * Runs function `fn` of `extended` (the loaded module with code appended, as
+   * compileExpression gives it; else MODULE_INVALID) to completion now. The
+   * appended code exists only during the call, so no save holds it; the random
+   * generator and memory counters are kept, so looking does not change the run.
+   */
+  evaluate(extended: Module, fn: number): Value {
+    let program = this.extensions.get(extended);
+    if (program === undefined) {
+      program = extendProgram(this.loaded, extended, this.nativeTable);
+      this.extensions.set(extended, program);
+    }
+    const s = this.state;
+    const rng = s.rng.slice();
+    const { allocated, nextMeasure } = s;
+    const outer = this.active;
+    this.active = program;
+    try {
+      return this.call(fn);
+    } finally {
+      this.active = outer;
+      s.rng.set(rng);
+      s.allocated = allocated;
+      s.nextMeasure = nextMeasure;
+    }
   }
 
   /** Starts function `fnIndex` as a new thread (it runs from the next tick, or later in this one); returns its id. */
@@ -241,20 +255,28 @@ export class VM {
   snapshot(): Uint8Array {
     if (this.busy) throw new CairnError('USAGE', 'snapshot() called while scripts are running');
     this.dropDeadThreads();
-    return encodeSnapshot(this.program, this.state);
+    return encodeSnapshot(this.loaded, this.state);
   }
 
-  /** Replaces the whole state with a snapshot's; a damaged snapshot throws SNAPSHOT_INVALID and changes nothing. */
+  /**
+   * Replaces the whole state with a snapshot's, also one from an earlier build
+   * (see decodeSnapshot; new globals take their initial value from init run
+   * aside). A refused snapshot throws and changes nothing.
+   */
   restore(bytes: Uint8Array): void {
     if (this.busy) throw new CairnError('USAGE', 'restore() called while scripts are running');
-    const state = decodeSnapshot(this.program, bytes);
+    const { state, unset } = decodeSnapshot(this.loaded, bytes);
+    if (unset.length > 0) {
+      const initial = this.initialGlobals();
+      for (const slot of unset) state.globals[slot] = initial[slot]!;
+    }
     this.state = state;
     this.byId.clear();
     for (const th of state.threads) this.byId.set(th.id, th);
     this.initialised = true;
   }
 
-  /** A new VM for `module` with the state of `bytes`. */
+  /** A new VM for `module` with the state of `bytes` (a save of this build or an earlier one; see restore()). */
   static fromSnapshot(module: Module, bytes: Uint8Array, options: VMOptions = {}): VM {
     const vm = new VM(module, options);
     vm.restore(bytes);
@@ -280,7 +302,7 @@ export class VM {
 
   /** Writes a value to the transcript. */
   print(v: Value): void {
-    this.printLine(this.display(v));
+    if (!this.muted) this.printLine(this.display(v));
   }
 
   /** Accounts for new guest memory; measures live memory when enough has been allocated since the last time. */
@@ -292,20 +314,7 @@ export class VM {
 
   /** Walks everything reachable; MEMORY_EXCEEDED past the ceiling. Schedules the next walk like a GC trigger. */
   measureMemory(): number {
-    const s = this.state;
-    const roots: Array<{ values: readonly unknown[]; length: number }> = [{ values: s.globals, length: s.globals.length }];
-    for (const th of [...s.threads, ...this.syncThreads]) {
-      if (th.state === ThreadState.Done) continue;
-      roots.push({ values: th.stack, length: th.sp }, { values: [th.blockReason], length: 1 });
-    }
-    const max = this.limits.maxMemory;
-    const live = measureReachable(roots, max);
-    if (live > max) {
-      s.nextMeasure = s.allocated; // measure again at the next allocation
-      throw new CairnError('MEMORY_EXCEEDED', `the script holds about ${Math.round(live / 1048576)} MiB of data, over the limit of ${Math.round(max / 1048576)} MiB`);
-    }
-    s.nextMeasure = s.allocated + Math.max(MIN_MEASURE_INTERVAL, max - live, live / 2);
-    return live;
+    return measureState(this.state, this.syncThreads, this.limits.maxMemory);
   }
 
   /** Creates and schedules a thread for SPAWN or the API; TOO_MANY_THREADS past the limit. */
@@ -343,6 +352,27 @@ export class VM {
   }
 
   // ---- private ----
+
+  /**
+   * The globals as init leaves them in a fresh state, computed aside: the
+   * live state, threads and transcript are as before whatever init does.
+   */
+  private initialGlobals(): Value[] {
+    const live = this.state;
+    const liveThreads = [...this.byId];
+    this.state = freshState(this.seed, this.loaded.globalNames.length);
+    this.muted = true;
+    try {
+      this.call(this.loaded.module.init);
+      return this.state.globals;
+    } finally {
+      this.state = live;
+      this.muted = false;
+      // Threads init spawned belong to the state just dropped.
+      this.byId.clear();
+      for (const [id, th] of liveThreads) this.byId.set(id, th);
+    }
+  }
 
   private newThread(id: number, fnIndex: number, args: readonly Value[]): Thread {
     const f = this.program.fns[fnIndex];

@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Module } from '../../interpreter/bytecode/module.js';
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
-import { CairnError } from '../../interpreter/errors.js';
 import type { GameDriver } from '../../runtime/game-api.js';
+import { Game } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
 import { readTextFile } from './sources.js';
@@ -15,10 +15,8 @@ import type { Terminal } from './terminal.js';
 const ADVENTURE_NATIVE_NAMES: ReadonlySet<string> = new Set(ADVENTURE_NATIVES.map((n) => n.name));
 
 /** A fresh game of a loaded bundle, with the random generator seeded by `seed`. */
-export function startGame(loaded: LoadedGame, seed: number): GameDriver {
-  void loaded;
-  void seed;
-  throw new CairnError('USAGE', 'the adventure runtime is not available yet');
+export function startGame(loaded: LoadedGame, seed: number): Game {
+  return Game.fromBundle(loaded, { seed });
 }
 
 /** True when a module declares a world (rooms, actors, objects, dialogs) or calls adventure natives: it needs the Game, not the bare VM. */

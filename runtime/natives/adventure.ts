@@ -6,7 +6,7 @@
 
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
 import { CairnError } from '../../interpreter/errors.js';
-import type { ArgKind, NativeContext, NativeDef, NativeFn } from '../../interpreter/vm/natives.js';
+import type { ArgKind, BlockSignal, NativeContext, NativeDef, NativeFn } from '../../interpreter/vm/natives.js';
 import { EntityRef, Point, type Value } from '../../interpreter/vm/values.js';
 import { markDone, openDialog } from '../world/dialogs.js';
 import type { Engine } from '../world/engine.js';
@@ -15,7 +15,8 @@ import { startLine } from '../world/speech.js';
 import { goTo } from '../world/travel.js';
 import { approachPoint, endWalk, startWalk } from '../world/walking.js';
 
-type Row = { params: readonly ArgKind[]; fn: NativeFn };
+// Rows that act and return nothing give undefined, which the VM pushes as nil.
+type Row = { params: readonly ArgKind[]; fn: (args: Value[], ctx: NativeContext) => Value | BlockSignal | void };
 
 const ref = (v: Value): EntityRef => v as EntityRef;
 
@@ -86,8 +87,9 @@ function rows(engine: Engine): ReadonlyMap<string, Row> {
     ['drop', {
       params: ['object'],
       fn: ([o]) => {
-        // Dropped objects leave the game (used up), like a top-level object before it is taken.
+        // A dropped object leaves the game (used up) — the inventory, and a room if it is in one.
         const name = named.object(o!);
+        engine.object(name).room = null;
         s().inventory = s().inventory.filter((n) => n !== name);
       },
     }],
@@ -139,7 +141,7 @@ function rows(engine: Engine): ReadonlyMap<string, Row> {
 }
 
 /** `walk actor to point|object|actor`: waits until arrival; true when it got exactly there. */
-function walk(engine: Engine, name: string, to: Value, ctx: NativeContext): Value | ReturnType<NativeContext['block']> {
+function walk(engine: Engine, name: string, to: Value, ctx: NativeContext): Value | BlockSignal {
   const a = engine.actor(name);
   let target: { x: number; y: number };
   if (to instanceof Point) target = { x: to.x, y: to.y };
@@ -153,6 +155,10 @@ function walk(engine: Engine, name: string, to: Value, ctx: NativeContext): Valu
   return ctx.block({ walk: name });
 }
 
+function cannotWait(name: string): never {
+  throw new CairnError('RUNTIME', `${name}() waits, and cannot be used here`);
+}
+
 /** The adventure natives for `engine`, checked against the compiler's table (names, argument counts, blocking). */
 export function adventureNatives(engine: Engine): NativeDef[] {
   const impl = rows(engine);
@@ -160,6 +166,9 @@ export function adventureNatives(engine: Engine): NativeDef[] {
   return ADVENTURE_NATIVES.map((spec): NativeDef => {
     const row = impl.get(spec.name);
     if (row === undefined || row.params.length !== spec.args.length) throw new Error(`the adventure native \`${spec.name}\` does not match the compiler's table`);
-    return { name: spec.name, params: row.params, blocking: spec.blocking, doc: spec.statement, fn: row.fn };
+    const fn = row.fn as NativeFn;
+    // Where a thread cannot wait (a dialog's `if`, evaluate), refuse before acting, as the VM would after.
+    const guarded: NativeFn = spec.blocking ? (args, ctx) => (ctx.threadId === 0 ? cannotWait(spec.name) : fn(args, ctx)) : fn;
+    return { name: spec.name, params: row.params, blocking: spec.blocking, doc: spec.statement, fn: guarded };
   });
 }

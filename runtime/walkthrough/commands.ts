@@ -3,12 +3,12 @@
 // out against a GameDriver. The parser, the runner and `cairn test --help`
 // all read this table; adding a command touches one row. Imports interpreter/ only.
 
-import { isCairnError, type Note } from '../../interpreter/errors.js';
-import type { Expr } from '../../interpreter/syntax/ast.js';
-import { parseExpression } from '../../interpreter/syntax/parse.js';
-import { EntityRef, Point, type Value } from '../../interpreter/vm/values.js';
+import type { Note } from '../../interpreter/errors.js';
 import type { GameDriver, GameInput } from '../game-api.js';
+import { actorPosition, checkInventory, coordinate, evaluateSafely, explainOperands, nameProblem, readExpression } from './expectations.js';
 import type { LineReader } from './line-reader.js';
+
+export type { ExpectedExpression } from './expectations.js';
 
 /** Ticks per second of game time. */
 export const TICKS_PER_SECOND = 60;
@@ -48,6 +48,8 @@ export interface WalkCommand<N extends string = string, A = unknown> {
   readonly summary: string;
   /** Waits for the player to have control first (every command but `skip`). */
   readonly waitsForControl: boolean;
+  /** For a command that does not wait for control: what it waits for instead. */
+  readonly readyWhen?: (game: GameDriver) => boolean;
   /** Acts on the game, so it cannot run once the game has ended. */
   readonly acts: boolean;
   /** Reads the arguments after the command's words. */
@@ -87,15 +89,8 @@ export const WALK_COMMANDS = [
       const other = r.atEnd() ? undefined : r.identifier('a second object or actor', example);
       return other === undefined ? { verb, target } : { verb, target, with: other };
     },
+    // The game checks the verb and the names when the input is queued (a game without a `verbs` block takes any verb).
     run(args, ctx) {
-      const verbs = ctx.game.scene().verbs.map((v) => v.id);
-      if (args.verb !== 'walk' && !verbs.includes(args.verb)) {
-        return { message: `there is no verb \`${args.verb}\`; the verbs are walk${verbs.map((v) => `, ${v}`).join('')}`, fatal: true };
-      }
-      for (const name of args.with === undefined ? [args.target] : [args.target, args.with]) {
-        const problem = checkThing(ctx.game, name);
-        if (problem) return { message: problem, fatal: true };
-      }
       ctx.send({ type: 'verb', ...args });
       return undefined;
     },
@@ -144,10 +139,12 @@ export const WALK_COMMANDS = [
   command({
     name: 'skip',
     syntax: 'skip',
-    summary: 'skips the current line or cutscene (Escape); the one command that does not wait for control first',
+    summary: 'skips the current line or cutscene (Escape); it waits only until one has begun, not for control',
     waitsForControl: false,
     acts: true,
     parse: () => ({}),
+    // Waiting for control would leave nothing to skip; it waits only until a line or cutscene has begun.
+    readyWhen: (game) => game.hasControl || game.scene().cutscene || game.scene().speech.length > 0,
     run(_, ctx) {
       ctx.send({ type: 'skip' });
       return undefined;
@@ -176,8 +173,9 @@ export const WALK_COMMANDS = [
       const bytes = ctx.saves.get(name);
       if (!bytes) return { message: `the save \`${name}\` was never taken (its \`save\` line did not run)`, fatal: true };
       ctx.game.load(bytes);
-      // The lines said after the save are gone from the game's history.
-      ctx.saidFrom = Math.min(ctx.saidFrom, ctx.game.said.length);
+      // Lines said before the load belong to a timeline that is gone: `expect said` starts afresh.
+      ctx.saidFrom = ctx.game.said.length;
+      ctx.saidSince = ctx.line;
       return undefined;
     },
   }),
@@ -191,7 +189,7 @@ export const WALK_COMMANDS = [
     run({ room }, ctx) {
       const shown = ctx.game.scene().room;
       if (shown === room) return undefined;
-      const unknown = checkThing(ctx.game, room, 'room');
+      const unknown = nameProblem(ctx.game, room, ['room']);
       if (unknown) return { message: unknown };
       return { message: `expected room ${room}, but ${shown === null ? 'no room is shown' : `the room is ${shown}`}` };
     },
@@ -257,11 +255,10 @@ export const WALK_COMMANDS = [
       return { actor, ...r.point('the position', 'expect hero at (200, 330)') };
     },
     run({ actor, x, y }, ctx) {
-      const at = evaluateSafely(ctx.game, `${actor}.at`);
+      const at = actorPosition(ctx.game, actor);
       if ('problem' in at) return { message: at.problem };
-      if (!(at.value instanceof Point)) return { message: `${actor}.at is ${ctx.game.display(at.value)}, not a position` };
-      if (Math.hypot(at.value.x - x, at.value.y - y) <= POSITION_TOLERANCE) return undefined;
-      return { message: `expected ${actor} at (${x}, ${y}), but ${actor} is at (${coordinate(at.value.x)}, ${coordinate(at.value.y)})` };
+      if (Math.hypot(at.x - x, at.y - y) <= POSITION_TOLERANCE) return undefined;
+      return { message: `expected ${actor} at (${x}, ${y}), but ${actor} is at (${coordinate(at.x)}, ${coordinate(at.y)})` };
     },
   }),
   command({
@@ -282,13 +279,6 @@ export const WALK_COMMANDS = [
   }),
 ] as const;
 
-/** The arguments of `expect EXPRESSION`: its text and, for a comparison, its two sides' text. */
-export interface ExpectedExpression {
-  expression: string;
-  /** Set for a top-level comparison: the text of each side, and whether the right one is a literal. */
-  sides?: { left: string; right: string; rightIsLiteral: boolean };
-}
-
 type Row = (typeof WALK_COMMANDS)[number];
 
 /** Every command name. */
@@ -300,74 +290,4 @@ export type WalkArgs<N extends WalkCommandName> = ReturnType<Extract<Row, { name
 /** The row named `name`. */
 export function walkCommand(name: WalkCommandName): WalkCommand<WalkCommandName, unknown> {
   return WALK_COMMANDS.find((c) => c.name === name) as WalkCommand<WalkCommandName, unknown>;
-}
-
-/** Reads the game expression of `expect EXPRESSION`, checked by the script parser now rather than failing at run time. */
-function readExpression(r: LineReader): ExpectedExpression {
-  const at = r.skipBlanks();
-  const expression = r.text.slice(at).trimEnd();
-  let ast: Expr;
-  try {
-    ast = parseExpression(expression, r.place.file);
-  } catch (e) {
-    if (!isCairnError(e) || !e.span) throw e;
-    // The script parser counts from the expression's start; move its caret to the line's column.
-    const length = e.span.end.line === e.span.start.line ? e.span.end.column - e.span.start.column : 1;
-    throw r.error(`in the expression: ${e.message}`, at + e.span.start.column - 1, length);
-  }
-  r.pos = r.text.length;
-  if (ast.kind !== 'Binary' || !COMPARISONS.has(ast.op)) return { expression };
-  const slice = (node: Expr) => expression.slice(node.span.start.offset, node.span.end.offset);
-  return { expression, sides: { left: slice(ast.left), right: slice(ast.right), rightIsLiteral: LITERALS.has(ast.right.kind) } };
-}
-
-const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
-const LITERALS: ReadonlySet<string> = new Set(['Number', 'String', 'Bool', 'Nil']);
-
-/** Why `name` is not an object, actor (or `kind`) of the game, or undefined when it is one. */
-function checkThing(game: GameDriver, name: string, kind?: string): string | undefined {
-  const found = evaluateSafely(game, name);
-  if ('problem' in found) return found.problem;
-  const v = found.value;
-  if (!(v instanceof EntityRef)) return `\`${name}\` is ${game.display(v)}, not ${kind ? `a ${kind}` : 'an object or actor'} of the game`;
-  if (kind ? v.entity !== kind : v.entity !== 'object' && v.entity !== 'actor') return `\`${name}\` is a ${v.entity}, not ${kind ? `a ${kind}` : 'an object or actor'}`;
-  return undefined;
-}
-
-function checkInventory(game: GameDriver, object: string, wanted: boolean): Problem | undefined {
-  const unknown = checkThing(game, object, 'object');
-  if (unknown) return { message: unknown };
-  const has = evaluateSafely(game, `has(${object})`);
-  if ('problem' in has) return { message: has.problem };
-  if (has.value === wanted) return undefined;
-  const held = game.scene().inventory.map((i) => i.id);
-  if (!wanted) return { message: `expected ${object} not to be in the inventory, but it is` };
-  return { message: `expected ${object} in the inventory, but ${held.length === 0 ? 'the inventory is empty' : `it holds ${held.join(', ')}`}` };
-}
-
-/** A failed comparison, explained by the values of its sides. */
-function explainOperands(game: GameDriver, args: ExpectedExpression): string {
-  if (!args.sides) return ', but it is false';
-  const parts: string[] = [];
-  for (const side of args.sides.rightIsLiteral ? [args.sides.left] : [args.sides.left, args.sides.right]) {
-    const found = evaluateSafely(game, side);
-    if ('problem' in found) return ', but it is false';
-    parts.push(`${side} is ${game.display(found.value)}`);
-  }
-  return `, but ${parts.join(' and ')}`;
-}
-
-/** Evaluates a game expression; a CairnError becomes a problem sentence, anything else is a bug and propagates. */
-function evaluateSafely(game: GameDriver, expression: string): { value: Value } | { problem: string } {
-  try {
-    return { value: game.evaluate(expression) };
-  } catch (e) {
-    if (isCairnError(e)) return { problem: e.hint ? `${e.message} (${e.hint})` : e.message };
-    throw e;
-  }
-}
-
-/** A coordinate as messages show it: whole pixels, or one decimal while walking. */
-function coordinate(n: number): string {
-  return String(Math.round(n * 10) / 10);
 }

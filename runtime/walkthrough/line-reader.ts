@@ -104,10 +104,11 @@ export class LineReader {
     return { x, y };
   }
 
-  /** Refuses anything left on the line. */
-  end(example: string): void {
+  /** Refuses anything left on the line; `syntax` (`click X Y`) becomes the hint. */
+  end(syntax: string): void {
     if (this.atEnd()) return;
-    throw this.error(`unexpected \`${this.text.slice(this.pos).trimEnd()}\` at the end of the line`, this.pos, this.tokenLength(this.pos), example);
+    const error = this.error(`unexpected \`${this.text.slice(this.pos).trimEnd()}\` at the end of the line`, this.pos, this.tokenLength(this.pos));
+    throw new CairnError(error.code, error.message, { span: error.span, hint: `it is written \`${syntax}\`` });
   }
 
   /** The span of `length` characters from 0-based index `start` of this line. */

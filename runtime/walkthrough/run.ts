@@ -5,17 +5,29 @@
 //
 // A failed `expect` does not stop the walkthrough: the game is unchanged by
 // checking it, so later checks still say something true. A command that could
-// not act (an unknown verb, a choice no dialog offers, a missing save), a game
-// that never gives control back, or a script error stops it: every later line
-// would be played against a game in a state the author did not write it for.
+// not act (an unknown verb, a choice no dialog offers, an input the game
+// refused), a game that never gives control back, or a script error stops it:
+// every later line would be played against a game in a state the author did
+// not write it for, and its failures would only be echoes of the first.
 
 import { CairnError, isCairnError, type Note } from '../../interpreter/errors.js';
-import type { GameDriver } from '../game-api.js';
+import type { GameDriver, GameInput } from '../game-api.js';
 import { TICKS_PER_SECOND, walkCommand, type Problem, type WalkContext } from './commands.js';
 import type { Walkthrough, WalkStep } from './parse.js';
 
 /** How long a command waits for control: 10 minutes of game time. */
 export const MAX_WAIT_TICKS = 10 * 60 * TICKS_PER_SECOND;
+
+/**
+ * What a driver may tell beyond the GameDriver contract (the Game does): its
+ * script errors and the inputs it refused, each in order. A walkthrough fails
+ * on either — a thread that died or an input that did nothing leaves the game
+ * in a state the rest of the walkthrough was not written for.
+ */
+export interface DriverDiagnostics {
+  readonly errors?: readonly CairnError[];
+  readonly refusals?: ReadonlyArray<{ tick: number; input: GameInput; reason: string }>;
+}
 
 /** How to run. */
 export interface RunOptions {
@@ -47,12 +59,19 @@ export function runWalkthrough(walk: Walkthrough, game: GameDriver, options: Run
   let stepsRun = 0;
   let stopped = false;
 
+  const told = game as GameDriver & DriverDiagnostics;
   for (const step of walk.steps) {
+    const errorsBefore = told.errors?.length ?? 0;
+    const refusalsBefore = told.refusals?.length ?? 0;
     const problem = runStep(step, game, { saves, said, maxWait });
     stepsRun += 1;
-    if (!problem) continue;
-    failures.push(failureAt(step, problem));
-    if (problem.fatal) {
+    const problems = [
+      ...(problem ? [problem] : []),
+      ...(told.refusals ?? []).slice(refusalsBefore).map((r): Problem => ({ message: `the game refused the input: ${r.reason}`, fatal: true })),
+      ...(told.errors ?? []).slice(errorsBefore).map((e): Problem => ({ message: 'a script failed', fatal: true, notes: [{ message: `${e.message} [${e.code}]`, span: e.span }] })),
+    ];
+    for (const p of problems) failures.push(failureAt(step, p));
+    if (problems.some((p) => p.fatal)) {
       stopped = true;
       break;
     }
@@ -72,7 +91,9 @@ function runStep(step: WalkStep, game: GameDriver, state: RunState): Problem | u
   try {
     // `on start` runs in the first tick: no command should look at a game that has not started.
     if (game.tickCount === 0) game.tick();
-    if (row.waitsForControl && !waitForControl(game, state.maxWait)) {
+    const readyWhen = row.readyWhen;
+    const ready = row.waitsForControl ? () => game.hasControl : readyWhen && (() => readyWhen(game));
+    if (ready && !waitUntil(game, ready, state.maxWait)) {
       return { message: `the player did not get control back within ${describeTicks(state.maxWait)}: ${whatHoldsControl(game)}`, fatal: true };
     }
     if (row.acts && game.ended) return { message: 'the game has ended (`end game`), so nothing more can be played', fatal: true };
@@ -83,7 +104,12 @@ function runStep(step: WalkStep, game: GameDriver, state: RunState): Problem | u
       saidSince: state.said.since,
       line: step.line,
       send(input) {
-        game.input(input);
+        try {
+          game.input(input);
+        } catch (e) {
+          if (isCairnError(e)) throw new RefusedInput(e);
+          throw e;
+        }
         game.tick();
       },
       advance(ticks) {
@@ -95,15 +121,23 @@ function runStep(step: WalkStep, game: GameDriver, state: RunState): Problem | u
     state.said.since = ctx.saidSince;
     return problem;
   } catch (e) {
+    if (e instanceof RefusedInput) return { message: e.reason.hint ? `${e.reason.message} (${e.reason.hint})` : e.reason.message, fatal: true };
     if (!isCairnError(e)) throw e;
     const notes: Note[] = [{ message: `${e.message} [${e.code}]`, span: e.span }];
     return { message: 'the game stopped with an error', fatal: true, notes };
   }
 }
 
-/** Ticks until the player has control or the game ends; false when `limit` ticks were not enough. */
-function waitForControl(game: GameDriver, limit: number): boolean {
-  for (let waited = 0; !game.hasControl && !game.ended; waited++) {
+/** An input the game would not queue (unknown verb or name): the command's failure, not a game error. */
+class RefusedInput extends Error {
+  constructor(readonly reason: CairnError) {
+    super(reason.message);
+  }
+}
+
+/** Ticks until `ready` holds or the game ends; false when `limit` ticks were not enough. */
+function waitUntil(game: GameDriver, ready: () => boolean, limit: number): boolean {
+  for (let waited = 0; !ready() && !game.ended; waited++) {
     if (waited >= limit) return false;
     game.tick();
   }

@@ -136,7 +136,7 @@ export function readDeclarations(module: Module): WorldDecls {
  * list of two numbers; it is read as a point (walk areas and waypoints are
  * lists of points).
  */
-export function jsonToValue(v: JsonValue, type?: string): Value {
+function jsonToValue(v: JsonValue, type?: string): Value {
   if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
   if (Array.isArray(v)) {
     if (type === 'point' || (type === undefined && isPair(v))) return new Point(v[0] as number, v[1] as number);

@@ -57,7 +57,8 @@ export function decodePlain(root: JsonValue, fns: FunctionNames): unknown {
     const keys = Object.keys(v);
     const tag = keys.length === 1 && keys[0]!.startsWith('$') ? keys[0]! : null;
     if (tag === null) {
-      if (keys.some((k) => k.startsWith('$'))) throw damaged('a record with a tagged field');
+      // `__proto__` would set the record's prototype rather than a field.
+      if (keys.some((k) => k.startsWith('$') || k === '__proto__')) throw damaged('a record with a forbidden field');
       const out: Record<string, unknown> = {};
       for (const k of keys) out[k] = dec(v[k]!);
       return out;

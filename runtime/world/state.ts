@@ -171,14 +171,14 @@ export function createWorldState(decls: WorldDecls): WorldState {
 }
 
 /** A deep copy of a property map: lists and maps are fresh, immutable values shared. */
-export function copyProps(props: ReadonlyMap<string, Value>): Map<string, Value> {
+function copyProps(props: ReadonlyMap<string, Value>): Map<string, Value> {
   const out = new Map<string, Value>();
   for (const [k, v] of props) out.set(k, copyValue(v));
   return out;
 }
 
 /** A deep copy of a declared value (declared values hold no cycles). */
-export function copyValue(v: Value): Value {
+function copyValue(v: Value): Value {
   if (Array.isArray(v)) return v.map(copyValue);
   if (v instanceof Map) {
     const m = new Map<string | number | boolean, Value>();
@@ -186,14 +186,4 @@ export function copyValue(v: Value): Value {
     return m;
   }
   return v;
-}
-
-/** The Cairn value `(x, y)` of a position. */
-export function pointOf(p: Pt): Point {
-  return new Point(p.x, p.y);
-}
-
-/** True for a Cairn point. */
-export function isPoint(v: Value): v is Point {
-  return v instanceof Point;
 }

@@ -10,6 +10,7 @@ import { CairnError, isCairnError } from '../../interpreter/errors.js';
 import { VM } from '../../interpreter/vm/vm.js';
 import { ThreadState, type Thread } from '../../interpreter/vm/thread.js';
 import type { Value } from '../../interpreter/vm/values.js';
+import { handlerKey } from './declarations.js';
 import type { Engine } from './engine.js';
 import type { ThreadTag } from './state.js';
 
@@ -38,7 +39,7 @@ export function inheritTag(engine: Engine, child: number, parent: number): void 
 }
 
 /** The room a handler of `owner` belongs to: the room itself, an object's current room, else '' (global). */
-export function roomOfOwner(engine: Engine, owner: string): string {
+function roomOfOwner(engine: Engine, owner: string): string {
   if (engine.state.rooms.has(owner)) return owner;
   const o = engine.state.objects.get(owner);
   return o?.room ?? '';
@@ -60,7 +61,7 @@ export function startThread(engine: Engine, fn: number, args: readonly Value[], 
 
 /** Starts every handler `on EVENT [with W]` of `owner`; returns their thread ids. */
 export function startHandlers(engine: Engine, owner: string, event: string, args: readonly Value[], options: { with?: string; input?: boolean; room?: string } = {}): number[] {
-  const fns = engine.decls.handlers.get(`${owner}\u0000${event}\u0000${options.with ?? ''}`);
+  const fns = engine.decls.handlers.get(handlerKey(owner, event, options.with));
   if (fns === undefined) return [];
   const tag: ThreadTag = { room: options.room ?? roomOfOwner(engine, owner), foreground: true, input: options.input ?? false };
   const ids: number[] = [];
@@ -73,7 +74,7 @@ export function startHandlers(engine: Engine, owner: string, event: string, args
 
 /** True when `owner` declares `on EVENT [with W]`. */
 export function hasHandler(engine: Engine, owner: string, event: string, withName = ''): boolean {
-  return engine.decls.handlers.has(`${owner}\u0000${event}\u0000${withName}`);
+  return engine.decls.handlers.has(handlerKey(owner, event, withName));
 }
 
 /**

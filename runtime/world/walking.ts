@@ -45,7 +45,7 @@ export function approachPoint(engine: Engine, ref: EntityRef): { room: string; a
 }
 
 /** The way from `from` to `to` in `room`: straight when the room has no walk area. Starts at `from` itself. */
-export function planPath(engine: Engine, room: string, from: Pt, to: Pt): Pt[] {
+function planPath(engine: Engine, room: string, from: Pt, to: Pt): Pt[] {
   const map = engine.walkMaps.get(room);
   const path = map === null ? [{ x: to.x, y: to.y }] : findPath(map, from, to);
   // findPath starts on the area; an actor standing off it first steps onto it.

@@ -8,6 +8,8 @@ import { buildCommand } from './build.js';
 import { inspectCommand } from './inspect.js';
 import { newCommand } from './new.js';
 import { testCommand } from './test.js';
+import { playCommand } from './play.js';
+import { installDesktopCommand, uninstallDesktopCommand } from './install-desktop.js';
 
 /** One subcommand of `cairn`. */
 export interface Command {
@@ -19,7 +21,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, inspectCommand, disasmCommand];
+export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {

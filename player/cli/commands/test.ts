@@ -103,7 +103,8 @@ function playOne(walk: WalkFile, newGame: () => GameDriver, term: Terminal): { r
 /** `✓ tests/beach.walk  16 steps, 1,234 ticks (20.6 s of game time), 12 ms` and the failures below it. */
 function report(name: string, result: WalkResult | undefined, ms: number, term: Terminal): void {
   if (!result) return;
-  const steps = result.stopped ? `stopped after ${result.stepsRun} steps` : `${result.stepsRun} step${result.stepsRun === 1 ? '' : 's'}`;
+  const count = `${result.stepsRun} step${result.stepsRun === 1 ? '' : 's'}`;
+  const steps = result.stopped ? `stopped after ${count}` : count;
   const failures = result.failures.length === 0 ? '' : `, ${result.failures.length} failure${result.failures.length === 1 ? '' : 's'}`;
   const time = `${result.ticks.toLocaleString('en-US')} ticks (${(result.ticks / TICKS_PER_SECOND).toFixed(1)} s of game time)`;
   term.out(`${mark(result.passed, term)} ${name}  ${steps}${failures}, ${time}, ${Math.round(ms)} ms`);

@@ -114,8 +114,10 @@ describe('control flow', () => {
     expect(compileError('on start {\n  done\n}')).toMatchObject({ code: 'DONE_OUTSIDE_DIALOG', at: 'test.adv:2:3' });
   });
 
-  it('reports a statement at top level (the parser refuses it)', () => {
-    expect(compileError('return 1').code).toBe('SYNTAX');
+  it('reports `return` at top level (the parser lets it through for this)', () => {
+    expect(compileError('var x = 1\nreturn x')).toEqual({ code: 'RETURN_AT_TOP_LEVEL', at: 'test.adv:2:1', message: '`return` can only be used inside a function or handler.' });
+    expect(compileError('return').code).toBe('RETURN_AT_TOP_LEVEL');
+    expect(compileError('print 1').code).toBe('SYNTAX');
   });
 });
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Decl, FnDecl, Handler, Stmt } from '../../../interpreter/syntax/ast.js';
+import type { FnDecl, Handler, Stmt, TopLevel } from '../../../interpreter/syntax/ast.js';
 import { parse, parseExpression } from '../../../interpreter/syntax/parse.js';
 import { shape } from './shape.js';
 
@@ -34,7 +34,7 @@ describe('LANGUAGE.md samples', () => {
 
   it('reads the §4 world: rooms with nested objects, handlers, dialogs and the verbs table', () => {
     const program = parse(readFileSync(join(FIXTURES, 'adventure.adv'), 'utf8'), 'adventure.adv');
-    const kinds = program.decls.map((d: Decl) => ('name' in d ? `${d.kind} ${d.name.name}` : d.kind === 'Handler' ? `on ${d.event.name}` : d.kind));
+    const kinds = program.decls.map((d: TopLevel) => ('name' in d ? `${d.kind} ${d.name.name}` : d.kind === 'Handler' ? `on ${d.event.name}` : d.kind));
     expect(kinds).toEqual(['Verbs', 'Actor hero', 'Costume hero', 'Room beach', 'Actor keeper', 'Dialog chat', 'Object key', 'on start', 'on unhandled']);
     const beach = program.decls[3]!;
     if (beach.kind !== 'Room') throw new Error('not a room');

@@ -68,7 +68,15 @@ export class FakeGame implements GameDriver {
     this.tickCount += 1;
   }
 
+  /** Refuses unknown verbs and names when queued, as the Game does. */
   input(input: GameInput): void {
+    if (input.type === 'verb') {
+      if (input.verb !== 'walk' && !this.scene().verbs.some((v) => v.id === input.verb)) throw new CairnError('USAGE', `bad input: the game has no verb \`${input.verb}\``);
+      for (const name of input.with === undefined ? [input.target] : [input.target, input.with]) {
+        const kind = ENTITIES.get(name);
+        if (kind !== 'object' && kind !== 'actor') throw new CairnError('USAGE', `bad input: there is no object or actor called \`${name}\``);
+      }
+    }
     this.queued.push(input);
   }
 

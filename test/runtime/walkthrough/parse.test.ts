@@ -144,6 +144,20 @@ describe('parseWalkthrough: bad lines', () => {
     expect(Number(/^2:(\d+)/.exec(error)![1])).toBeGreaterThanOrEqual(18);
   });
 
+  it('hints at the syntax or an example', () => {
+    const hint = (line: string) => {
+      try {
+        parseWalkthrough(line, 't.walk');
+      } catch (e) {
+        return (e as CairnError).hint;
+      }
+      return undefined;
+    };
+    expect(hint('click 1 2 3')).toBe('it is written `click X Y`');
+    expect(hint('expect hero at 1, 2')).toBe('for example: expect hero at (200, 330)');
+    expect(hint('jump')).toBe('the commands are click, do, choose, wait, skip, save, load, expect');
+  });
+
   it('reports every bad line of a file at once, and a hint for a near-miss command', () => {
     let caught: CairnError | undefined;
     try {

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Draws every picture of Gull Rock into assets/art/: the rooms, the cast's
+// sprite sheets, the objects and the inventory icons. Run it from anywhere:
+//   node bundles/gull-rock/tools/make-art.js [name-filter]
+// The output is deterministic; commit it beside this script.
+
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { barnabySheet, gullSheet, magsSheet, wrenSheet } from './art/people.js';
+
+const ART = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'art');
+const filter = process.argv[2] ?? '';
+
+const JOBS = {
+  'people/wren.png': wrenSheet,
+  'people/barnaby.png': barnabySheet,
+  'people/mags.png': magsSheet,
+  'people/gull.png': gullSheet,
+};
+
+let total = 0;
+for (const [path, make] of Object.entries(JOBS)) {
+  if (!path.includes(filter)) continue;
+  const bytes = make().save(join(ART, path));
+  total += bytes;
+  console.log(`${path.padEnd(32)} ${(bytes / 1024).toFixed(1).padStart(7)} KB`);
+}
+console.log(`${'total'.padEnd(32)} ${(total / 1024).toFixed(1).padStart(7)} KB`);

@@ -1,0 +1,58 @@
+// The pages `cairn play` writes itself rather than taking from the player
+// build: the page that explains a damaged bundle to someone who double-clicked
+// it (no terminal to read), and the hook that joins the player's page to the
+// desktop session. Text only ever reaches HTML escaped.
+
+import { ICON_ROUTE, PAGE_SCRIPT_ROUTE } from './player-files.js';
+
+const PAGE_SCRIPT_TAG = `<script type="module" src="${PAGE_SCRIPT_ROUTE}"></script>`;
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The player's index.html with the desktop page script placed first in
+ * <head>: module scripts run in document order, so it marks the
+ * <cairn-player> element for server saves before the player defines it.
+ */
+export function withDesktopScript(indexHtml: string): string {
+  const head = /<head(\s[^>]*)?>/i.exec(indexHtml);
+  if (head === null) return PAGE_SCRIPT_TAG + indexHtml;
+  const at = head.index + head[0].length;
+  return indexHtml.slice(0, at) + PAGE_SCRIPT_TAG + indexHtml.slice(at);
+}
+
+/** A whole page with one message; the server adds the page script as to any page. */
+export function messagePage(heading: string, paragraphs: string[]): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<link rel="icon" href="${ICON_ROUTE}">`,
+    `<title>${escapeHtml(heading)}</title>`,
+    '<style>body{font:16px/1.5 system-ui,sans-serif;background:#1d1f24;color:#e8e6e3;margin:0;display:grid;place-items:center;min-height:100vh}main{max-width:36rem;padding:2rem}h1{font-size:1.4rem}code{background:#2c2f36;padding:.1em .3em;border-radius:3px}</style>',
+    '</head>',
+    '<body><main>',
+    `<h1>${escapeHtml(heading)}</h1>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    '</main></body>',
+    '</html>',
+  ].join('\n');
+}
+
+/** The page shown in place of a game that failed the door. */
+export function damagedBundlePage(fileName: string, reason: string): string {
+  return messagePage(`${fileName} cannot be played`, [reason, 'Nothing of it was run. Download the game again, or ask its author for a new copy.']);
+}
+
+/** The page shown when the web player has not been built (a development checkout). */
+export function missingPlayerPage(gameTitle: string): string {
+  return messagePage(`${gameTitle} is ready, but the player is not built`, [
+    'The game file passed every check, but this copy of Cairn has no web player in dist/player-web/.',
+    'Run `npm run build` in the Cairn folder, then open the game again.',
+  ]);
+}

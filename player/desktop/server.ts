@@ -1,0 +1,258 @@
+// The loopback server behind `cairn play`: node:http on 127.0.0.1 and a port
+// the system picks, serving a fixed allow-list (the player build, the verified
+// bundle's bytes, the page script) and the save API, to the one window it
+// opened. Requests must name our host (no DNS rebinding), carry the session
+// cookie the window got on its first visit, and writes must come from our origin.
+
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PageLifetime, type EndReason, type LifetimeOptions } from './page-lifetime.js';
+import { withDesktopScript } from './pages.js';
+import type { ServedFile } from './player-files.js';
+import { parseRequestTarget } from './request-path.js';
+import { isValidSlot, MAX_SAVE_BYTES, type SaveStore } from './save-store.js';
+
+/** The route the verified bundle is served at. */
+export const BUNDLE_ROUTE = '/game.cairn';
+const SAVES_PREFIX = '/saves/';
+const ALIVE_ROUTE = '/alive';
+const QUIT_ROUTE = '/quit';
+/** A comment line on the event stream now and then, so an idle connection is never mistaken for a dead one. */
+const ALIVE_COMMENT_MS = 20_000;
+
+/** What the server serves. */
+export interface PlayServerOptions {
+  /** Every file by route: the player build and the desktop's own; `/index.html` is the page. */
+  player: ReadonlyMap<string, ServedFile>;
+  /** The bundle's bytes exactly as verified; absent when the page explains a damaged one. */
+  bundle?: Uint8Array;
+  /** Where this game's saves go; absent for a damaged bundle. */
+  saves?: SaveStore;
+  lifetime: LifetimeOptions;
+  /** 0 (the default) lets the system pick a free port. */
+  port?: number;
+  /** Told about failures that are ours, not the page's (a save that could not be written). */
+  log?: (line: string) => void;
+}
+
+/** Why a running server stopped. */
+export type StopReason = EndReason | 'quit' | 'stopped' | 'browser-failed';
+
+/** A running play server. */
+export interface PlayServer {
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  readonly port: number;
+  /** The address to open: it carries the one-time key that gets the window its session cookie. */
+  readonly openUrl: string;
+  /** Resolves once, when the server has stopped, with the reason. */
+  readonly stopped: Promise<StopReason>;
+  /** Tells pages the session is over, closes every connection and resolves `stopped`. */
+  stop(reason: StopReason): void;
+  /** Lets the server know the app-mode browser it opened has exited. */
+  browserExited(): void;
+  /** True once a page has connected to /alive. */
+  readonly pageConnected: boolean;
+}
+
+/** Starts serving on 127.0.0.1; resolves once listening. */
+export async function startPlayServer(options: PlayServerOptions): Promise<PlayServer> {
+  const key = randomBytes(24).toString('base64url');
+  const session = randomBytes(24).toString('base64url');
+  let keyUsable = true;
+  let port = 0;
+  let origin = '';
+  let cookieName = '';
+  const streams = new Set<ServerResponse>();
+  const log = options.log ?? (() => {});
+  let resolveStopped!: (reason: StopReason) => void;
+  const stopped = new Promise<StopReason>((resolve) => (resolveStopped = resolve));
+  let isStopped = false;
+
+  const stop = (reason: StopReason): void => {
+    if (isStopped) return;
+    isStopped = true;
+    lifetime.dispose();
+    for (const res of streams) res.end(`event: stopped\ndata: ${reason}\n\n`);
+    server.close(() => resolveStopped(reason));
+    server.closeAllConnections();
+  };
+  const lifetime = new PageLifetime(options.lifetime, (reason) => stop(reason));
+
+  const page = (): ServedFile | undefined => {
+    const index = options.player.get('/index.html');
+    if (index === undefined) return undefined;
+    return { bytes: Buffer.from(withDesktopScript(Buffer.from(index.bytes).toString('utf8'))), contentType: index.contentType };
+  };
+  const indexPage = page();
+
+  const hasSession = (req: IncomingMessage): boolean => {
+    const value = readCookie(req.headers.cookie, cookieName);
+    return value !== undefined && sameSecret(value, session);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Our own address only: a page elsewhere that rebinds its name to 127.0.0.1 sends its own Host.
+    if (req.headers.host !== `127.0.0.1:${port}`) return send(res, 403, 'wrong host');
+    const target = parseRequestTarget(req.url);
+    if (target === undefined) return send(res, 400, 'bad request path');
+    const { path, query } = target;
+    const method = req.method ?? 'GET';
+
+    // The first visit trades the key in the address for a cookie, then drops the key from the address.
+    if (path === '/' && query.has('key') && method === 'GET') {
+      if (!keyUsable || !sameSecret(query.get('key')!, key)) return send(res, 403, 'This address has expired: open the game again with `cairn play`.');
+      res.setHeader('Set-Cookie', `${cookieName}=${session}; Path=/; HttpOnly; SameSite=Strict`);
+      res.setHeader('Location', '/');
+      return send(res, 303, '');
+    }
+    if (!hasSession(req)) return send(res, 403, 'This game window belongs to another `cairn play`: open the game again.');
+    // Anything that changes state must come from our own page (browsers always send Origin on these).
+    if (method !== 'GET' && method !== 'HEAD') {
+      const from = req.headers.origin;
+      if (from !== undefined && from !== origin) return send(res, 403, 'cross-origin request');
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(res, 403, 'cross-site request');
+    }
+
+    if (path === ALIVE_ROUTE) return openAliveStream(req, res);
+    if (path === QUIT_ROUTE) {
+      if (method !== 'POST') return send(res, 405, 'use POST');
+      send(res, 204, '');
+      return void setImmediate(() => stop('quit'));
+    }
+    if (path === SAVES_PREFIX || path.startsWith(SAVES_PREFIX)) return handleSaves(req, res, method, path.slice(SAVES_PREFIX.length));
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'read-only');
+    if (path === BUNDLE_ROUTE) {
+      if (options.bundle === undefined) return send(res, 404, 'no bundle');
+      return sendBytes(res, method, options.bundle, 'application/x-cairn-bundle');
+    }
+    if (path === '/' || path === '/index.html') return indexPage ? sendFile(res, method, indexPage) : send(res, 404, 'no page');
+    const file = options.player.get(path);
+    if (file === undefined) return send(res, 404, 'not found');
+    return sendFile(res, method, file);
+  };
+
+  const openAliveStream = (req: IncomingMessage, res: ServerResponse): void => {
+    keyUsable = false; // a page is up: the key in the address has done its work
+    const closed = lifetime.pageOpened();
+    streams.add(res);
+    res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': 'text/event-stream' });
+    res.write(': open\n\n');
+    const comment = setInterval(() => res.write(': alive\n\n'), ALIVE_COMMENT_MS);
+    req.socket.setTimeout(0);
+    res.on('close', () => {
+      clearInterval(comment);
+      streams.delete(res);
+      closed();
+    });
+  };
+
+  const handleSaves = async (req: IncomingMessage, res: ServerResponse, method: string, slot: string): Promise<void> => {
+    const store = options.saves;
+    if (store === undefined) return send(res, 404, 'no saves for this page');
+    if (slot === '') {
+      if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'list with GET');
+      return sendBytes(res, method, Buffer.from(JSON.stringify(store.list())), 'application/json');
+    }
+    if (!isValidSlot(slot)) return send(res, 400, 'a slot name is letters, digits, - and _');
+    if (method === 'GET' || method === 'HEAD') {
+      const bytes = store.read(slot);
+      return bytes === undefined ? send(res, 404, 'no such save') : sendBytes(res, method, bytes, 'application/octet-stream');
+    }
+    if (method === 'PUT') {
+      const body = await readBody(req, MAX_SAVE_BYTES);
+      if (body === undefined) {
+        res.setHeader('Connection', 'close'); // the rest of the body is not read
+        return send(res, 413, `a save may hold at most ${MAX_SAVE_BYTES} bytes`);
+      }
+      store.write(slot, body);
+      return send(res, 204, '');
+    }
+    if (method === 'DELETE') {
+      store.delete(slot);
+      return send(res, 204, '');
+    }
+    return send(res, 405, 'GET, PUT or DELETE');
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log(`cairn play: ${req.method} ${req.url}: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) send(res, 500, 'the desktop could not do that');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: options.port ?? 0, exclusive: true }, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  // Cookies are shared by every port of a host: one name per port keeps two games apart.
+  cookieName = `cairn-session-${port}`;
+  return {
+    origin,
+    port,
+    openUrl: `${origin}/?key=${key}`,
+    stopped,
+    stop,
+    browserExited: () => lifetime.browserExited(),
+    get pageConnected() {
+      return lifetime.everConnected;
+    },
+  };
+}
+
+/** Headers on every response: nothing cached (the port changes each run), sniffed, framed or leaked. */
+const BASE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy': "frame-ancestors 'none'",
+};
+
+function send(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+function sendFile(res: ServerResponse, method: string, file: ServedFile): void {
+  sendBytes(res, method, file.bytes, file.contentType);
+}
+
+function sendBytes(res: ServerResponse, method: string, bytes: Uint8Array, contentType: string): void {
+  res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': contentType, 'Content-Length': String(bytes.length) });
+  res.end(method === 'HEAD' ? undefined : bytes);
+}
+
+/** The request body, or undefined once it passes `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+// Compared in constant time: the answer's timing must not tell a guesser how close it was.
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,415 @@
+// <cairn-player src="game.cairn">: the element website owners embed. Owns the
+// shadow DOM (canvas, overlays, menu, aria-live region), the attributes and
+// the public JS API (open, pause, resume, save, load, perform, evaluate) and
+// its events (ready, error, save, end). The game itself runs in a Worker.
+
+import type { FrameMessage, GameInfo } from '../protocol.js';
+import { SaveStore, type SlotInfo } from '../saves/save-store.js';
+import { GameView, type FrameStats, type ViewHost } from './game-view.js';
+import { Menu } from './menu.js';
+import { loadSettings, storeSettings, type Settings } from './settings.js';
+import { playerStyles } from './styles.js';
+import { GameError, WorkerClient } from './worker-client.js';
+
+/** The slot the player saves to when the page is hidden or closed. */
+export const AUTOSAVE_SLOT = 'autosave';
+/** How many spoken lines the aria-live region keeps. */
+const LIVE_LINES = 20;
+
+/** The <cairn-player> element. */
+export class CairnPlayer extends HTMLElement {
+  static readonly observedAttributes = ['src', 'muted', 'fit', 'pixel-perfect'];
+
+  private readonly shadow: ShadowRoot;
+  private readonly stageBox: HTMLDivElement;
+  private readonly overlay: HTMLDivElement;
+  private readonly live: HTMLDivElement;
+  private readonly menu: Menu;
+  private client: WorkerClient | null = null;
+  private view: GameView | null = null;
+  private saves: SaveStore | null = null;
+  private settings: Settings = loadSettings();
+  private running = false;
+  private wantRunning = false;
+  private opening: Promise<void> | null = null;
+  private generation = 0;
+  private resizeObserver: ResizeObserver | null = null;
+  private endedFired = false;
+
+  constructor() {
+    super();
+    this.shadow = this.attachShadow({ mode: 'closed' });
+    this.shadow.adoptedStyleSheets = [playerStyles()];
+    this.stageBox = div('stage');
+    this.overlay = div('overlay');
+    this.overlay.hidden = true;
+    this.live = div('live');
+    this.live.setAttribute('role', 'log');
+    this.live.setAttribute('aria-live', 'polite');
+    this.menu = new Menu({
+      resume: () => this.closeMenu(),
+      listSlots: () => this.saves?.list() ?? Promise.resolve([]),
+      save: async (slot, name) => void (await this.save(slot, name)),
+      load: (slot) => this.load(slot),
+      restart: () => this.restart(),
+      fullscreen: () => void this.fullscreen(),
+      settings: () => this.settings,
+      changeSettings: (s) => this.applySettings(s),
+    });
+    const fullscreen = document.createElement('button');
+    fullscreen.className = 'fullscreen';
+    fullscreen.type = 'button';
+    fullscreen.textContent = '⛶';
+    fullscreen.title = 'Fullscreen';
+    fullscreen.setAttribute('aria-label', 'Fullscreen');
+    fullscreen.addEventListener('click', () => void this.fullscreen());
+    this.shadow.append(this.stageBox, fullscreen, this.overlay, this.menu.root, this.live);
+    this.addEventListener('keydown', (e) => this.onKey(e));
+    this.addEventListener('contextmenu', (e) => e.preventDefault());
+  }
+
+  // ---- public API ------------------------------------------------------
+
+  /** True once a game is open and drawn. */
+  get ready(): boolean {
+    return this.view !== null;
+  }
+
+  /** What the open game's manifest says (id, title, resolution, …), or null. */
+  get game(): GameInfo | null {
+    return this.view?.info ?? null;
+  }
+
+  /** Opens a bundle from a URL (relative to the page) or from its bytes. */
+  open(source: string | URL | ArrayBuffer | Uint8Array): Promise<void> {
+    const run = this.openNow(source);
+    this.opening = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops game time, sound and drawing changes (Space does the same). */
+  pause(): void {
+    this.wantRunning = false;
+    this.setRunning(false);
+  }
+
+  /** Starts game time again. */
+  resume(): void {
+    this.wantRunning = true;
+    this.hideOverlay();
+    this.view?.audio.unlock();
+    this.setRunning(true);
+  }
+
+  /** Saves the game in a named slot (IndexedDB, per game id); fires `save`. */
+  async save(slot: string, name: string = slot): Promise<SlotInfo> {
+    const { client, view, saves } = this.need();
+    const bytes = await client.request('save', {});
+    const thumbnail = await view.renderer.thumbnail().catch(() => null);
+    const info = await saves.put(String(slot), bytes, String(name), thumbnail);
+    this.dispatchEvent(new CustomEvent('save', { detail: { slot: info.slot, name: info.name, date: info.date } }));
+    return info;
+  }
+
+  /** Loads a slot saved before (also after a reload). */
+  async load(slot: string): Promise<void> {
+    const { client, saves } = this.need();
+    const bytes = await saves.get(String(slot));
+    if (bytes === null) throw new GameError('USAGE', `there is no save in slot "${slot}"`);
+    await client.request('load', { bytes }, [bytes]);
+  }
+
+  /** The slots saved for this game, newest first. */
+  listSaves(): Promise<SlotInfo[]> {
+    return this.need().saves.list();
+  }
+
+  /** Runs one walkthrough command (`do pickup shell`); resolves when the player has control again. */
+  async perform(command: string): Promise<void> {
+    await this.need().client.request('perform', { command: String(command) });
+  }
+
+  /** The value of a game expression (`door.open`, `tries`), as plain data. */
+  async evaluate(expression: string): Promise<unknown> {
+    const r = await this.need().client.request('evaluate', { expression: String(expression) });
+    return r.value;
+  }
+
+  /** Starts the game over from `on start`. */
+  async restart(): Promise<void> {
+    this.endedFired = false;
+    await this.need().client.request('restart', {});
+  }
+
+  /** Opens the menu (Escape, F5). */
+  openMenu(): void {
+    if (!this.view) return;
+    this.setRunning(false);
+    this.menu.open();
+  }
+
+  /** Enters or leaves fullscreen. */
+  async fullscreen(): Promise<void> {
+    if (document.fullscreenElement) await document.exitFullscreen();
+    else await this.requestFullscreen({ navigationUI: 'hide' });
+  }
+
+  /** Frame time figures (for the benchmark and debugging). */
+  stats(): FrameStats | null {
+    return this.view?.stats ?? null;
+  }
+
+  // ---- lifecycle -------------------------------------------------------
+
+  connectedCallback(): void {
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    this.setAttribute('role', 'application');
+    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Adventure game');
+    this.resizeObserver = new ResizeObserver(() => this.layout());
+    this.resizeObserver.observe(this);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('pagehide', this.onPageHide);
+    const src = this.getAttribute('src');
+    if (src && !this.client && !this.opening) void this.open(src).catch(() => undefined);
+  }
+
+  disconnectedCallback(): void {
+    void this.autosave();
+    this.resizeObserver?.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.close();
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'src' && value && value !== old && this.isConnected) void this.open(value).catch(() => undefined);
+    if (name === 'muted' && this.view) this.view.audio.muted = value !== null;
+    if (name === 'fit' || name === 'pixel-perfect') this.layout();
+  }
+
+  // ---- inside ----------------------------------------------------------
+
+  private async openNow(source: string | URL | ArrayBuffer | Uint8Array): Promise<void> {
+    const generation = ++this.generation;
+    this.close();
+    try {
+      this.showMessage('Loading…');
+      const bytes = await bytesOf(source);
+      if (generation !== this.generation) return;
+      let view: GameView | null = null;
+      const early: FrameMessage[] = [];
+      const client = new WorkerClient(
+        (frame) => (view ? view.receive(frame) : early.push(frame)),
+        (error) => this.fail(error.code, error.message, false),
+      );
+      this.client = client;
+      const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')) }, [bytes]);
+      if (generation !== this.generation) return;
+      view = await GameView.create(info, client, this.host(), this.settings);
+      if (generation !== this.generation) return view.destroy();
+      for (const f of early) view.receive(f);
+      this.view = view;
+      this.saves = new SaveStore(info.id);
+      view.audio.muted = this.hasAttribute('muted');
+      this.toggleAttribute('data-pixel', info.pixelArt);
+      view.renderer.canvas.setAttribute('aria-hidden', 'true');
+      this.stageBox.replaceChildren(view.renderer.canvas);
+      this.bindPointer(view);
+      this.layout();
+      view.start();
+      this.endedFired = false;
+      this.hideOverlay();
+      this.dispatchEvent(new CustomEvent('ready', { detail: { ...info } }));
+      if (this.hasAttribute('autoplay') && audioMayStart()) this.resume();
+      else this.showStart();
+    } catch (e) {
+      if (generation !== this.generation) return;
+      const err = e instanceof GameError ? e : new GameError('LOAD', e instanceof Error ? e.message : String(e));
+      this.close();
+      this.fail(err.code, err.message, true);
+      throw err;
+    }
+  }
+
+  private close(): void {
+    this.setRunning(false);
+    this.view?.destroy();
+    this.view = null;
+    this.client?.terminate();
+    this.client = null;
+    this.saves = null;
+    this.menu.close();
+    this.stageBox.replaceChildren();
+    this.live.replaceChildren();
+  }
+
+  private need(): { client: WorkerClient; view: GameView; saves: SaveStore } {
+    if (!this.client || !this.view || !this.saves) throw new GameError('USAGE', 'no game is open (wait for the `ready` event)');
+    return { client: this.client, view: this.view, saves: this.saves };
+  }
+
+  /** What the game view may ask of the element. */
+  private host(): ViewHost {
+    const menu = this.menu;
+    const overlay = this.overlay;
+    return {
+      spoke: (text) => this.speak(text),
+      problem: (code, message) => this.fail(code, message, false),
+      ended: () => {
+        if (this.endedFired) return;
+        this.endedFired = true;
+        this.dispatchEvent(new CustomEvent('end'));
+      },
+      escape: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
+      menu: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
+      togglePause: () => (this.running ? this.pause() : this.resume()),
+      get blocked() {
+        return menu.isOpen || !overlay.hidden;
+      },
+    };
+  }
+
+  private bindPointer(view: GameView): void {
+    const canvas = view.renderer.canvas;
+    canvas.addEventListener('pointermove', (e) => view.pointerMove(e.offsetX, e.offsetY, canvas.getBoundingClientRect()));
+    canvas.addEventListener('pointerdown', (e) => {
+      this.focus({ preventScroll: true });
+      void view.pointerDown(e.offsetX, e.offsetY, e.button, canvas.getBoundingClientRect()).catch((err: unknown) => this.fail('INPUT', String(err), false));
+    });
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const view = this.view;
+    if (!view || e.ctrlKey || e.metaKey || e.altKey) return;
+    // Inside the menu, keys work the form; only Escape and F5 close it.
+    if (this.menu.isOpen) {
+      if (e.key === 'Escape' || e.key === 'F5') {
+        e.preventDefault();
+        this.closeMenu();
+      }
+      return;
+    }
+    if (!this.overlay.hidden && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      return this.resume();
+    }
+    if (view.key(e.key, e.shiftKey)) e.preventDefault();
+  }
+
+  private closeMenu(): void {
+    this.menu.close();
+    this.focus({ preventScroll: true });
+    if (this.wantRunning) this.setRunning(true);
+  }
+
+  private setRunning(on: boolean): void {
+    const run = on && this.view !== null && !this.menu.isOpen && document.visibilityState !== 'hidden';
+    this.running = run;
+    this.client?.run(run);
+    this.view?.audio.setPaused(!run);
+  }
+
+  private applySettings(s: Settings): void {
+    this.settings = s;
+    storeSettings(s);
+    if (this.view) {
+      this.view.settings = s;
+      this.view.audio.setVolumes({ music: s.music, sound: s.sound, speech: s.speech });
+      this.view.invalidate();
+    }
+  }
+
+  private layout(): void {
+    const view = this.view;
+    if (!view) return;
+    const rect = this.getBoundingClientRect();
+    const native = this.getAttribute('fit') === 'none';
+    const pp = this.getAttribute('pixel-perfect');
+    const pixelPerfect = pp === null ? view.info.pixelArt : pp !== 'off' && pp !== 'false';
+    view.fit(native ? view.stage.width : rect.width, native ? view.stage.height : rect.height, pixelPerfect);
+  }
+
+  private speak(text: string): void {
+    const p = document.createElement('p');
+    p.textContent = text;
+    this.live.append(p);
+    while (this.live.childElementCount > LIVE_LINES) this.live.firstElementChild?.remove();
+  }
+
+  private fail(code: string, message: string, fatal: boolean): void {
+    if (fatal) this.showMessage(`This game cannot be played.\n${message}`);
+    else console.warn(`cairn-player: ${code}: ${message}`);
+    this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal } }));
+  }
+
+  private showStart(): void {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'start';
+    b.textContent = `▶ Click to play${this.view ? `: ${this.view.info.title}` : ''}`;
+    b.addEventListener('click', () => this.resume());
+    this.overlay.replaceChildren(b);
+    this.overlay.hidden = false;
+  }
+
+  private showMessage(text: string): void {
+    const p = document.createElement('p');
+    p.className = 'message';
+    p.textContent = text;
+    this.overlay.replaceChildren(p);
+    this.overlay.hidden = false;
+  }
+
+  private hideOverlay(): void {
+    this.overlay.hidden = true;
+    this.overlay.replaceChildren();
+  }
+
+  private async autosave(): Promise<void> {
+    if (!this.view || !this.client || !this.saves) return;
+    try {
+      await this.save(AUTOSAVE_SLOT, 'Autosave');
+    } catch {
+      // Leaving the page must never show an error: the last autosave stays.
+    }
+  }
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') {
+      void this.autosave();
+      this.setRunning(false);
+    } else if (this.wantRunning) this.setRunning(true);
+  };
+
+  private readonly onPageHide = (): void => void this.autosave();
+}
+
+function div(className: string): HTMLDivElement {
+  const d = document.createElement('div');
+  d.className = className;
+  return d;
+}
+
+/** The bundle's bytes, fetched from the page's origin when given a URL. */
+async function bytesOf(source: string | URL | ArrayBuffer | Uint8Array): Promise<ArrayBuffer> {
+  if (source instanceof ArrayBuffer) return source.slice(0);
+  if (source instanceof Uint8Array) return source.slice().buffer;
+  const url = new URL(String(source), document.baseURI);
+  const response = await fetch(url);
+  if (!response.ok) throw new GameError('LOAD', `cannot load ${url.pathname}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/** The seed attribute, or a fresh random one. */
+function seedOf(attr: string | null): number {
+  const n = attr === null ? NaN : Number(attr);
+  if (Number.isInteger(n) && n >= 0) return n;
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
+/** Whether sound may start without a click (the browser's autoplay policy). */
+function audioMayStart(): boolean {
+  const nav = navigator as Navigator & { getAutoplayPolicy?: (kind: string) => string };
+  if (typeof nav.getAutoplayPolicy === 'function') return nav.getAutoplayPolicy('audiocontext') === 'allowed';
+  return navigator.userActivation?.hasBeenActive ?? false;
+}

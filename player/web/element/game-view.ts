@@ -1,0 +1,313 @@
+// One opened game inside a <cairn-player>: the worker, the renderer, the
+// audio, the controller and the frame loop that ties them together, plus the
+// pointer, keyboard and gamepad handling. The element owns the DOM around it
+// and the public API; this owns everything that lives as long as one game.
+
+import type { GameInput } from '../../../runtime/game-api.js';
+import { AudioPlayer } from '../audio/audio.js';
+import { actionForKey, GamepadReader, type Action } from '../input/actions.js';
+import type { FrameMessage, GameInfo } from '../protocol.js';
+import { boxAt, fitStage, stageFor, toStage, type Stage } from '../render/layout.js';
+import { Renderer } from '../render/renderer.js';
+import { TextureStore } from '../render/textures.js';
+import { Controller } from '../ui/controller.js';
+import { readingTime, type Settings } from './settings.js';
+import type { WorkerClient } from './worker-client.js';
+
+/** What the view tells its element. */
+export interface ViewHost {
+  /** A line was spoken (for the aria-live region). */
+  spoke(text: string): void;
+  problem(code: string, message: string): void;
+  ended(): void;
+  escape(): void;
+  menu(): void;
+  togglePause(): void;
+  /** True while a menu or an overlay takes the input. */
+  readonly blocked: boolean;
+}
+
+/** Frame time figures, for `stats()` and the benchmark. */
+export interface FrameStats {
+  frames: number;
+  /** Milliseconds of main-thread work per frame (scene to pixels), newest last. */
+  work: number[];
+  /** Milliseconds between animation frames, newest last. */
+  intervals: number[];
+  /** performance.now() of the first frame drawn with every texture of its scene. */
+  firstFrameAt: number | null;
+}
+
+const STATS_KEPT = 600;
+
+/** A running game's view. */
+export class GameView {
+  readonly stage: Stage;
+  readonly renderer: Renderer;
+  readonly audio: AudioPlayer;
+  readonly controller: Controller;
+  private frame: FrameMessage | null = null;
+  private dirty = true;
+  private raf = 0;
+  private lastRaf = 0;
+  private lastDraw = 0;
+  private hoverQueued: GameInput | null = null;
+  private hoverPanel = -1;
+  private readonly gamepads = new GamepadReader();
+  private lineShownAt = new Map<string, number>();
+  readonly stats: FrameStats = { frames: 0, work: [], intervals: [], firstFrameAt: null };
+  private readonly reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+
+  private constructor(
+    readonly info: GameInfo,
+    private readonly client: WorkerClient,
+    private readonly host: ViewHost,
+    renderer: Renderer,
+    private readonly textures: TextureStore,
+    public settings: Settings,
+  ) {
+    this.stage = renderer.stage;
+    this.renderer = renderer;
+    this.audio = new AudioPlayer(
+      (path) => client.request('asset', { path }),
+      (path, e) => host.problem('ASSET', `cannot play ${path}: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    this.audio.setVolumes({ music: settings.music, sound: settings.sound, speech: settings.speech });
+    this.controller = new Controller(info.ui, (input) => {
+      client.input(input);
+      this.dirty = true;
+    });
+  }
+
+  /** Creates the view of an opened game. */
+  static async create(info: GameInfo, client: WorkerClient, host: ViewHost, settings: Settings): Promise<GameView> {
+    let view: GameView | null = null;
+    const textures = new TextureStore(
+      (path) => client.request('asset', { path }),
+      info.pixelArt,
+      (path, e) => host.problem('ASSET', `cannot show ${path}: ${e instanceof Error ? e.message : String(e)}`),
+      () => {
+        if (view) view.dirty = true;
+      },
+    );
+    const stage = stageFor(info.resolution, info.ui);
+    const renderer = await Renderer.create(stage, info.ui, textures, info.pixelArt);
+    view = new GameView(info, client, host, renderer, textures, settings);
+    return view;
+  }
+
+  /** Takes a frame from the worker. */
+  receive(frame: FrameMessage): void {
+    this.frame = frame;
+    this.controller.update(frame);
+    this.audio.play(frame.audio);
+    for (const line of frame.said) this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
+    for (const line of frame.printed) console.info(`[game] ${line}`);
+    if (frame.scene.ended) this.host.ended();
+    this.dirty = true;
+  }
+
+  /** Starts drawing on every animation frame. */
+  start(): void {
+    if (this.raf !== 0) return;
+    const loop = (now: number) => {
+      this.raf = requestAnimationFrame(loop);
+      this.tick(now);
+    };
+    this.raf = requestAnimationFrame(loop);
+  }
+
+  /** Stops drawing (the element was removed). */
+  destroy(): void {
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.audio.destroy();
+    this.renderer.destroy();
+  }
+
+  /** Lays the canvas out in a box of CSS pixels. */
+  fit(width: number, height: number, pixelPerfect: boolean): void {
+    this.renderer.resize(fitStage(this.stage, width, height, pixelPerfect));
+    this.dirty = true;
+  }
+
+  /** Forces the next animation frame to draw (settings changed). */
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  /** The latest frame. */
+  get latest(): FrameMessage | null {
+    return this.frame;
+  }
+
+  private tick(now: number): void {
+    if (this.lastRaf !== 0) push(this.stats.intervals, now - this.lastRaf);
+    this.lastRaf = now;
+    this.pollGamepads();
+    if (this.hoverQueued !== null) {
+      this.client.input(this.hoverQueued);
+      this.hoverQueued = null;
+    }
+    const frame = this.frame;
+    if (frame === null) return;
+    this.autoSkip(frame, now);
+    // Fades animate on their own; anything else only when something changed.
+    if (!this.dirty && now - this.lastDraw > 400) return;
+    this.dirty = false;
+    this.lastDraw = now;
+    const started = performance.now();
+    const c = this.controller;
+    const focused = c.focused();
+    this.renderer.draw(
+      frame.scene,
+      {
+        verb: c.verb,
+        holding: c.holding,
+        sentence: c.sentence(),
+        hoverOption: this.hoverPanel,
+        focusInventory: focused?.kind === 'inventory' ? focused.index : -1,
+        focusPoint: focused?.kind === 'room' ? { x: focused.target.x, y: focused.target.y } : null,
+        textScale: this.settings.textSize,
+        subtitles: this.settings.subtitles,
+        reducedMotion: this.reducedMotion?.matches ?? false,
+      },
+      now,
+    );
+    push(this.stats.work, performance.now() - started);
+    this.stats.frames += 1;
+    if (this.stats.firstFrameAt === null && frame.scene.layers.length > 0) {
+      void this.textures.settled().then(() => {
+        this.stats.firstFrameAt ??= performance.now();
+      });
+    }
+  }
+
+  /** Faster text speeds skip a line once it has been shown long enough to read. */
+  private autoSkip(frame: FrameMessage, now: number): void {
+    const speech = frame.scene.speech;
+    const seen = new Map<string, number>();
+    for (const line of speech) {
+      const key = `${line.actor}\u0000${line.text}`;
+      const since = this.lineShownAt.get(key) ?? now;
+      seen.set(key, since);
+      if (!frame.hasControl && now - since > readingTime(line.text, this.settings.textSpeed)) {
+        this.controller.skip();
+        seen.set(key, Infinity);
+      }
+    }
+    this.lineShownAt = seen;
+  }
+
+  /** Pointer moved over the canvas at CSS offset (x, y). */
+  pointerMove(x: number, y: number, canvas: DOMRect): void {
+    const p = toStage(this.stage, canvas.width, canvas.height, x, y);
+    if (p.y < this.stage.screenHeight) {
+      this.hoverQueued = { type: 'hover', x: Math.round(p.x), y: Math.round(p.y) };
+      this.setPanelHover(-1);
+    } else {
+      const dialog = this.frame?.scene.dialog;
+      this.setPanelHover(dialog ? boxAt(this.renderer.panelLayout.options.slice(0, dialog.options.length), p.x, p.y) : -1);
+    }
+    // Moving the mouse hands the pointer back from the keyboard focus.
+    this.controller.focus = -1;
+    this.dirty = true;
+  }
+
+  /** A click (button 0) or right click (button 2) at CSS offset (x, y) of the canvas. */
+  async pointerDown(x: number, y: number, button: number, canvas: DOMRect): Promise<void> {
+    this.audio.unlock();
+    const frame = this.frame;
+    if (frame === null || this.host.blocked) return;
+    const p = toStage(this.stage, canvas.width, canvas.height, x, y);
+    const c = this.controller;
+    this.dirty = true;
+    if (p.y >= this.stage.screenHeight) return this.panelClick(p.x, p.y, button);
+    if (button === 0 && c.clickSkips) return c.skip();
+    // A plain walk click needs no round trip: the runtime finds what is there itself.
+    if (button === 0 && this.info.ui === 'verbs' && c.verb === null && c.holding === null) return c.clickRoom(p.x, p.y, null);
+    const target = await this.client.request('targetAt', { x: p.x, y: p.y });
+    if (button === 2) c.secondaryClick(target);
+    else c.clickRoom(p.x, p.y, target);
+  }
+
+  private panelClick(x: number, y: number, button: number): void {
+    const scene = this.frame!.scene;
+    const L = this.renderer.panelLayout;
+    const c = this.controller;
+    if (scene.dialog) {
+      const i = boxAt(L.options.slice(0, scene.dialog.options.length), x, y);
+      if (i >= 0) c.choose(i + 1);
+      return;
+    }
+    const verb = boxAt(L.verbs.slice(0, scene.verbs.length), x, y);
+    if (verb >= 0 && this.info.ui === 'verbs') return c.pickVerb(scene.verbs[verb]!.id);
+    const slot = boxAt(L.inventory, x, y);
+    const item = slot >= 0 ? scene.inventory[slot] : undefined;
+    if (item === undefined) return;
+    if (button === 2) c.secondaryClick({ id: item.id });
+    else c.clickInventory(item.id);
+  }
+
+  /** A key press; returns true when the player used it (the page should not). */
+  key(key: string, shift: boolean): boolean {
+    const action = actionForKey(key, shift);
+    if (action === null) return false;
+    this.audio.unlock();
+    this.act(action);
+    return true;
+  }
+
+  /** Carries out a key or gamepad action. */
+  act(action: Action): void {
+    const c = this.controller;
+    const scene = this.frame?.scene;
+    this.dirty = true;
+    switch (action.type) {
+      case 'menu':
+        return this.host.menu();
+      case 'pause':
+        return this.host.togglePause();
+      case 'escape':
+        if (scene?.cutscene) return c.skip();
+        return this.host.escape();
+    }
+    if (this.host.blocked) return;
+    switch (action.type) {
+      case 'focus':
+        c.cycleFocus(action.step);
+        return;
+      case 'activate':
+        return c.activateFocus();
+      case 'look':
+        return c.lookAtFocus();
+      case 'verb':
+        if (this.info.ui === 'verbs') c.cycleVerb(action.step);
+        return;
+      case 'number':
+        if (scene?.dialog) c.choose(action.n);
+        else if (this.info.ui === 'verbs' && scene && action.n <= scene.verbs.length) c.pickVerb(scene.verbs[action.n - 1]!.id);
+        return;
+      case 'skip-line':
+        return c.skip();
+    }
+  }
+
+  private pollGamepads(): void {
+    const pads = typeof navigator.getGamepads === 'function' ? navigator.getGamepads() : [];
+    if (pads.length === 0) return;
+    for (const action of this.gamepads.poll(pads)) this.act(action);
+  }
+
+  private setPanelHover(i: number): void {
+    if (i !== this.hoverPanel) {
+      this.hoverPanel = i;
+      this.dirty = true;
+    }
+  }
+}
+
+function push(list: number[], value: number): void {
+  list.push(value);
+  if (list.length > STATS_KEPT) list.shift();
+}

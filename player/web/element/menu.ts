@@ -1,0 +1,187 @@
+// The in-game menu (Escape or F5): resume, save and load named slots with a
+// thumbnail and a date, settings, restart, fullscreen. Plain DOM inside the
+// shadow root; every guest or user string goes in through textContent.
+
+import type { SlotInfo } from '../saves/save-store.js';
+import type { Settings } from './settings.js';
+
+/** What the menu asks the element to do. */
+export interface MenuActions {
+  resume(): void;
+  listSlots(): Promise<SlotInfo[]>;
+  save(slot: string, name: string): Promise<void>;
+  load(slot: string): Promise<void>;
+  restart(): Promise<void>;
+  fullscreen(): void;
+  settings(): Settings;
+  changeSettings(s: Settings): void;
+}
+
+/** The menu overlay. */
+export class Menu {
+  readonly root: HTMLDivElement;
+  private readonly panel: HTMLDivElement;
+  private thumbs: string[] = [];
+
+  constructor(private readonly actions: MenuActions) {
+    this.root = el('div', 'overlay');
+    this.root.hidden = true;
+    this.root.setAttribute('role', 'dialog');
+    this.root.setAttribute('aria-modal', 'true');
+    this.root.setAttribute('aria-label', 'Game menu');
+    this.panel = el('div', 'menu');
+    this.root.append(this.panel);
+  }
+
+  get isOpen(): boolean {
+    return !this.root.hidden;
+  }
+
+  /** Shows the main page of the menu. */
+  open(): void {
+    this.root.hidden = false;
+    this.main();
+  }
+
+  close(): void {
+    this.root.hidden = true;
+    this.clear();
+  }
+
+  private main(): void {
+    this.page('Menu', [
+      ['Resume', () => this.actions.resume()],
+      ['Save', () => void this.savePage()],
+      ['Load', () => void this.loadPage()],
+      ['Settings', () => this.settingsPage()],
+      ['Fullscreen', () => this.actions.fullscreen()],
+      ['Restart', () => this.confirmRestart()],
+    ]);
+  }
+
+  private async savePage(): Promise<void> {
+    const slots = (await this.actions.listSlots()).filter((s) => s.slot !== 'autosave');
+    const body = this.page('Save', [], true);
+    const name = el('input');
+    name.type = 'text';
+    name.value = `Save ${slots.length + 1}`;
+    name.setAttribute('aria-label', 'Name of the new save');
+    body.append(name);
+    body.append(button('Save in a new slot', () => void this.actions.save(`slot-${Date.now()}`, name.value.trim() || 'Save').then(() => this.actions.resume())));
+    for (const s of slots) body.append(this.slotButton(s, `Overwrite`, () => void this.actions.save(s.slot, s.name).then(() => this.actions.resume())));
+    name.focus();
+  }
+
+  private async loadPage(): Promise<void> {
+    const slots = await this.actions.listSlots();
+    const body = this.page('Load', [], true);
+    if (slots.length === 0) body.append(text('p', 'No saves yet.'));
+    for (const s of slots) body.append(this.slotButton(s, 'Load', () => void this.actions.load(s.slot).then(() => this.actions.resume())));
+    body.querySelector('button')?.focus();
+  }
+
+  private settingsPage(): void {
+    const body = this.page('Settings', [], true);
+    const s = { ...this.actions.settings() };
+    const change = () => this.actions.changeSettings({ ...s });
+    for (const [key, label] of [['music', 'Music volume'], ['sound', 'Sound volume'], ['speech', 'Speech volume']] as const) {
+      const input = el('input');
+      input.type = 'range';
+      input.min = '0';
+      input.max = '1';
+      input.step = '0.05';
+      input.value = String(s[key]);
+      input.addEventListener('input', () => {
+        s[key] = Number(input.value);
+        change();
+      });
+      body.append(labelled(label, input));
+    }
+    body.append(labelled('Text size', choice([['0.75', 'Small'], ['1', 'Normal'], ['1.5', 'Large'], ['2', 'Huge']], String(s.textSize), (v) => ((s.textSize = Number(v)), change()))));
+    body.append(labelled('Text speed', choice([['1', 'Normal'], ['2', 'Fast'], ['4', 'Fastest']], String(s.textSpeed), (v) => ((s.textSpeed = Number(v)), change()))));
+    const subs = el('input');
+    subs.type = 'checkbox';
+    subs.checked = s.subtitles;
+    subs.addEventListener('change', () => ((s.subtitles = subs.checked), change()));
+    body.append(labelled('Subtitles', subs));
+    body.querySelector('input')?.focus();
+  }
+
+  private confirmRestart(): void {
+    this.page('Restart the game?', [
+      ['Yes, restart', () => void this.actions.restart().then(() => this.actions.resume())],
+      ['No', () => this.main()],
+    ]);
+  }
+
+  private slotButton(s: SlotInfo, verb: string, act: () => void): HTMLButtonElement {
+    const b = button('', act);
+    b.classList.add('slot');
+    if (s.thumbnail !== null) {
+      const img = el('img');
+      const url = URL.createObjectURL(s.thumbnail);
+      this.thumbs.push(url);
+      img.src = url;
+      img.alt = '';
+      b.append(img);
+    }
+    const info = el('span');
+    info.append(text('span', `${verb}: ${s.name}`), text('span', new Date(s.date).toLocaleString(), 'date'));
+    b.append(info);
+    return b;
+  }
+
+  /** Replaces the panel's content; returns the body to add to. */
+  private page(title: string, items: Array<[string, () => void]>, back = false): HTMLDivElement {
+    this.clear();
+    const body = el('div');
+    this.panel.append(text('h2', title), body);
+    for (const [label, act] of items) body.append(button(label, act));
+    if (back) this.panel.append(button('Back', () => this.main()));
+    (body.querySelector('button') ?? this.panel.querySelector('button'))?.focus();
+    return body;
+  }
+
+  private clear(): void {
+    for (const url of this.thumbs) URL.revokeObjectURL(url);
+    this.thumbs = [];
+    this.panel.replaceChildren();
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  return e;
+}
+
+function text<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = el(tag, className);
+  e.textContent = content;
+  return e;
+}
+
+function button(label: string, act: () => void): HTMLButtonElement {
+  const b = text('button', label);
+  b.type = 'button';
+  b.addEventListener('click', act);
+  return b;
+}
+
+function labelled(label: string, input: HTMLElement): HTMLLabelElement {
+  const l = text('label', label);
+  l.append(input);
+  return l;
+}
+
+function choice(options: Array<[string, string]>, value: string, onChange: (v: string) => void): HTMLSelectElement {
+  const s = el('select');
+  for (const [v, label] of options) {
+    const o = text('option', label);
+    o.value = v;
+    s.append(o);
+  }
+  s.value = value;
+  s.addEventListener('change', () => onChange(s.value));
+  return s;
+}

@@ -1,0 +1,82 @@
+// The one channel between the page and the game: every message the page sends
+// to the runtime's Worker and every message it gets back, as plain,
+// structured-cloneable data. Guest data crosses only as strings and numbers in
+// these shapes; nothing here is ever evaluated or turned into HTML.
+
+import type { AudioCommand, GameInput, Scene } from '../../runtime/game-api.js';
+
+/** What the page learns about a game once its bundle passed the door. */
+export interface GameInfo {
+  id: string;
+  title: string;
+  author: string;
+  version: string;
+  resolution: [number, number];
+  pixelArt: boolean;
+  /** The interface the game asked for: SCUMM-style verbs, or one click (see docs/embedding.md). */
+  ui: 'verbs' | 'one-click';
+}
+
+/** Something the player can act on, for keyboard and gamepad play (screen coordinates). */
+export interface TargetView {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  /** Verbs with a handler on this target, in the game's verb order. */
+  verbs: string[];
+}
+
+/** One frame's worth of game output. */
+export interface FrameMessage {
+  type: 'frame';
+  scene: Scene;
+  hasControl: boolean;
+  /** Things on screen the player can act on (room only; the inventory is in the scene). */
+  targets: TargetView[];
+  audio: AudioCommand[];
+  /** Lines spoken since the previous frame (for the aria-live region). */
+  said: Array<{ actor: string; text: string }>;
+  /** Lines printed since the previous frame (for the console). */
+  printed: string[];
+}
+
+/** A failure, as it crosses the boundary: a CairnError's code and message. */
+export interface ErrorView {
+  code: string;
+  message: string;
+}
+
+/** Requests that get exactly one reply, with what each takes and returns. */
+export interface Requests {
+  /** Opens a bundle (the page fetched its bytes) and starts it, paused. */
+  open: { args: { bytes: ArrayBuffer; seed: number }; result: GameInfo };
+  /** One asset's bytes (checked against the manifest's SHA-256). */
+  asset: { args: { path: string }; result: ArrayBuffer };
+  save: { args: Record<string, never>; result: ArrayBuffer };
+  load: { args: { bytes: ArrayBuffer }; result: null };
+  /** A game expression's value, in its printed form and as JSON where it has one. */
+  evaluate: { args: { expression: string }; result: { display: string; value: unknown } };
+  /** One walkthrough command; resolves when the player has control again. */
+  perform: { args: { command: string }; result: null };
+  /** What a click at a screen point would act on. */
+  targetAt: { args: { x: number; y: number }; result: TargetView | null };
+  restart: { args: Record<string, never>; result: null };
+}
+
+/** The name of a request. */
+export type RequestKind = keyof Requests;
+
+/** Page → Worker. */
+export type ToWorker =
+  | { type: 'request'; id: number; kind: RequestKind; args: unknown }
+  | { type: 'input'; input: GameInput }
+  | { type: 'run'; running: boolean };
+
+/** Worker → Page. */
+export type FromWorker =
+  | FrameMessage
+  | { type: 'reply'; id: number; ok: true; result: unknown }
+  | { type: 'reply'; id: number; ok: false; error: ErrorView }
+  /** A script error or a broken game: shown, and the game goes on where it can. */
+  | { type: 'problem'; error: ErrorView };

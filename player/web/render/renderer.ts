@@ -1,0 +1,123 @@
+// The PixiJS side of the player: one Application per element, drawing the
+// room, the panel, the fade between rooms and the keyboard focus ring into a
+// canvas sized to the letterboxed fit. Rendering is driven by the element's
+// own animation frame loop, so each frame's cost can be measured.
+
+import { Application, Container, Graphics } from 'pixi.js';
+import type { Scene } from '../../../runtime/game-api.js';
+import type { Fit, Stage, UiStyle } from './layout.js';
+import { PanelView, type PanelState } from './panel-view.js';
+import { RoomView, type SpeechStyle } from './room-view.js';
+import type { TextureStore } from './textures.js';
+
+/** How long the fade from black after a room change lasts, in ms. */
+const FADE_MS = 300;
+
+/** Everything a frame draws besides the scene. */
+export interface DrawState extends PanelState, SpeechStyle {
+  /** Focus ring around a room target (keyboard/gamepad), in screen pixels, or null. */
+  focusPoint: { x: number; y: number } | null;
+  reducedMotion: boolean;
+}
+
+/** A game's PixiJS renderer. */
+export class Renderer {
+  readonly app = new Application();
+  private room!: RoomView;
+  private panel!: PanelView;
+  private readonly fade = new Graphics();
+  private readonly focusRing = new Graphics();
+  private lastRoom: string | null | undefined = undefined;
+  private fadeStart = -Infinity;
+
+  private constructor(
+    readonly stage: Stage,
+    private readonly ui: UiStyle,
+    private readonly textures: TextureStore,
+  ) {}
+
+  /** Creates the renderer and its canvas (WebGL, or Canvas2D where WebGL is missing). */
+  static async create(stage: Stage, ui: UiStyle, textures: TextureStore, pixelArt: boolean): Promise<Renderer> {
+    const r = new Renderer(stage, ui, textures);
+    await r.app.init({
+      width: stage.width,
+      height: stage.height,
+      background: '#000000',
+      antialias: !pixelArt,
+      autoStart: false,
+      sharedTicker: false,
+      autoDensity: false,
+      preference: 'webgl',
+      // Screenshots and thumbnails read the canvas after the frame.
+      preserveDrawingBuffer: true,
+    });
+    r.room = new RoomView(textures, [stage.width, stage.screenHeight]);
+    r.panel = new PanelView(stage, ui, textures);
+    r.fade.rect(0, 0, stage.width, stage.screenHeight).fill(0x000000);
+    r.fade.alpha = 0;
+    const world = new Container();
+    world.addChild(r.room.root, r.fade, r.focusRing);
+    r.app.stage.addChild(world, r.panel.root);
+    return r;
+  }
+
+  /** The canvas to put in the page. */
+  get canvas(): HTMLCanvasElement {
+    return this.app.canvas;
+  }
+
+  /** The panel's current layout (for hit-testing clicks). */
+  get panelLayout(): PanelView['layout'] {
+    return this.panel.layout;
+  }
+
+  /** Sizes the drawing buffer to the fit, so text and edges are sharp at every scale. */
+  resize(fit: Fit): void {
+    const dpr = globalThis.devicePixelRatio || 1;
+    const resolution = Math.max(0.25, Math.min(fit.scale * dpr, 8));
+    this.app.renderer.resize(this.stage.width, this.stage.height, resolution);
+    const c = this.canvas;
+    c.style.width = `${fit.width}px`;
+    c.style.height = `${fit.height}px`;
+    c.style.left = `${fit.left}px`;
+    c.style.top = `${fit.top}px`;
+  }
+
+  /** Draws one frame. */
+  draw(scene: Scene, state: DrawState, now: number): void {
+    if (scene.room !== this.lastRoom) {
+      // The first room fades in too; reduced motion cuts straight.
+      if (!state.reducedMotion) this.fadeStart = now;
+      this.lastRoom = scene.room;
+    }
+    const t = (now - this.fadeStart) / FADE_MS;
+    this.fade.alpha = t >= 1 || t < 0 ? 0 : 1 - t;
+    this.room.draw(scene, state);
+    this.panel.draw(scene, state);
+    this.focusRing.clear();
+    if (state.focusPoint !== null) {
+      const { x, y } = state.focusPoint;
+      this.focusRing.circle(x, y, 10).stroke({ color: 0xffe08a, width: 2 }).circle(x, y, 12).stroke({ color: 0x000000, width: 1 });
+    }
+    this.app.render();
+  }
+
+  /** A small PNG of the current frame, for save slots. */
+  async thumbnail(width = 160): Promise<Blob | null> {
+    const source = this.canvas;
+    const height = Math.round((width * this.stage.screenHeight) / this.stage.width);
+    const c = document.createElement('canvas');
+    c.width = width;
+    c.height = height;
+    const ctx = c.getContext('2d');
+    if (ctx === null) return null;
+    ctx.drawImage(source, 0, 0, source.width, (source.height * this.stage.screenHeight) / this.stage.height, 0, 0, width, height);
+    return new Promise((resolve) => c.toBlob((b) => resolve(b), 'image/png'));
+  }
+
+  /** Frees the GL context, the canvas and every texture. */
+  destroy(): void {
+    this.textures.destroy();
+    this.app.destroy({ removeView: true }, { children: true, texture: false, textureSource: false });
+  }
+}

@@ -1,0 +1,122 @@
+// Draws the room part of a Scene: background and parallax layers scrolled by
+// the camera, sprites and costume frames stood on their feet, depth-scaled,
+// flipped and ordered by z, and speech lines above their speakers. Display
+// objects are kept by id between frames; only what changed is touched.
+
+import { Container, Sprite, Text } from 'pixi.js';
+import type { Scene, SpeechView } from '../../../runtime/game-api.js';
+import type { TextureStore } from './textures.js';
+
+/** Settings that change how speech looks. */
+export interface SpeechStyle {
+  /** Multiplies the base text size (the text size setting). */
+  textScale: number;
+  subtitles: boolean;
+}
+
+/** A colour a game gave, if it is one Pixi reads safely; else white. */
+export function safeColor(color: string): string {
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : '#ffffff';
+}
+
+/** The room screen: layers, sprites, speech. */
+export class RoomView {
+  readonly root = new Container();
+  private readonly layers = new Container();
+  private readonly sprites = new Container();
+  private readonly speech = new Container();
+  private readonly spriteById = new Map<string, Sprite>();
+  private readonly layerSprites: Sprite[] = [];
+  private readonly lines: Text[] = [];
+  /** The style each line was last given (restyling a Text re-rasterises it). */
+  private readonly lineStyles: string[] = [];
+
+  constructor(
+    private readonly textures: TextureStore,
+    private readonly screen: readonly [number, number],
+  ) {
+    this.root.addChild(this.layers, this.sprites, this.speech);
+  }
+
+  /** Brings the display objects in line with the scene. */
+  draw(scene: Scene, style: SpeechStyle): void {
+    const cam = scene.camera;
+    this.drawLayers(scene, cam);
+    this.sprites.position.set(-Math.round(cam.x), -Math.round(cam.y));
+    const seen = new Set<string>();
+    scene.sprites.forEach((view, order) => {
+      seen.add(view.id);
+      let sprite = this.spriteById.get(view.id);
+      if (sprite === undefined) {
+        sprite = new Sprite();
+        sprite.anchor.set(0.5, 1);
+        this.spriteById.set(view.id, sprite);
+        this.sprites.addChild(sprite);
+      }
+      const texture = this.textures.get(view.image, view.frameSize, view.frame);
+      sprite.visible = texture !== null;
+      if (texture !== null && sprite.texture !== texture) sprite.texture = texture;
+      sprite.position.set(view.at.x, view.at.y);
+      sprite.scale.set(view.flip ? -view.scale : view.scale, view.scale);
+      // The scene is already sorted by z (ties by id): draw order is list order.
+      sprite.zIndex = order;
+    });
+    for (const [id, sprite] of this.spriteById) {
+      if (seen.has(id)) continue;
+      sprite.destroy();
+      this.spriteById.delete(id);
+    }
+    this.sprites.sortableChildren = true;
+    this.drawSpeech(style.subtitles ? scene.speech : [], cam, style);
+  }
+
+  private drawLayers(scene: Scene, cam: { x: number; y: number }): void {
+    while (this.layerSprites.length > scene.layers.length) this.layerSprites.pop()!.destroy();
+    scene.layers.forEach((layer, i) => {
+      let sprite = this.layerSprites[i];
+      if (sprite === undefined) {
+        sprite = new Sprite();
+        this.layerSprites.push(sprite);
+        this.layers.addChild(sprite);
+      }
+      const texture = this.textures.get(layer.image);
+      sprite.visible = texture !== null;
+      if (texture !== null && sprite.texture !== texture) sprite.texture = texture;
+      // parallax 1 scrolls with the room; 0.5 at half speed (far away); 0 stays put.
+      sprite.position.set(-Math.round(cam.x * layer.parallax), -Math.round(cam.y * layer.parallax));
+    });
+  }
+
+  private drawSpeech(speech: readonly SpeechView[], cam: { x: number; y: number }, style: SpeechStyle): void {
+    const [w, h] = this.screen;
+    const size = Math.max(8, Math.round((h / 22) * style.textScale));
+    while (this.lines.length > speech.length) {
+      this.lines.pop()!.destroy();
+      this.lineStyles.pop();
+    }
+    speech.forEach((line, i) => {
+      let text = this.lines[i];
+      if (text === undefined) {
+        text = new Text({ text: '' });
+        text.anchor.set(0.5, 1);
+        this.lines.push(text);
+        this.lineStyles.push('');
+        this.speech.addChild(text);
+      }
+      // Text is drawn by canvas fillText: a line holding markup shows as the characters it is.
+      if (text.text !== line.text) text.text = line.text;
+      const color = safeColor(line.color);
+      const wrap = Math.round(w * 0.6);
+      const key = `${size}|${color}|${wrap}`;
+      if (this.lineStyles[i] !== key) {
+        this.lineStyles[i] = key;
+        text.style = { fontFamily: 'sans-serif', fontSize: size, fill: color, stroke: { color: '#000000', width: Math.max(2, size / 5), join: 'round' }, wordWrap: true, wordWrapWidth: wrap, align: 'center', lineHeight: size * 1.15 };
+      }
+      // Above the speaker, but always wholly on screen.
+      const halfW = text.width / 2;
+      const x = Math.min(Math.max(line.at.x - cam.x, halfW + 4), w - halfW - 4);
+      const y = Math.min(Math.max(line.at.y - cam.y, text.height + 4), h - 4);
+      text.position.set(Math.round(x), Math.round(y));
+    });
+  }
+}

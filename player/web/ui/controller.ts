@@ -1,0 +1,192 @@
+// How clicks and keys become game inputs: the verb the player picked, the
+// "Use brass key with …" sentence, one-click defaults, speech skipping and
+// dialog choices. Pure logic over the latest frame — no DOM, no Pixi — so the
+// mouse, the keyboard and the gamepad share it and Node tests can drive it.
+
+import type { GameInput, Scene } from '../../../runtime/game-api.js';
+import type { TargetView } from '../protocol.js';
+import type { UiStyle } from '../render/layout.js';
+
+/** What the controller needs from the latest frame. */
+export interface FrameView {
+  scene: Scene;
+  hasControl: boolean;
+  targets: TargetView[];
+}
+
+/** A thing the keyboard or gamepad can focus: a room target or an inventory item. */
+export type Focusable = { kind: 'room'; target: TargetView } | { kind: 'inventory'; id: string; name: string; index: number };
+
+/** Turns the player's gestures into inputs for the game. */
+export class Controller {
+  /** The verb picked in the verb bar (null: walk). */
+  verb: string | null = null;
+  /** The inventory item held for "Use X with …", or null. */
+  holding: string | null = null;
+  /** The index of the focused thing for keyboard and gamepad play, or -1. */
+  focus = -1;
+  private frame: FrameView | null = null;
+
+  constructor(
+    private readonly ui: UiStyle,
+    private readonly send: (input: GameInput) => void,
+  ) {}
+
+  /** Takes the newest frame; drops a focus or a held item that left the screen. */
+  update(frame: FrameView): void {
+    this.frame = frame;
+    const inv = frame.scene.inventory;
+    if (this.holding !== null && !inv.some((i) => i.id === this.holding)) this.holding = null;
+    if (this.focus >= this.focusables().length) this.focus = -1;
+  }
+
+  /** The sentence line: "Walk to seashell", "Use brass key with door". */
+  sentence(): string {
+    const scene = this.frame?.scene;
+    if (!scene) return '';
+    if (scene.dialog) return '';
+    const hover = this.focused()?.kind === 'room' ? (this.focused() as { target: TargetView }).target.name : scene.hover;
+    if (this.holding !== null) {
+      const item = scene.inventory.find((i) => i.id === this.holding)?.name ?? this.holding;
+      return `${this.label('use')} ${item} with${hover ? ` ${hover}` : ''}`;
+    }
+    if (this.ui === 'one-click') return hover ?? '';
+    const verb = this.verb === null ? 'Walk to' : this.label(this.verb);
+    return hover ? `${verb} ${hover}` : verb;
+  }
+
+  /** True while a click should skip the line being spoken rather than act. */
+  get clickSkips(): boolean {
+    const f = this.frame;
+    return f !== null && !f.hasControl && f.scene.speech.length > 0 && f.scene.dialog === null;
+  }
+
+  /** A left click on the room screen at (x, y), with what is there (null: the floor). */
+  clickRoom(x: number, y: number, target: TargetView | null): void {
+    if (this.clickSkips) return this.send({ type: 'skip' });
+    if (target === null) {
+      this.send({ type: 'click', x: Math.round(x), y: Math.round(y) });
+      if (this.ui === 'verbs') this.verb = null;
+      this.holding = null;
+      return;
+    }
+    if (this.holding !== null) return this.useHeldOn(target.id);
+    if (this.ui === 'one-click') {
+      const verb = target.verbs.find((v) => v !== 'look');
+      return this.send(verb === undefined ? { type: 'verb', verb: 'walk', target: target.id } : { type: 'verb', verb, target: target.id });
+    }
+    this.send({ type: 'verb', verb: this.verb ?? 'walk', target: target.id });
+    this.verb = null;
+  }
+
+  /** A right click: look at the thing (SCUMM and one-click alike), or cancel a held item. */
+  secondaryClick(target: { id: string } | null): void {
+    if (this.holding !== null) {
+      this.holding = null;
+      return;
+    }
+    if (target !== null && this.hasVerb('look')) this.send({ type: 'verb', verb: 'look', target: target.id });
+  }
+
+  /** A click on an inventory item. */
+  clickInventory(id: string): void {
+    if (this.clickSkips) return this.send({ type: 'skip' });
+    if (this.holding !== null) {
+      if (this.holding !== id) this.useHeldOn(id);
+      else this.holding = null;
+      return;
+    }
+    const verb = this.ui === 'one-click' ? null : this.verb;
+    if (verb === null || verb === 'use') {
+      // "Use X with …" waits for the second thing; without a use verb, the item is looked at.
+      if (this.hasVerb('use')) this.holding = id;
+      else if (this.hasVerb('look')) this.send({ type: 'verb', verb: 'look', target: id });
+      this.verb = null;
+      return;
+    }
+    this.send({ type: 'verb', verb, target: id });
+    this.verb = null;
+  }
+
+  /** Picks a verb in the verb bar (picking it again puts it down). */
+  pickVerb(id: string): void {
+    this.holding = null;
+    this.verb = this.verb === id ? null : id;
+  }
+
+  /** Picks dialog option `n` (1-based) when a dialog waits. */
+  choose(n: number): boolean {
+    const dialog = this.frame?.scene.dialog;
+    if (!dialog || n < 1 || n > dialog.options.length) return false;
+    this.send({ type: 'choose', option: n });
+    return true;
+  }
+
+  /** Skips the current line, or the cutscene. */
+  skip(): void {
+    this.send({ type: 'skip' });
+  }
+
+  /** Everything keyboard and gamepad can cycle through: room targets left to right, then the inventory. */
+  focusables(): Focusable[] {
+    const f = this.frame;
+    if (f === null) return [];
+    const room: Focusable[] = f.targets.map((target) => ({ kind: 'room', target }));
+    const inv: Focusable[] = f.scene.inventory.map((i, index) => ({ kind: 'inventory', id: i.id, name: i.name, index }));
+    return [...room, ...inv];
+  }
+
+  /** The focused thing, if any. */
+  focused(): Focusable | undefined {
+    return this.focus < 0 ? undefined : this.focusables()[this.focus];
+  }
+
+  /** Moves the focus forward (Tab) or back (Shift+Tab), wrapping around. */
+  cycleFocus(step: 1 | -1): Focusable | undefined {
+    const n = this.focusables().length;
+    if (n === 0) {
+      this.focus = -1;
+      return undefined;
+    }
+    this.focus = this.focus < 0 ? (step === 1 ? 0 : n - 1) : (this.focus + step + n) % n;
+    return this.focused();
+  }
+
+  /** Enter: acts on the focused thing as a click on it would. */
+  activateFocus(): void {
+    const f = this.focused();
+    if (this.clickSkips) return this.skip();
+    if (f === undefined) return;
+    if (f.kind === 'room') this.clickRoom(f.target.x, f.target.y, f.target);
+    else this.clickInventory(f.id);
+  }
+
+  /** Looks at the focused thing (keyboard `l`, gamepad Y). */
+  lookAtFocus(): void {
+    const f = this.focused();
+    if (f === undefined || !this.hasVerb('look')) return;
+    this.send({ type: 'verb', verb: 'look', target: f.kind === 'room' ? f.target.id : f.id });
+  }
+
+  /** Cycles the picked verb (keyboard and gamepad): walk, then each verb in turn. */
+  cycleVerb(step: 1 | -1): void {
+    const ids = [null, ...(this.frame?.scene.verbs.map((v) => v.id) ?? [])];
+    const at = ids.indexOf(this.verb);
+    this.holding = null;
+    this.verb = ids[(at + step + ids.length) % ids.length] ?? null;
+  }
+
+  private useHeldOn(id: string): void {
+    const held = this.holding!;
+    this.holding = null;
+    this.send({ type: 'verb', verb: 'use', target: held, with: id });
+  }
+
+  private hasVerb(id: string): boolean {
+    return this.frame?.scene.verbs.some((v) => v.id === id) ?? false;
+  }
+
+  private label(id: string): string {
+    return this.frame?.scene.verbs.find((v) => v.id === id)?.label ?? id;
+  }
+}
