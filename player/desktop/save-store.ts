@@ -14,8 +14,8 @@ const TEMP_SUFFIX = '.tmp';
 /** A temporary file older than this was left by a writer that died. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
-/** The largest save the desktop accepts; a snapshot is plain data, far smaller. */
-export const MAX_SAVE_BYTES = 16 * 1024 * 1024;
+/** The largest file a slot may hold: a guard against filling the disk, well above any real save. */
+export const MAX_SAVE_FILE_BYTES = 32 * 1024 * 1024;
 
 /** True when `slot` is a valid slot name. */
 export function isValidSlot(slot: string): boolean {
@@ -67,7 +67,7 @@ export class SaveStore {
   /** Writes a save atomically: the slot holds either the old bytes or these, never a mix. */
   write(slot: string, bytes: Uint8Array): void {
     const target = this.pathOf(slot);
-    if (bytes.length > MAX_SAVE_BYTES) throw new RangeError(`a save may hold at most ${MAX_SAVE_BYTES} bytes`);
+    if (bytes.length > MAX_SAVE_FILE_BYTES) throw new RangeError(`a save file may hold at most ${MAX_SAVE_FILE_BYTES} bytes`);
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     // Unique per writer, so two windows saving at once never share a temporary.
     const temp = `${target}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;

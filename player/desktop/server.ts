@@ -11,7 +11,8 @@ import { PageLifetime, type EndReason, type LifetimeOptions } from './page-lifet
 import { withDesktopScript } from './pages.js';
 import type { ServedFile } from './player-files.js';
 import { parseRequestTarget } from './request-path.js';
-import { isValidSlot, MAX_SAVE_BYTES, type SaveStore } from './save-store.js';
+import { answerSaveRequest, type Reply } from './save-api.js';
+import type { SaveStore } from './save-store.js';
 
 /** The route the verified bundle is served at. */
 export const BUNDLE_ROUTE = '/game.cairn';
@@ -20,6 +21,8 @@ const ALIVE_ROUTE = '/alive';
 const QUIT_ROUTE = '/quit';
 /** A comment line on the event stream now and then, so an idle connection is never mistaken for a dead one. */
 const ALIVE_COMMENT_MS = 20_000;
+/** How long requests under way may take to finish once the session stops. */
+const STOP_TIMEOUT_MS = 5_000;
 
 /** What the server serves. */
 export interface PlayServerOptions {
@@ -75,8 +78,10 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
     isStopped = true;
     lifetime.dispose();
     for (const res of streams) res.end(`event: stopped\ndata: ${reason}\n\n`);
+    // Requests under way (a save sent as the window closed) may finish; idle connections close now.
     server.close(() => resolveStopped(reason));
-    server.closeAllConnections();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), STOP_TIMEOUT_MS).unref();
   };
   const lifetime = new PageLifetime(options.lifetime, (reason) => stop(reason));
 
@@ -122,7 +127,10 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
       send(res, 204, '');
       return void setImmediate(() => stop('quit'));
     }
-    if (path === SAVES_PREFIX || path.startsWith(SAVES_PREFIX)) return handleSaves(req, res, method, path.slice(SAVES_PREFIX.length));
+    if (path.startsWith(SAVES_PREFIX)) {
+      if (options.saves === undefined) return send(res, 404, 'no saves for this page');
+      return reply(res, method, await answerSaveRequest(req, method, path.slice(SAVES_PREFIX.length), options.saves));
+    }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'read-only');
     if (path === BUNDLE_ROUTE) {
       if (options.bundle === undefined) return send(res, 404, 'no bundle');
@@ -147,34 +155,6 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
       streams.delete(res);
       closed();
     });
-  };
-
-  const handleSaves = async (req: IncomingMessage, res: ServerResponse, method: string, slot: string): Promise<void> => {
-    const store = options.saves;
-    if (store === undefined) return send(res, 404, 'no saves for this page');
-    if (slot === '') {
-      if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'list with GET');
-      return sendBytes(res, method, Buffer.from(JSON.stringify(store.list())), 'application/json');
-    }
-    if (!isValidSlot(slot)) return send(res, 400, 'a slot name is letters, digits, - and _');
-    if (method === 'GET' || method === 'HEAD') {
-      const bytes = store.read(slot);
-      return bytes === undefined ? send(res, 404, 'no such save') : sendBytes(res, method, bytes, 'application/octet-stream');
-    }
-    if (method === 'PUT') {
-      const body = await readBody(req, MAX_SAVE_BYTES);
-      if (body === undefined) {
-        res.setHeader('Connection', 'close'); // the rest of the body is not read
-        return send(res, 413, `a save may hold at most ${MAX_SAVE_BYTES} bytes`);
-      }
-      store.write(slot, body);
-      return send(res, 204, '');
-    }
-    if (method === 'DELETE') {
-      store.delete(slot);
-      return send(res, 204, '');
-    }
-    return send(res, 405, 'GET, PUT or DELETE');
   };
 
   const server = createServer((req, res) => {
@@ -219,6 +199,12 @@ function send(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
+function reply(res: ServerResponse, method: string, answer: Reply): void {
+  if (answer.close) res.setHeader('Connection', 'close'); // the rest of the body was not read
+  if (answer.status !== 200) return send(res, answer.status, typeof answer.body === 'string' ? answer.body : '');
+  sendBytes(res, method, typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body, answer.contentType);
+}
+
 function sendFile(res: ServerResponse, method: string, file: ServedFile): void {
   sendBytes(res, method, file.bytes, file.contentType);
 }
@@ -226,20 +212,6 @@ function sendFile(res: ServerResponse, method: string, file: ServedFile): void {
 function sendBytes(res: ServerResponse, method: string, bytes: Uint8Array, contentType: string): void {
   res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': contentType, 'Content-Length': String(bytes.length) });
   res.end(method === 'HEAD' ? undefined : bytes);
-}
-
-/** The request body, or undefined once it passes `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

@@ -7,6 +7,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { barnabySheet, gullSheet, magsSheet, wrenSheet } from './art/people.js';
+import { cottage } from './art/cottage.js';
+import { shore } from './art/shore.js';
+import { lamproom, store } from './art/lighthouse.js';
+import { ICONS, SPRITES, iconCanvas } from './art/items.js';
 
 const ART = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'art');
 const filter = process.argv[2] ?? '';
@@ -16,6 +20,12 @@ const JOBS = {
   'people/barnaby.png': barnabySheet,
   'people/mags.png': magsSheet,
   'people/gull.png': gullSheet,
+  'rooms/cottage.png': cottage,
+  'rooms/shore.png': shore,
+  'rooms/store.png': store,
+  'rooms/lamproom.png': lamproom,
+  ...SPRITES,
+  ...Object.fromEntries(Object.entries(ICONS).map(([path, draw]) => [path, () => iconCanvas(draw)])),
 };
 
 let total = 0;

@@ -101,6 +101,16 @@ describe('walkthroughs against the real Game', () => {
     expect(`${note.span?.source}:${note.span?.start.line}`).toBe('scripts/beach.adv:71');
   });
 
+  it('does not let a misspelt name pass a negative check, and explains failed comparisons', () => {
+    const { failures } = play(['expect not has shel', 'expect room lighthuose', 'do pickup shell', 'expect door.open == has(shell)', 'expect tries'].join('\n'));
+    expect(failures).toEqual([
+      expect.stringMatching(/^1: `shel` is not declared\..*shell/),
+      expect.stringMatching(/^2: `lighthuose` is not declared\..*lighthouse/),
+      '4: expected `door.open == has(shell)`, but door.open is false and has(shell) is true',
+      '5: expected `tries` to be true, but it is 0; write a comparison, such as `tries == 0`',
+    ]);
+  });
+
   it('passes the whole beach walkthrough, expressions included', () => {
     expect(play(fixture('beach.walk'), 'tests/beach.walk').failures).toEqual([]);
   });
