@@ -21,6 +21,13 @@ export interface Terminal {
 
 /** The real terminal of this process. */
 export function createTerminal(): Terminal {
+  // `cairn … | head` closes the pipe early; that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   const known = new Map<string, string>();
   const color = Boolean(process.stderr.isTTY) && process.env.NO_COLOR === undefined;
   return {

@@ -90,7 +90,7 @@ async function parseUpload(body: Uint8Array, contentType: string, slot: string):
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) return { name: slot, date, thumbnail: null, save: body };
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+    form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
   } catch {
     return 'the upload is not valid form data';
   }

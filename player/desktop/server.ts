@@ -146,7 +146,8 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
     keyUsable = false; // a page is up: the key in the address has done its work
     const closed = lifetime.pageOpened();
     streams.add(res);
-    res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': 'text/event-stream' });
+    // Connection: close, so that ending the stream on stop also ends its socket.
+    res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'close' });
     res.write(': open\n\n');
     const comment = setInterval(() => res.write(': alive\n\n'), ALIVE_COMMENT_MS);
     req.socket.setTimeout(0);

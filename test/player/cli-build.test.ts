@@ -51,6 +51,24 @@ describe('cairn build / inspect / run on bundles', () => {
     expect(run.code).toBe(0);
   });
 
+  it('scaffolds a project with `new` that builds and passes its walkthrough at once', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cairn-new-')), 'first-game');
+    const created = cairn(['new', dir]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Created First Game');
+    const tested = cairn(['test', dir]);
+    expect(tested.stderr).toBe('');
+    expect(tested.stdout).toMatch(/✓ tests\/lamp\.walk/);
+    expect(tested.code).toBe(0);
+    const built = cairn(['build', dir, '-o', join(dir, 'game.cairn')]);
+    expect(built.code).toBe(0);
+    expect(cairn(['test', join(dir, 'game.cairn'), join(dir, 'tests/lamp.walk')]).code).toBe(0);
+    // never overwrites
+    const again = cairn(['new', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists and is not empty');
+  });
+
   it('inspects a bundle as text and as JSON', () => {
     const dir = makeProject({ 'scripts/main.adv': SCRIPT, 'assets/art/door.png': PNG_BYTES, 'assets/notes.txt': 'x'.repeat(5000) });
     const out = join(dir, 'game.cairn');

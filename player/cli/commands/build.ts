@@ -13,6 +13,7 @@ import { createProgress } from '../progress.js';
 import { loadProject, type Project } from '../project.js';
 import { compileScriptFiles } from '../sources.js';
 import type { Terminal } from '../terminal.js';
+import { exportWeb } from '../web-export.js';
 import type { Command } from './index.js';
 
 /** Node's SHA-256, several times faster than the portable one the browser uses. */
@@ -25,16 +26,19 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'compile a game project into a .cairn bundle',
   usage: [
-    'cairn build DIR [-o FILE]',
+    'cairn build DIR [-o FILE] [--web OUTDIR]',
     '',
     'Checks DIR/cairn.json, compiles DIR/scripts/*.adv, checks every asset the',
     'scripts name and packs code and DIR/assets/** into one bundle. The same',
     'project always gives a byte-identical bundle.',
     '',
     '  -o, --output FILE   where to write the bundle (default: ./DIRNAME.cairn)',
+    '  --web OUTDIR        also write a web export: OUTDIR with index.html, the',
+    '                      player and the bundle (any static host serves it),',
+    '                      and OUTDIR.zip of it for game portals',
   ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' } });
+    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, web: { type: 'string' } });
     if (positionals.length !== 1) throw new CairnError('USAGE', 'cairn build needs one project folder (see `cairn build --help`)');
     const dir = resolve(positionals[0]!);
     const started = performance.now();
@@ -46,6 +50,10 @@ export const buildCommand: Command = {
     renameSync(temporary, output);
     const ms = Math.round(performance.now() - started);
     term.out(`Built ${output} (${formatBytes(bundle.length)}, ${project.scripts.length} script${project.scripts.length === 1 ? '' : 's'}, ${assetCount} asset${assetCount === 1 ? '' : 's'}) in ${ms} ms`);
+    if (values.web !== undefined) {
+      const web = exportWeb(values.web, bundle, project.config.title);
+      term.out(`Exported ${web.dir} (${web.files} files) and ${web.zip} (${formatBytes(web.zipBytes)})`);
+    }
     return 0;
   },
 };
