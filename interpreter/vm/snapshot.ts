@@ -173,6 +173,9 @@ function decode(program: Program, bytes: Uint8Array): DecodedSnapshot {
   if (minReadable > SNAPSHOT_VERSION) {
     throw new CairnError('SNAPSHOT_VERSION', `the snapshot needs format version ${minReadable} or newer; this runtime reads up to ${SNAPSHOT_VERSION}`);
   }
+  if (version < SNAPSHOT_MIN_READABLE_VERSION) {
+    throw new CairnError('SNAPSHOT_VERSION', `the snapshot is in format version ${version}, which this runtime no longer reads (it reads ${SNAPSHOT_MIN_READABLE_VERSION} to ${SNAPSHOT_VERSION})`);
+  }
   const length = view.getUint32(8, true);
   if (length !== bytes.length - HEADER_SIZE) throw damaged(`it should hold ${length} bytes of data but holds ${bytes.length - HEADER_SIZE}`);
   const body = bytes.subarray(HEADER_SIZE);

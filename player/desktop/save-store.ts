@@ -57,7 +57,8 @@ export class SaveStore {
   /** The bytes of a save, or undefined when the slot is empty. */
   read(slot: string): Uint8Array | undefined {
     try {
-      return readFileSync(this.pathOf(slot));
+      const bytes = readFileSync(this.pathOf(slot));
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;

@@ -5,6 +5,7 @@
 
 import type { FrameMessage, GameInfo } from '../protocol.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
+import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
 import { GameView, type FrameStats, type ViewHost } from './game-view.js';
 import { Menu } from './menu.js';
 import { loadSettings, storeSettings, type Settings } from './settings.js';
@@ -24,10 +25,11 @@ export class CairnPlayer extends HTMLElement {
   private readonly stageBox: HTMLDivElement;
   private readonly overlay: HTMLDivElement;
   private readonly live: HTMLDivElement;
+  private readonly status: HTMLDivElement;
   private readonly menu: Menu;
   private client: WorkerClient | null = null;
   private view: GameView | null = null;
-  private saves: SaveStore | null = null;
+  private saves: GameSaves | null = null;
   private settings: Settings = loadSettings();
   private running = false;
   private wantRunning = false;
@@ -38,7 +40,8 @@ export class CairnPlayer extends HTMLElement {
 
   constructor() {
     super();
-    this.shadow = this.attachShadow({ mode: 'closed' });
+    // Open, so tools and assistive technology can look in; styles stay scoped either way.
+    this.shadow = this.attachShadow({ mode: 'open' });
     this.shadow.adoptedStyleSheets = [playerStyles()];
     this.stageBox = div('stage');
     this.overlay = div('overlay');
@@ -46,6 +49,10 @@ export class CairnPlayer extends HTMLElement {
     this.live = div('live');
     this.live.setAttribute('role', 'log');
     this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('aria-label', 'Spoken lines');
+    this.status = div('live status');
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
     this.menu = new Menu({
       resume: () => this.closeMenu(),
       listSlots: () => this.saves?.list() ?? Promise.resolve([]),
@@ -59,11 +66,11 @@ export class CairnPlayer extends HTMLElement {
     const fullscreen = document.createElement('button');
     fullscreen.className = 'fullscreen';
     fullscreen.type = 'button';
-    fullscreen.textContent = '⛶';
+    fullscreen.append(fullscreenIcon());
     fullscreen.title = 'Fullscreen';
     fullscreen.setAttribute('aria-label', 'Fullscreen');
     fullscreen.addEventListener('click', () => void this.fullscreen());
-    this.shadow.append(this.stageBox, fullscreen, this.overlay, this.menu.root, this.live);
+    this.shadow.append(this.stageBox, fullscreen, this.overlay, this.menu.root, this.live, this.status);
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('contextmenu', (e) => e.preventDefault());
   }
@@ -209,7 +216,8 @@ export class CairnPlayer extends HTMLElement {
       if (generation !== this.generation) return view.destroy();
       for (const f of early) view.receive(f);
       this.view = view;
-      this.saves = new SaveStore(info.id);
+      // saves="server": `cairn play` keeps saves as files on disk (player/desktop/save-api.ts).
+      this.saves = this.getAttribute('saves') === 'server' ? new ServerSaveStore(info.id) : new SaveStore(info.id);
       view.audio.muted = this.hasAttribute('muted');
       this.toggleAttribute('data-pixel', info.pixelArt);
       view.renderer.canvas.setAttribute('aria-hidden', 'true');
@@ -241,9 +249,10 @@ export class CairnPlayer extends HTMLElement {
     this.menu.close();
     this.stageBox.replaceChildren();
     this.live.replaceChildren();
+    this.status.textContent = '';
   }
 
-  private need(): { client: WorkerClient; view: GameView; saves: SaveStore } {
+  private need(): { client: WorkerClient; view: GameView; saves: GameSaves } {
     if (!this.client || !this.view || !this.saves) throw new GameError('USAGE', 'no game is open (wait for the `ready` event)');
     return { client: this.client, view: this.view, saves: this.saves };
   }
@@ -254,6 +263,7 @@ export class CairnPlayer extends HTMLElement {
     const overlay = this.overlay;
     return {
       spoke: (text) => this.speak(text),
+      status: (text) => (this.status.textContent = text),
       problem: (code, message) => this.fail(code, message, false),
       ended: () => {
         if (this.endedFired) return;
@@ -382,6 +392,23 @@ export class CairnPlayer extends HTMLElement {
   };
 
   private readonly onPageHide = (): void => void this.autosave();
+}
+
+/** Four corner brackets: no icon font needed (a font may lack ⛶). */
+function fullscreenIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5');
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '2');
+  svg.append(path);
+  return svg;
 }
 
 function div(className: string): HTMLDivElement {

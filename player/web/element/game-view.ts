@@ -16,8 +16,10 @@ import type { WorkerClient } from './worker-client.js';
 
 /** What the view tells its element. */
 export interface ViewHost {
-  /** A line was spoken (for the aria-live region). */
+  /** A line was spoken (for the aria-live log). */
   spoke(text: string): void;
+  /** What keyboard and gamepad players should hear now: the sentence line, or the dialog's options. */
+  status(text: string): void;
   problem(code: string, message: string): void;
   ended(): void;
   escape(): void;
@@ -55,6 +57,7 @@ export class GameView {
   private hoverPanel = -1;
   private readonly gamepads = new GamepadReader();
   private lineShownAt = new Map<string, number>();
+  private dialogShown = '';
   readonly stats: FrameStats = { frames: 0, work: [], intervals: [], firstFrameAt: null };
   private readonly reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
 
@@ -104,6 +107,11 @@ export class GameView {
     for (const line of frame.said) this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
     for (const line of frame.printed) console.info(`[game] ${line}`);
     if (frame.scene.ended) this.host.ended();
+    const dialog = frame.scene.dialog?.options.map((o, i) => `${i + 1}. ${o}`).join(', ') ?? '';
+    if (dialog !== this.dialogShown) {
+      this.dialogShown = dialog;
+      if (dialog !== '') this.host.status(`Choose: ${dialog}`);
+    }
     this.dirty = true;
   }
 
@@ -210,7 +218,7 @@ export class GameView {
       this.setPanelHover(dialog ? boxAt(this.renderer.panelLayout.options.slice(0, dialog.options.length), p.x, p.y) : -1);
     }
     // Moving the mouse hands the pointer back from the keyboard focus.
-    this.controller.focus = -1;
+    this.controller.focus = null;
     this.dirty = true;
   }
 
@@ -273,6 +281,13 @@ export class GameView {
         return this.host.escape();
     }
     if (this.host.blocked) return;
+    this.actInGame(action);
+    if (action.type === 'focus' || action.type === 'verb' || action.type === 'activate') this.host.status(c.sentence());
+  }
+
+  private actInGame(action: Action): void {
+    const c = this.controller;
+    const scene = this.frame?.scene;
     switch (action.type) {
       case 'focus':
         c.cycleFocus(action.step);

@@ -17,14 +17,19 @@ export interface FrameView {
 /** A thing the keyboard or gamepad can focus: a room target or an inventory item. */
 export type Focusable = { kind: 'room'; target: TargetView } | { kind: 'inventory'; id: string; name: string; index: number };
 
+/** A focusable thing's stable key: focus follows the thing, not its place in the list. */
+export function focusKey(f: Focusable): string {
+  return f.kind === 'room' ? `room:${f.target.id}` : `inventory:${f.id}`;
+}
+
 /** Turns the player's gestures into inputs for the game. */
 export class Controller {
   /** The verb picked in the verb bar (null: walk). */
   verb: string | null = null;
   /** The inventory item held for "Use X with …", or null. */
   holding: string | null = null;
-  /** The index of the focused thing for keyboard and gamepad play, or -1. */
-  focus = -1;
+  /** The focused thing for keyboard and gamepad play (`room:shell`, `inventory:key`), or null. */
+  focus: string | null = null;
   private frame: FrameView | null = null;
 
   constructor(
@@ -37,7 +42,7 @@ export class Controller {
     this.frame = frame;
     const inv = frame.scene.inventory;
     if (this.holding !== null && !inv.some((i) => i.id === this.holding)) this.holding = null;
-    if (this.focus >= this.focusables().length) this.focus = -1;
+    if (this.focus !== null && this.focused() === undefined) this.focus = null;
   }
 
   /** The sentence line: "Walk to seashell", "Use brass key with door". */
@@ -45,7 +50,8 @@ export class Controller {
     const scene = this.frame?.scene;
     if (!scene) return '';
     if (scene.dialog) return '';
-    const hover = this.focused()?.kind === 'room' ? (this.focused() as { target: TargetView }).target.name : scene.hover;
+    const f = this.focused();
+    const hover = f === undefined ? scene.hover : f.kind === 'room' ? f.target.name : f.name;
     if (this.holding !== null) {
       const item = scene.inventory.find((i) => i.id === this.holding)?.name ?? this.holding;
       return `${this.label('use')} ${item} with${hover ? ` ${hover}` : ''}`;
@@ -138,18 +144,21 @@ export class Controller {
 
   /** The focused thing, if any. */
   focused(): Focusable | undefined {
-    return this.focus < 0 ? undefined : this.focusables()[this.focus];
+    return this.focus === null ? undefined : this.focusables().find((f) => focusKey(f) === this.focus);
   }
 
   /** Moves the focus forward (Tab) or back (Shift+Tab), wrapping around. */
   cycleFocus(step: 1 | -1): Focusable | undefined {
-    const n = this.focusables().length;
+    const all = this.focusables();
+    const n = all.length;
     if (n === 0) {
-      this.focus = -1;
+      this.focus = null;
       return undefined;
     }
-    this.focus = this.focus < 0 ? (step === 1 ? 0 : n - 1) : (this.focus + step + n) % n;
-    return this.focused();
+    const at = this.focus === null ? -1 : all.findIndex((f) => focusKey(f) === this.focus);
+    const next = at < 0 ? (step === 1 ? 0 : n - 1) : (at + step + n) % n;
+    this.focus = focusKey(all[next]!);
+    return all[next];
   }
 
   /** Enter: acts on the focused thing as a click on it would. */

@@ -112,6 +112,9 @@ describe('restoring a save into another build', () => {
     expect(Array.from(b2.functions[i2]!.code)).not.toEqual(Array.from(b1.functions[i1]!.code));
     expect(functionHash(b2, i2)).toBe(functionHash(b1, i1));
     expect(functionHash(b2, fnIndex(b2, 'unused'))).not.toBe(functionHash(b1, fnIndex(b1, 'unused')));
+    // The build fingerprint tells a save of this very build from one of another.
+    expect(new VM(build(BUILD_1)).program.fingerprint).toBe(new VM(b1).program.fingerprint);
+    expect(new VM(b2).program.fingerprint).not.toBe(new VM(b1).program.fingerprint);
   });
 
   it('loads into build 2: new globals take their declared value, the waiting thread finishes as it would have', () => {

@@ -191,6 +191,10 @@ describe('damaged snapshots', () => {
     const newer = bytes.slice();
     new DataView(newer.buffer).setUint16(6, SNAPSHOT_VERSION + 1, true);
     expect(errorOf(restore(newer)).code).toBe('SNAPSHOT_VERSION');
+    const older = bytes.slice();
+    new DataView(older.buffer).setUint16(4, SNAPSHOT_VERSION - 1, true);
+    new DataView(older.buffer).setUint16(6, SNAPSHOT_VERSION - 1, true);
+    expect(errorOf(restore(older)).message).toMatch(/format version 1, which this runtime no longer reads/);
     expect(errorOf(restore(new TextEncoder().encode('PK\u0003\u0004 definitely a zip file'))).code).toBe('SNAPSHOT_INVALID');
   });
   it('a failed restore leaves the VM as it was', () => {

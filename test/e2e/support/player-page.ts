@@ -1,0 +1,132 @@
+// Drives <cairn-player> on a Playwright page the way a person would: clicks at
+// game-pixel positions mapped through the element's real canvas box, keys on
+// the focused element, and screenshots sampled at game pixels. The game's
+// layout comes from the player's own layout module, so tests and player agree.
+
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { panelLayout, stageFor, type Box, type Stage, type UiStyle } from '../../../player/web/render/layout.js';
+
+/** The player element's API as the page sees it. */
+export interface PlayerElement extends HTMLElement {
+  ready: boolean;
+  perform(cmd: string): Promise<void>;
+  evaluate(expr: string): Promise<unknown>;
+  save(slot: string, name?: string): Promise<unknown>;
+  load(slot: string): Promise<void>;
+  listSaves(): Promise<Array<{ slot: string; name: string }>>;
+  pause(): void;
+  resume(): void;
+}
+
+/** A game on a page, with its stage and panel layout. */
+export class PlayerPage {
+  readonly stage: Stage;
+  readonly panel: ReturnType<typeof panelLayout>;
+
+  constructor(
+    readonly page: Page,
+    resolution: [number, number],
+    ui: UiStyle,
+    verbCount: number,
+  ) {
+    this.stage = stageFor(resolution, ui);
+    this.panel = panelLayout(this.stage, ui, verbCount);
+  }
+
+  /** Waits for `ready`, then starts the game if a "click to play" overlay waits. */
+  async ready(): Promise<void> {
+    await this.page.waitForFunction(() => (document.querySelector('cairn-player') as PlayerElement | null)?.ready === true, null, { timeout: 20_000 });
+    const start = this.page.locator('cairn-player .start');
+    if (await start.isVisible()) await start.click();
+  }
+
+  /** The canvas box in page pixels. */
+  async canvasBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.page.locator('cairn-player canvas').boundingBox();
+    if (box === null) throw new Error('the player has no canvas');
+    return box;
+  }
+
+  /** Page coordinates of the centre of game pixel (x, y). */
+  async toPage(x: number, y: number): Promise<{ x: number; y: number }> {
+    const b = await this.canvasBox();
+    return { x: b.x + ((x + 0.5) / this.stage.width) * b.width, y: b.y + ((y + 0.5) / this.stage.height) * b.height };
+  }
+
+  /** A mouse click at game pixel (x, y). */
+  async click(x: number, y: number, button: 'left' | 'right' = 'left'): Promise<void> {
+    const p = await this.toPage(x, y);
+    await this.page.mouse.click(p.x, p.y, { button });
+  }
+
+  /** A click in the middle of a panel box. */
+  async clickBox(box: Box | undefined): Promise<void> {
+    if (box === undefined) throw new Error('no such box in the panel');
+    await this.click(Math.floor(box.x + box.w / 2), Math.floor(box.y + box.h / 2));
+  }
+
+  /** Resolves when the player has control again (`wait 0` waits for control first). */
+  async settle(): Promise<void> {
+    await this.call('perform', 'wait 0');
+  }
+
+  /** Calls a method of the element in the page. */
+  call(method: 'perform' | 'evaluate' | 'save' | 'load' | 'listSaves', ...args: string[]): Promise<unknown> {
+    return this.page.evaluate(
+      ([m, a]) => {
+        const el = document.querySelector('cairn-player') as unknown as Record<string, (...x: string[]) => Promise<unknown>>;
+        return el[m]!(...a);
+      },
+      [method, args] as const,
+    );
+  }
+
+  /** The text of the player's aria-live regions (spoken lines, then status). */
+  async liveText(): Promise<{ log: string; status: string }> {
+    return {
+      log: (await this.page.locator('cairn-player [role=log]').textContent()) ?? '',
+      status: (await this.page.locator('cairn-player [role=status]').textContent()) ?? '',
+    };
+  }
+
+  /** Presses Tab until the status line names `name` (keyboard focus); fails after `limit` presses. */
+  async tabTo(name: string, limit = 12): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      await this.page.keyboard.press('Tab');
+      if ((await this.liveText()).status.includes(name)) return;
+    }
+    throw new Error(`Tab never reached ${name}; status: ${(await this.liveText()).status}`);
+  }
+
+  /** A screenshot of the viewport, decoded. */
+  async screenshot(): Promise<Screenshot> {
+    return new Screenshot(PNG.sync.read(await this.page.screenshot()), await this.canvasBox(), this.stage);
+  }
+}
+
+/** A decoded screenshot that can be sampled at page or game pixels. */
+export class Screenshot {
+  constructor(
+    readonly png: PNG,
+    readonly canvas: { x: number; y: number; width: number; height: number },
+    readonly stage: Stage,
+  ) {}
+
+  /** The colour at page pixel (x, y). */
+  atPage(x: number, y: number): [number, number, number] {
+    const i = (Math.floor(y) * this.png.width + Math.floor(x)) * 4;
+    return [this.png.data[i]!, this.png.data[i + 1]!, this.png.data[i + 2]!];
+  }
+
+  /** The colour at the centre of game pixel (x, y). */
+  at(x: number, y: number): [number, number, number] {
+    const c = this.canvas;
+    return this.atPage(c.x + ((x + 0.5) / this.stage.width) * c.width, c.y + ((y + 0.5) / this.stage.height) * c.height);
+  }
+}
+
+/** True when two colours differ by at most `tolerance` in every channel. */
+export function near(a: readonly number[], b: readonly number[], tolerance = 6): boolean {
+  return a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
+}
