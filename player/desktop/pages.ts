@@ -13,15 +13,16 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The player's index.html with the desktop page script placed first in
- * <head>: module scripts run in document order, so it marks the
- * <cairn-player> element for server saves before the player defines it.
+ * The player's index.html with the desktop page script placed before its
+ * first script: module scripts run in document order, so it marks the
+ * <cairn-player> element for server saves before the player defines it, and
+ * any CSP <meta> above still governs it.
  */
 export function withDesktopScript(indexHtml: string): string {
-  const head = /<head(\s[^>]*)?>/i.exec(indexHtml);
-  if (head === null) return PAGE_SCRIPT_TAG + indexHtml;
-  const at = head.index + head[0].length;
-  return indexHtml.slice(0, at) + PAGE_SCRIPT_TAG + indexHtml.slice(at);
+  const at = indexHtml.search(/<script[\s>]/i);
+  const end = at !== -1 ? at : indexHtml.search(/<\/head>/i);
+  if (end === -1) return PAGE_SCRIPT_TAG + indexHtml;
+  return indexHtml.slice(0, end) + PAGE_SCRIPT_TAG + indexHtml.slice(end);
 }
 
 /** A whole page with one message; the server adds the page script as to any page. */

@@ -107,7 +107,7 @@ export const PAGE_SCRIPT_ROUTE = '/cairn-desktop.js';
 /** The desktop's own files the server adds to the player's: the page script and the icon. */
 export function desktopFiles(): Map<string, ServedFile> {
   return new Map([
-    [PAGE_SCRIPT_ROUTE, { bytes: readFileSync(desktopAsset('desktop-page.js')), contentType: contentTypeOf('.js') }],
-    [ICON_ROUTE, { bytes: readFileSync(desktopAsset('cairn.svg')), contentType: contentTypeOf('.svg') }],
+    [PAGE_SCRIPT_ROUTE, { bytes: readFileSync(desktopAsset('desktop-page.js')), contentType: contentTypeOf('desktop-page.js') }],
+    [ICON_ROUTE, { bytes: readFileSync(desktopAsset('cairn.svg')), contentType: contentTypeOf('cairn.svg') }],
   ]);
 }

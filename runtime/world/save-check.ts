@@ -2,12 +2,16 @@
 // into a WorldState, field by field, checking types, ranges and that every
 // name is one this game declares. The one place that knows the state's
 // shape for loading; anything off is SNAPSHOT_INVALID, naming the field.
+// Saves outlive game updates: rooms, objects, actors and properties new in
+// this build start as declared; ones the save still needs but this build
+// lacks make it SAVE_INCOMPATIBLE, naming them.
 
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from '../../interpreter/vm/values.js';
 import type { WorldDecls } from './declarations.js';
 import { damaged } from './plain-codec.js';
 import { checkRoomArea } from './room-layout.js';
-import type { ActorState, DialogFrame, Facing, Line, ObjectState, Pt, RoomState, ThreadTag, Walk, WorldState } from './state.js';
+import { CairnError } from '../../interpreter/errors.js';
+import { createWorldState, type ActorState, DialogFrame, Facing, Line, ObjectState, Pt, RoomState, ThreadTag, Walk, WorldState } from './state.js';
 
 const FACINGS: readonly string[] = ['left', 'right', 'up', 'down'];
 const ENTITY_KINDS: readonly string[] = ['room', 'object', 'actor', 'costume', 'dialog', 'verb'];
@@ -15,9 +19,10 @@ const ENTITY_KINDS: readonly string[] = ['room', 'object', 'actor', 'costume', '
 /** A WorldState from decoded save data, or SNAPSHOT_INVALID. */
 export function readWorld(data: unknown, decls: WorldDecls): WorldState {
   const r = record(data, 'world');
+  const fresh = createWorldState(decls);
   const roomName = (v: unknown, where: string): string => name(v, decls.rooms, where);
-  const rooms = sameNames(r.rooms, decls.rooms, 'rooms', (v, n): RoomState => {
-    const props = readProps(record(v, `room ${n}`).props, `room ${n}`);
+  const rooms = sameNames(r.rooms, fresh.rooms, 'rooms', (v, n): RoomState => {
+    const props = withNewProps(readProps(record(v, `room ${n}`).props, `room ${n}`), fresh.rooms.get(n)!.props);
     try {
       checkRoomArea(n, props);
     } catch {
@@ -25,11 +30,12 @@ export function readWorld(data: unknown, decls: WorldDecls): WorldState {
     }
     return { props };
   });
-  const objects = sameNames(r.objects, decls.objects, 'objects', (v, n): ObjectState => {
+  const objects = sameNames(r.objects, fresh.objects, 'objects', (v, n): ObjectState => {
     const o = record(v, `object ${n}`);
-    return { room: nullable(o.room, (x) => roomName(x, `object ${n}'s room`)), visible: bool(o.visible, `object ${n}.visible`), props: readProps(o.props, `object ${n}`) };
+    const props = withNewProps(readProps(o.props, `object ${n}`), fresh.objects.get(n)!.props);
+    return { room: nullable(o.room, (x) => roomName(x, `object ${n}'s room`)), visible: bool(o.visible, `object ${n}.visible`), props };
   });
-  const actors = sameNames(r.actors, decls.actors, 'actors', (v, n): ActorState => {
+  const actors = sameNames(r.actors, fresh.actors, 'actors', (v, n): ActorState => {
     const a = record(v, `actor ${n}`);
     const facing = a.facing;
     const side = a.side;
@@ -44,7 +50,7 @@ export function readWorld(data: unknown, decls: WorldDecls): WorldState {
       walk: nullable(a.walk, (w) => readWalk(w, n, decls)),
       anim: text(a.anim, `actor ${n}.anim`),
       animSince: int(a.animSince, `actor ${n}.animSince`),
-      props: readProps(a.props, `actor ${n}`),
+      props: withNewProps(readProps(a.props, `actor ${n}`), fresh.actors.get(n)!.props),
     };
   });
   const inventory = list(r.inventory, 'inventory').map((v) => name(v, decls.objects, 'the inventory'));
@@ -140,17 +146,24 @@ function checkValue(v: unknown, where: string, seen: Set<object>): void {
   } else throw damaged(`${where} holds something that is not a value`);
 }
 
-/** A map of `names` to entries in the same names as the declarations (every one, nothing else). */
-function sameNames<T>(v: unknown, declared: ReadonlyMap<string, unknown>, where: string, read: (v: unknown, name: string) => T): Map<string, T> {
+/**
+ * Entries by the names this build declares, in declaration order (iteration
+ * order is part of determinism): saved ones read, new ones as declared.
+ * Entries of the save that this build no longer declares are left behind;
+ * anything that still refers to one is refused by `name`.
+ */
+function sameNames<T>(v: unknown, fresh: ReadonlyMap<string, T>, where: string, read: (v: unknown, name: string) => T): Map<string, T> {
   const m = map(v, where);
-  if (m.size !== declared.size) throw damaged(`${where} do not match this game`);
+  for (const k of m.keys()) if (typeof k !== 'string') throw damaged(`${where} has an entry without a name`);
   const out = new Map<string, T>();
-  // Declaration order, whatever the save's order: iteration order is part of determinism.
-  for (const n of declared.keys()) {
-    if (!m.has(n)) throw damaged(`${where} lack ${n}`);
-    out.set(n, read(m.get(n), n));
-  }
+  for (const [n, initial] of fresh) out.set(n, m.has(n) ? read(m.get(n), n) : initial);
   return out;
+}
+
+/** Saved properties plus the ones this build declares that the save predates. */
+function withNewProps(saved: Map<string, Value>, declared: ReadonlyMap<string, Value>): Map<string, Value> {
+  for (const [k, v] of declared) if (!saved.has(k)) saved.set(k, v);
+  return saved;
 }
 
 function record(v: unknown, where: string): Record<string, unknown> {
@@ -169,7 +182,12 @@ function list(v: unknown, where: string): unknown[] {
 }
 
 function name(v: unknown, declared: ReadonlyMap<string, unknown>, where: string): string {
-  if (typeof v !== 'string' || !declared.has(v)) throw damaged(`${where} names something this game does not have (${String(v)})`);
+  if (typeof v !== 'string') throw damaged(`${where} is not a name`);
+  if (!declared.has(v)) {
+    throw new CairnError('SAVE_INCOMPATIBLE', `This save was made with another version of the game and cannot be loaded: ${where} is \`${v}\`, which this version does not have.`, {
+      hint: 'load it with the version of the game that made it, or start a new game',
+    });
+  }
   return v;
 }
 

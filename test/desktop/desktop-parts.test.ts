@@ -81,8 +81,11 @@ describe('freedesktop files', () => {
 });
 
 describe('pages', () => {
-  it('puts the desktop script first in <head> and escapes text', () => {
-    expect(withDesktopScript('<html><head lang="en"><title>x</title></head></html>')).toBe('<html><head lang="en"><script type="module" src="/cairn-desktop.js"></script><title>x</title></head></html>');
+  it('puts the desktop script before the page\'s first script (after a CSP meta), and escapes text', () => {
+    const tag = '<script type="module" src="/cairn-desktop.js"></script>';
+    expect(withDesktopScript('<head><meta http-equiv="Content-Security-Policy" content="x"><script src="a.js"></script></head>')).toBe(`<head><meta http-equiv="Content-Security-Policy" content="x">${tag}<script src="a.js"></script></head>`);
+    expect(withDesktopScript('<html><head><title>x</title></head></html>')).toBe(`<html><head><title>x</title>${tag}</head></html>`);
+    expect(withDesktopScript('<p>bare</p>')).toBe(`${tag}<p>bare</p>`);
     expect(escapeHtml('<img src=x onerror="a()">&\'')).toBe('&#60;img src=x onerror=&#34;a()&#34;&#62;&#38;&#39;');
   });
 });

@@ -65,11 +65,13 @@ describe('cairn play server', () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const s = await openSession(server.openUrl);
     const page = await (await s.fetch('/')).text();
-    expect(page).toMatch(/^<!doctype html><html><head><script type="module" src="\/cairn-desktop\.js"><\/script><title>/);
+    expect(page).toContain('<title>P</title><script type="module" src="/cairn-desktop.js"></script><script type="module" src="./app.js">');
     expect(page).toContain('<cairn-player src="game.cairn">');
     expect(await (await s.fetch('/app.js')).text()).toBe('export const app = 1;');
     expect((await s.fetch('/assets/style.css')).headers.get('content-type')).toContain('text/css');
-    expect(await (await s.fetch('/cairn-desktop.js')).text()).toContain("new EventSource('/alive')");
+    const script = await s.fetch('/cairn-desktop.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8'); // module scripts need it
+    expect(await script.text()).toContain("new EventSource('/alive')");
     const bundle = await s.fetch('/game.cairn');
     expect(new Uint8Array(await bundle.arrayBuffer())).toEqual(BUNDLE);
     expect(bundle.headers.get('cache-control')).toBe('no-store');

@@ -3,7 +3,7 @@
 // canvas sized to the letterboxed fit. Rendering is driven by the element's
 // own animation frame loop, so each frame's cost can be measured.
 
-import { Application, Container, Graphics } from 'pixi.js';
+import { Application, Container, Graphics, Rectangle } from 'pixi.js';
 import type { Scene } from '../../../runtime/game-api.js';
 import type { Fit, Stage, UiStyle } from './layout.js';
 import { PanelView, type PanelState } from './panel-view.js';
@@ -27,18 +27,19 @@ export class Renderer {
   private panel!: PanelView;
   private readonly fade = new Graphics();
   private readonly focusRing = new Graphics();
+  /** The room screen's display tree (room, fade, focus ring). */
+  private readonly world = new Container();
   private lastRoom: string | null | undefined = undefined;
   private fadeStart = -Infinity;
 
   private constructor(
     readonly stage: Stage,
-    private readonly ui: UiStyle,
     private readonly textures: TextureStore,
   ) {}
 
   /** Creates the renderer and its canvas (WebGL, or Canvas2D where WebGL is missing). */
   static async create(stage: Stage, ui: UiStyle, textures: TextureStore, pixelArt: boolean): Promise<Renderer> {
-    const r = new Renderer(stage, ui, textures);
+    const r = new Renderer(stage, textures);
     await r.app.init({
       width: stage.width,
       height: stage.height,
@@ -48,16 +49,13 @@ export class Renderer {
       sharedTicker: false,
       autoDensity: false,
       preference: 'webgl',
-      // Screenshots and thumbnails read the canvas after the frame.
-      preserveDrawingBuffer: true,
     });
     r.room = new RoomView(textures, [stage.width, stage.screenHeight]);
     r.panel = new PanelView(stage, ui, textures);
     r.fade.rect(0, 0, stage.width, stage.screenHeight).fill(0x000000);
     r.fade.alpha = 0;
-    const world = new Container();
-    world.addChild(r.room.root, r.fade, r.focusRing);
-    r.app.stage.addChild(world, r.panel.root);
+    r.world.addChild(r.room.root, r.fade, r.focusRing);
+    r.app.stage.addChild(r.world, r.panel.root);
     return r;
   }
 
@@ -102,17 +100,13 @@ export class Renderer {
     this.app.render();
   }
 
-  /** A small PNG of the current frame, for save slots. */
+  /** A small PNG of the room screen, for save slots: rendered small and read back small (reading a whole WebGL canvas stalls). */
   async thumbnail(width = 160): Promise<Blob | null> {
-    const source = this.canvas;
-    const height = Math.round((width * this.stage.screenHeight) / this.stage.width);
-    const c = document.createElement('canvas');
-    c.width = width;
-    c.height = height;
-    const ctx = c.getContext('2d');
-    if (ctx === null) return null;
-    ctx.drawImage(source, 0, 0, source.width, (source.height * this.stage.screenHeight) / this.stage.height, 0, 0, width, height);
-    return new Promise((resolve) => c.toBlob((b) => resolve(b), 'image/png'));
+    const scale = width / this.stage.width;
+    const frame = new Rectangle(0, 0, this.stage.width, this.stage.screenHeight);
+    const canvas = this.app.renderer.extract.canvas({ target: this.world, frame, resolution: scale }) as HTMLCanvasElement;
+    if (typeof canvas.toBlob !== 'function') return null;
+    return new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/png'));
   }
 
   /** Frees the GL context, the canvas and every texture. */

@@ -104,7 +104,7 @@ describe('saves', () => {
       [flipped, 'SNAPSHOT_INVALID', /checksum/],
       [future, 'SNAPSHOT_VERSION', /cannot read/],
       [sampleGame().save(), 'SNAPSHOT_INVALID', /belongs to another game \(org\.cairn\.sample\), not to org\.cairn\.harbour/],
-      [forge(save, (j) => j.replace('"room":"dock"', '"room":"atlantis"')), 'SNAPSHOT_INVALID', /atlantis/],
+      [forge(save, (j) => j.replace('"room":"dock"', '"room":"atlantis"')), 'SAVE_INCOMPATIBLE', /`atlantis`, which this version does not have/],
       [forge(save, (j) => j.replace('"visible":true', '"visible":1')), 'SNAPSHOT_INVALID', /visible/],
       [forge(save, (j) => j.replace(/"tick":\d+/, '"tick":3')), 'SNAPSHOT_INVALID', /different moments/],
       [forge(save, () => '{"game":{"id":"org.cairn.harbour"},"tick":1}'), 'SNAPSHOT_INVALID', /no world/],
