@@ -62,6 +62,7 @@ const SECTIONS = [
   { id: 'bundle', title: 'Bundles', file: './bundle.ts', export: 'benchBundle' },
   { id: 'pathfinding', title: 'Pathfinding', file: './pathfinding.ts', export: 'benchPathfinding' },
   { id: 'runtime', title: 'Adventure runtime', file: './runtime.ts', export: 'benchRuntime' },
+  { id: 'player', title: 'Web player', file: './player.ts', export: 'benchPlayer' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

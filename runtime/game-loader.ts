@@ -8,10 +8,11 @@ import type { Module } from '../interpreter/bytecode/module.js';
 import { verifyModule } from '../interpreter/bytecode/verify.js';
 import { ADVENTURE_NATIVES } from '../interpreter/compiler/adventure-natives.js';
 import { BUILTIN_NATIVES } from '../interpreter/vm/builtins.js';
+import { DEBUG_NATIVE_NAME } from '../interpreter/vm/debug-hooks.js';
 import { openBundle, type Bundle } from './bundle/index.js';
 
-/** Every native name a bundle's code may import: the builtins and the adventure layer. */
-export const KNOWN_NATIVES: ReadonlySet<string> = new Set([...BUILTIN_NATIVES.map((n) => n.name), ...ADVENTURE_NATIVES.map((n) => n.name)]);
+/** Every native name a bundle's code may import: the builtins, `debug` (a no-op in a player) and the adventure layer. */
+export const KNOWN_NATIVES: ReadonlySet<string> = new Set([...BUILTIN_NATIVES.map((n) => n.name), DEBUG_NATIVE_NAME, ...ADVENTURE_NATIVES.map((n) => n.name)]);
 
 /** A bundle that passed the door, with its entry module decoded and verified. */
 export interface LoadedGame {

@@ -7,8 +7,10 @@
 import type { Module } from '../interpreter/bytecode/module.js';
 import { compileExpression, type CompiledExpression } from '../interpreter/compiler/compile-expression.js';
 import { CairnError } from '../interpreter/errors.js';
+import type { DebugHook, LineHook } from '../interpreter/vm/debug-hooks.js';
 import type { Limits } from '../interpreter/vm/memory.js';
 import { EntityRef, type Value } from '../interpreter/vm/values.js';
+import { Debugger } from './debugger.js';
 import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene } from './game-api.js';
 import type { LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
@@ -45,6 +47,11 @@ export interface GameOptions {
   /** Image sizes for clickable areas of sprites without a hotspot; fromBundle reads them from the bundle. */
   imageSize?: ImageSizer;
   limits?: Partial<Limits>;
+  /**
+   * Debugging (`cairn dev`, `cairn run --trace`): the VM's line and `debug`
+   * hooks, and debugger() becomes available. An exported player never sets it.
+   */
+  debug?: { onLine?: LineHook; onDebug?: DebugHook };
 }
 
 /** A refused input, and why (for walkthrough diagnostics). */
@@ -71,6 +78,8 @@ export class Game implements GameDriver {
   private cachedScene: Scene | null = null;
   /** Expressions compiled for evaluate(), by text (walkthroughs check the same ones often). */
   private readonly expressions = new Map<string, CompiledExpression>();
+  private readonly debugging: boolean;
+  private debugConsole: Debugger | undefined;
 
   /** A game from a compiled module; `on start` runs in the first tick. */
   static create(module: Module, options: GameOptions = {}): Game {
@@ -112,7 +121,10 @@ export class Game implements GameDriver {
         options.print?.(line);
       },
       onError: (error) => engine.report(error),
+      onLine: options.debug?.onLine,
+      onDebug: options.debug?.onDebug,
     });
+    this.debugging = options.debug !== undefined;
     engine.vm = this.vm;
     this.vm.onSpawn = (child, parent) => inheritTag(engine, child, parent);
     this.engine = engine;
@@ -235,6 +247,17 @@ export class Game implements GameDriver {
 
   display(value: Value): string {
     return this.vm.display(value);
+  }
+
+  /** The debugger (runtime/debugger.ts); USAGE unless the game was created with `debug` options. */
+  debugger(): Debugger {
+    if (!this.debugging) throw new CairnError('USAGE', 'this game was not started for debugging: the debugger is only for `cairn dev`, never an exported game');
+    return (this.debugConsole ??= new Debugger({
+      engine: this.engine,
+      vm: this.vm,
+      evaluate: (expression) => this.evaluate(expression),
+      changed: () => (this.cachedScene = null),
+    }));
   }
 
   /** The world state by name, as JSON (for tests and tools; the save holds the same). */

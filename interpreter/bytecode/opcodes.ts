@@ -120,6 +120,8 @@ export const OPCODE_TABLE = [
   { name: 'GET_LOCAL2', code: 59, operands: ['local', 'local'], stack: fx(0, 2), doc: 'push locals a and b' },
   { name: 'ADD_INT', code: 60, operands: ['int'], stack: fx(1, 1), doc: 'a + n for the integer immediate n' },
   { name: 'INC_LOCAL', code: 61, operands: ['local', 'int'], stack: fx(0, 0), doc: 'local s += n (a number)' },
+  // debugging: emitted only when compiling with {debug: true}, so other code never meets it
+  { name: 'LINE', code: 62, operands: ['int'], stack: fx(0, 0), doc: 'a statement on source line n starts: tell the host (VMOptions.onLine), if it listens' },
 ] as const satisfies readonly OpcodeInfo[];
 
 /** Opcode names as a union type. */

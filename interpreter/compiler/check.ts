@@ -129,6 +129,7 @@ class Checker {
         if (s.fade) this.expr(s.fade);
         return;
       case 'Yield':
+      case 'Debug':
       case 'Choose':
       case 'Take':
       case 'Drop':

@@ -32,6 +32,11 @@ export interface SourceFile {
 export interface CompileOptions extends AssetOptions {
   /** The builtin natives scripts may call; default: the VM's BUILTIN_NATIVES. Adventure natives are always added. */
   natives?: NativeSpec[];
+  /**
+   * Debug info for tracing and the debugger (`cairn run --trace`, `cairn dev`):
+   * a LINE instruction starts each statement. Never for an exported game.
+   */
+  debug?: boolean;
 }
 
 /** What a successful compile gives. */
@@ -80,6 +85,6 @@ export function compile(files: Array<{ file: string; text: string }>, options: C
     const count = errors.length === 1 ? 'an error' : `${errors.length} errors`;
     throw new CairnError('COMPILE_FAILED', `The script has ${count}.`, { related: errors });
   }
-  const module = emitModule(model, new ModuleBuilder(), declarations);
+  const module = emitModule(model, new ModuleBuilder(), declarations, options.debug ?? false);
   return { module, warnings, assetsUsed: assets.usedPaths() };
 }

@@ -98,4 +98,6 @@ export interface EmitContext {
   loops: LoopTargets[];
   /** Cutscene blocks open at this point of the code. */
   cutscenes: number;
+  /** Emit a LINE instruction where each statement starts (compiled with {debug: true}). */
+  debug: boolean;
 }

@@ -38,6 +38,9 @@ export class FunctionBuilder {
   private maxDepth = 0;
   private temps = 0;
   private maxTemps = 0;
+  /** The line of the last LINE emitted and the offset just after it (-1 once a label lands there). */
+  private lastLine = -1;
+  private lastLineEnd = -1;
   /** False after an instruction control cannot pass (a jump, a return) until a label that is jumped to. */
   reachable = true;
 
@@ -70,6 +73,18 @@ export class FunctionBuilder {
     if (info.terminal) this.reachable = false;
   }
 
+  /**
+   * Emits LINE n (debug builds only), unless the instruction just emitted is
+   * LINE n and no jump lands between them: control cannot reach the second
+   * without passing the first.
+   */
+  lineMark(n: number): void {
+    if (this.lastLine === n && this.lastLineEnd === this.code.length) return;
+    this.op('LINE', n);
+    this.lastLine = n;
+    this.lastLineEnd = this.code.length;
+  }
+
   /** Emits a jump to `label`; `slot` is the local operand of FOR_RANGE and ITER_NEXT. */
   jump(name: OpName, label: Label, slot = -1): void {
     if (!this.reachable) return;
@@ -89,6 +104,7 @@ export class FunctionBuilder {
   /** Binds `label` here; code after it is reachable when some jump reaches it. */
   bind(label: Label): void {
     label.pos = this.code.length;
+    this.lastLineEnd = -1;
     for (const at of label.patches) this.code[at] = label.pos;
     if (this.reachable) {
       if (label.depth >= 0 && label.depth !== this.depth) throw new Error(`compiler bug: stack depth ${this.depth} meets ${label.depth} at a label`);

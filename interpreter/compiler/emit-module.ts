@@ -3,7 +3,9 @@
 // `entries` start the code for each accepted argument count (evaluating the
 // missing defaults, then falling into the body); `maxStack` is the exact
 // deepest stack; `locals` covers parameters, lets, loop and scratch slots;
-// every path ends in a return; the line table maps each instruction.
+// every path ends in a return; the line table maps each instruction. With
+// `debug`, a LINE instruction starts each statement (and each loop round);
+// without it, no LINE is emitted at all.
 
 import { MODULE_VERSION, type FunctionProto, type JsonValue, type Module } from '../bytecode/module.js';
 import { ModuleBuilder, type EmitContext } from './emit-context.js';
@@ -13,8 +15,8 @@ import { emitBlock } from './emit-statements.js';
 import type { ProgramModel, Unit } from './program.js';
 
 /** Emits the whole module; `declarations` is built separately (declarations.ts). */
-export function emitModule(model: ProgramModel, mod: ModuleBuilder, declarations: JsonValue): Module {
-  const functions = model.units.map((unit) => emitUnit(model, mod, unit));
+export function emitModule(model: ProgramModel, mod: ModuleBuilder, declarations: JsonValue, debug = false): Module {
+  const functions = model.units.map((unit) => emitUnit(model, mod, unit, debug));
   return {
     version: MODULE_VERSION,
     files: model.files,
@@ -29,9 +31,9 @@ export function emitModule(model: ProgramModel, mod: ModuleBuilder, declarations
 }
 
 /** Emits one unit as a function; its constants and native imports go into `mod`. */
-export function emitUnit(model: ProgramModel, mod: ModuleBuilder, unit: Unit): FunctionProto {
+export function emitUnit(model: ProgramModel, mod: ModuleBuilder, unit: Unit, debug = false): FunctionProto {
   const fb = new FunctionBuilder(unit.locals);
-  const cx: EmitContext = { model, mod, fb, unit, loops: [], cutscenes: 0 };
+  const cx: EmitContext = { model, mod, fb, unit, loops: [], cutscenes: 0, debug };
   fb.at(unit.span.start);
   // entries[k] serves argc = minArity + k: it fills parameters minArity + k … arity - 1.
   let minArity = 0;

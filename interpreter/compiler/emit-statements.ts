@@ -2,10 +2,12 @@
 // keep their state in hidden locals (never on the stack), so `break`,
 // `continue` and `return` are plain jumps; leaving a cutscene block early
 // first calls `cutscene_end`. Adventure statements call the natives of
-// adventure-natives.ts with the arguments in the table's order.
+// adventure-natives.ts with the arguments in the table's order. In debug
+// builds each statement, and each round of a loop, starts with LINE.
 
 import type * as A from '../syntax/ast.js';
 import type { OpName } from '../bytecode/opcodes.js';
+import { DEBUG_NATIVE_NAME } from '../vm/debug-hooks.js';
 import { literalValue } from './constants.js';
 import { Label } from './emit-function.js';
 import type { EmitContext } from './emit-context.js';
@@ -21,6 +23,8 @@ export function emitBlock(cx: EmitContext, block: A.Block): void {
 function emitStmt(cx: EmitContext, s: A.Stmt): void {
   const fb = cx.fb;
   fb.at(s.span.start);
+  // A block's statements mark their own lines; a while loop marks its line at its top, each round.
+  if (s.kind !== 'Block' && s.kind !== 'While') markLine(cx, s);
   switch (s.kind) {
     case 'Block':
       return emitBlock(cx, s);
@@ -72,9 +76,16 @@ function emitStmt(cx: EmitContext, s: A.Stmt): void {
       emitExpr(cx, s.value);
       fb.at(s.span.start);
       return fb.op('PRINT');
+    case 'Debug':
+      return callNative(cx, DEBUG_NATIVE_NAME, 0);
     default:
       return emitAdventure(cx, s);
   }
+}
+
+/** In debug builds, LINE for the statement's first line (the trace and the debugger see it start). */
+function markLine(cx: EmitContext, s: A.NodeBase): void {
+  if (cx.debug) cx.fb.lineMark(s.span.start.line);
 }
 
 function emitIf(cx: EmitContext, s: A.If): void {
@@ -98,6 +109,7 @@ function emitWhile(cx: EmitContext, s: A.While): void {
   const top = new Label();
   const end = new Label();
   fb.bind(top);
+  markLine(cx, s);
   emitBranchFalse(cx, s.cond, end);
   emitLoopBody(cx, s.body, end, top);
   // The backward jump carries the loop's line: a runaway loop is reported there.
@@ -129,6 +141,7 @@ function emitNumericFor(cx: EmitContext, s: A.For): void {
   emitLoopBody(cx, s.body, end, step);
   fb.bind(step);
   fb.at(s.span.start);
+  markLine(cx, s);
   fb.jump('FOR_RANGE', body, hidden);
   fb.bind(end);
 }
@@ -146,6 +159,7 @@ function emitIteratorFor(cx: EmitContext, s: A.For): void {
   fb.op('INT', 0);
   fb.op('SET_LOCAL', hidden + 1);
   fb.bind(next);
+  markLine(cx, s);
   fb.jump('ITER_NEXT', end, hidden);
   fb.op('SET_LOCAL', variable);
   emitLoopBody(cx, s.body, end, next);

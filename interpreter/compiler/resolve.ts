@@ -196,6 +196,7 @@ class Resolver {
       case 'Break':
       case 'Continue':
       case 'Yield':
+      case 'Debug':
       case 'PlaySound':
       case 'EndGame':
       case 'Done':

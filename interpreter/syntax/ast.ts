@@ -65,6 +65,8 @@ export interface Yield extends NodeBase { kind: 'Yield' }
 /** `stop t` ends a thread. (`stop music` is StopMusic.) */
 export interface StopThread extends NodeBase { kind: 'StopThread'; thread: Expr }
 export interface Print extends NodeBase { kind: 'Print'; value: Expr }
+/** `debug`: tells the host's debugger where the thread is (`cairn dev`); nothing in an exported game. */
+export interface Debug extends NodeBase { kind: 'Debug' }
 
 // Adventure statements (LANGUAGE.md §4). Entity names are Idents, resolved by the compiler.
 /** `say "text"` or `say keeper "text"`. */
@@ -91,7 +93,7 @@ export interface Done extends NodeBase { kind: 'Done' }
 
 export type Stmt =
   | Block | Let | Assign | ExprStmt | If | While | For | Break | Continue | Return
-  | Wait | WaitUntil | Yield | StopThread | Print
+  | Wait | WaitUntil | Yield | StopThread | Print | Debug
   | Say | Walk | Choose | Cutscene | Take | Drop | Go | Put | Control | Face | Show | Hide
   | PlaySound | PlayMusic | StopMusic | EndGame | Done;
 

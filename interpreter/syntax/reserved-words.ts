@@ -8,7 +8,7 @@
  * contextual (see the header of grammar.peggy).
  */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'and', 'break', 'choose', 'continue', 'control', 'cutscene', 'done', 'drop', 'else', 'face',
+  'and', 'break', 'choose', 'continue', 'control', 'cutscene', 'debug', 'done', 'drop', 'else', 'face',
   'false', 'for', 'go', 'hide', 'if', 'let', 'nil', 'not', 'or', 'play', 'print', 'put', 'return',
   'say', 'show', 'spawn', 'stop', 'take', 'true', 'wait', 'walk', 'while', 'yield',
 ]);

@@ -633,6 +633,17 @@ export function execute(vm: VM, th: Thread): void {
         pc += 3;
         break;
       }
+
+      // ---- debugging: only code compiled with {debug: true} has LINE, so other runs never pay for it ----
+      case 62 satisfies OpCode<'LINE'>: {
+        const onLine = vm.onLine;
+        if (onLine !== undefined) {
+          save(th, fi, pc, sp, base, fp);
+          onLine(th.id, fn.file, code[pc + 1]!);
+        }
+        pc += 2;
+        break;
+      }
       default:
         throw fail(th, fi, pc, sp, base, fp, new CairnError('RUNTIME', `invalid instruction ${code[pc]} at offset ${pc} of \`${fn.name}\``));
     }

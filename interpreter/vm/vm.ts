@@ -6,6 +6,7 @@
 import type { Module } from '../bytecode/module.js';
 import { CairnError } from '../errors.js';
 import { BUILTIN_NATIVES } from './builtins.js';
+import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook, type SourcePlace } from './debug-hooks.js';
 import { execute } from './dispatch.js';
 import { display } from './format.js';
 import { extendProgram } from './extension.js';
@@ -37,10 +38,15 @@ export interface VMOptions {
   host?: Host;
   /** Receives runtime errors; without it, tick() throws the first error after finishing the tick. */
   onError?: (error: CairnError, threadId: number) => void;
+  /** Told of each LINE instruction: only code compiled with {debug: true} has them (`cairn run --trace`). */
+  onLine?: LineHook;
+  /** Told when a thread runs a `debug` statement; without it the statement does nothing. */
+  onDebug?: DebugHook;
 }
 
 export type { VmState } from './state.js';
 export type { ThreadInfo } from './thread.js';
+export type { DebugHook, LineHook, SourcePlace } from './debug-hooks.js';
 
 /** Fixed work charged to the instruction budget per call (calls are budget checkpoints). */
 const CALL_COST = 10;
@@ -57,6 +63,8 @@ export class VM {
   readonly ctx: NativeContextImpl;
   /** Budget cost of one call, read by the dispatch loop. */
   readonly callCost = CALL_COST;
+  /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
+  readonly onLine: LineHook | undefined;
   private readonly printLine: (line: string) => void;
   /** The loaded program, and the one running now (an extension of it while evaluate() runs). */
   private readonly loaded: Program;
@@ -77,7 +85,10 @@ export class VM {
 
   /** Loads `module`; unknown natives or a malformed module throw CairnError. */
   constructor(module: Module, options: VMOptions = {}) {
-    this.nativeTable = buildNativeTable([...BUILTIN_NATIVES, ...(options.natives ?? [])]);
+    const onDebug = options.onDebug;
+    const debugRow = debugNative(onDebug && ((threadId) => onDebug(threadId, this.threadPlace(threadId) ?? UNKNOWN_PLACE)));
+    this.nativeTable = buildNativeTable([...BUILTIN_NATIVES, debugRow, ...(options.natives ?? [])]);
+    this.onLine = options.onLine;
     this.loaded = this.active = loadProgram(module, this.nativeTable);
     this.limits = Object.freeze(resolveLimits(options.limits));
     this.host = options.host;
@@ -239,6 +250,21 @@ export class VM {
   threadInfo(threadId: number): ThreadInfo | undefined {
     const th = this.byId.get(threadId);
     return th && this.describe(th);
+  }
+
+  /**
+   * Where a thread stands, innermost frame first: each frame's function and
+   * the place of the instruction it is at (a thread that waits or calls is at
+   * that instruction). Thread 0 is the synchronous call running now, if any.
+   */
+  threadStack(threadId: number): SourcePlace[] | undefined {
+    const th = threadId === 0 ? this.syncThreads[this.syncThreads.length - 1] : this.byId.get(threadId);
+    return th && framePlaces(this.program, th);
+  }
+
+  /** Where a thread stands now (its innermost frame), or undefined when it has ended. */
+  threadPlace(threadId: number): SourcePlace | undefined {
+    return this.threadStack(threadId)?.[0];
   }
 
   /** The value of global `name`. */

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { Module } from '../../interpreter/bytecode/module.js';
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
 import type { GameDriver } from '../../runtime/game-api.js';
-import { Game } from '../../runtime/game.js';
+import { Game, type GameOptions } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
 import { readTextFile } from './sources.js';
@@ -14,9 +14,9 @@ import type { Terminal } from './terminal.js';
 
 const ADVENTURE_NATIVE_NAMES: ReadonlySet<string> = new Set(ADVENTURE_NATIVES.map((n) => n.name));
 
-/** A fresh game of a loaded bundle, with the random generator seeded by `seed`. */
-export function startGame(loaded: LoadedGame, seed: number): Game {
-  return Game.fromBundle(loaded, { seed });
+/** A fresh game of a loaded bundle, with the random generator seeded by `seed` (and `debug` hooks, for tracing). */
+export function startGame(loaded: LoadedGame, seed: number, debug?: GameOptions['debug']): Game {
+  return Game.fromBundle(loaded, { seed, debug });
 }
 
 /** True when a module declares a world (rooms, actors, objects, dialogs) or calls adventure natives: it needs the Game, not the bare VM. */
@@ -39,6 +39,8 @@ export interface HeadlessOptions {
   record?: string;
   /** Replay this input log instead of running without input. */
   replay?: string;
+  /** Debug hooks for the game (`--trace`). */
+  debug?: GameOptions['debug'];
 }
 
 /**
@@ -49,7 +51,7 @@ export interface HeadlessOptions {
 export function runHeadless(loaded: LoadedGame, options: HeadlessOptions, term: Terminal): GameDriver {
   const log = options.replay === undefined ? undefined : parseInputLog(readTextFile(options.replay), options.replay);
   if (log && options.replay) checkLogIsFor(log, loaded.bundle.manifest, options.replay);
-  const game = startGame(loaded, log?.seed ?? options.seed);
+  const game = startGame(loaded, log?.seed ?? options.seed, options.debug);
   let printed = 0;
   const printNew = () => {
     while (printed < game.transcript.length) term.out(game.transcript[printed++]!);

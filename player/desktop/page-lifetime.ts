@@ -25,6 +25,7 @@ export class PageLifetime {
   private pages = 0;
   private connected = false;
   private timer: NodeJS.Timeout | undefined;
+  private deadline = Infinity;
   private ended = false;
 
   constructor(
@@ -56,7 +57,10 @@ export class PageLifetime {
   /** The app-mode browser we started has exited: its window is gone unless a page still talks to us. */
   browserExited(): void {
     // A page still connected means the browser handed its window to one already running.
-    if (this.pages === 0) this.arm(this.options.browserExitGraceMs, 'window-closed');
+    if (this.pages > 0) return;
+    // Its page came and went: the window is gone, no need to wait for a hand-over.
+    if (this.connected) this.end('window-closed');
+    else this.arm(this.options.browserExitGraceMs, 'window-closed', true);
   }
 
   /** Stops the timers without ending (the session ended some other way). */
@@ -65,14 +69,18 @@ export class PageLifetime {
     this.disarm();
   }
 
-  private arm(ms: number, reason: EndReason): void {
+  /** Sets the one pending end; with `onlyIfSooner`, a sooner end already pending stays. */
+  private arm(ms: number, reason: EndReason, onlyIfSooner = false): void {
+    if (onlyIfSooner && Date.now() + ms >= this.deadline) return;
     this.disarm();
+    this.deadline = Date.now() + ms;
     this.timer = setTimeout(() => this.end(reason), ms);
   }
 
   private disarm(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    this.deadline = Infinity;
   }
 
   private end(reason: EndReason): void {

@@ -190,11 +190,18 @@ describe('cairn play server', () => {
     expect(alive.events.join('')).toContain('event: stopped\ndata: quit');
   });
 
-  it('ends when no page connects in time, and soon after the app browser exits with none', async () => {
+  it('ends when no page connects in time, and when the app browser exits', async () => {
     const a = await start({ startupGraceMs: 200, closeGraceMs: 100, browserExitGraceMs: 100 });
     expect(await a.server.stopped).toBe('no-window');
     const b = await start({ startupGraceMs: 60_000, closeGraceMs: 100, browserExitGraceMs: 100 });
     b.server.browserExited();
     expect(await b.server.stopped).toBe('window-closed');
+    // the app browser's page came and went, then the browser exited: its window is gone, no grace needed
+    const c = await start({ startupGraceMs: 60_000, closeGraceMs: 60_000, browserExitGraceMs: 60_000 });
+    const s = await openSession(c.server.openUrl);
+    (await openAlive(c.server.origin, s.cookie)).close();
+    await new Promise((r) => setTimeout(r, 50));
+    c.server.browserExited();
+    expect(await c.server.stopped).toBe('window-closed');
   });
 });

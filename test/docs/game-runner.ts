@@ -4,7 +4,7 @@
 // first error. Optionally plays a walkthrough against it with the real runner.
 
 import { compile } from '../../interpreter/compiler/compile.js';
-import { CairnError, formatError, isCairnError } from '../../interpreter/errors.js';
+import { formatError, isCairnError } from '../../interpreter/errors.js';
 import { Game } from '../../runtime/game.js';
 import { parseWalkthrough } from '../../runtime/walkthrough/parse.js';
 import { runWalkthrough } from '../../runtime/walkthrough/run.js';
@@ -58,16 +58,5 @@ export function runGame(file: string, text: string, walk?: { file: string; text:
   } catch (e) {
     if (!isCairnError(e)) throw e;
     return { output, error: e };
-  }
-}
-
-/** True when the runtime can evaluate game expressions, which walkthroughs need (`do`, `expect …`). */
-export function canEvaluate(): boolean {
-  const { module } = compile([{ file: 'probe.adv', text: 'var probe = 1\n' }]);
-  try {
-    return Game.create(module).evaluate('probe == 1') === true;
-  } catch (e) {
-    if (e instanceof CairnError || isCairnError(e)) return false;
-    throw e;
   }
 }

@@ -3,9 +3,10 @@
 // ```cairn-adventure block on the adventure runtime (with the ```walk block
 // after it, if any), and each is compared with its `// expect…` comments by
 // the language tests' harness. The reference must also name every native,
-// reserved word, error code, limit, well-known property and walkthrough command.
+// reserved word, error code, limit, well-known property and walkthrough command,
+// and the links of both documents must lead somewhere.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
@@ -17,10 +18,9 @@ import { WELL_KNOWN } from '../../runtime/world/properties.js';
 import { WALK_COMMANDS } from '../../runtime/walkthrough/commands.js';
 import { parseWalkthrough } from '../../runtime/walkthrough/parse.js';
 import { scaffoldFiles } from '../../player/cli/scaffold.js';
-import { checkProgram, readExpectations } from '../support/run-adv.js';
-import { canEvaluate, runGame } from './game-runner.js';
+import { checkProgram } from '../support/run-adv.js';
+import { runGame } from './game-runner.js';
 import { findExamples, type Example } from './markdown-examples.js';
-import { compile } from '../../interpreter/compiler/compile.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DOCS = ['docs/language.md', 'docs/tutorial.md'] as const;
@@ -29,9 +29,6 @@ const read = (doc: string): string => readFileSync(join(ROOT, doc), 'utf8');
 /** Errors name an example by its document and the line of its opening fence. */
 const fileOf = (e: Example): string => `${e.doc}#L${e.line}`;
 const titleOf = (e: Example): string => `${e.section} (line ${e.line})`;
-
-// Walkthroughs evaluate game expressions; until the runtime can, examples with one are only compiled.
-const walkthroughsRun = canEvaluate();
 
 for (const doc of DOCS) {
   describe(`examples in ${doc}`, () => {
@@ -47,14 +44,7 @@ for (const doc of DOCS) {
         it(titleOf(example), () => checkProgram(file, example.text));
       } else if (example.kind === 'cairn-adventure') {
         const walk = example.walk && { file: fileOf(example.walk), text: example.walk.text };
-        if (walk === undefined || walkthroughsRun) {
-          it(titleOf(example), () => checkProgram(file, example.text, (f, t) => runGame(f, t, walk)));
-        } else {
-          it(`${titleOf(example)} compiles`, () => {
-            if (readExpectations(example.text).errors.length === 0) compile([{ file, text: example.text }]);
-          });
-          it.skip(`${titleOf(example)} with its walkthrough (the runtime cannot evaluate expressions yet)`, () => {});
-        }
+        it(titleOf(example), () => checkProgram(file, example.text, (f, t) => runGame(f, t, walk)));
       } else {
         it(`${titleOf(example)} is a valid walkthrough`, () => {
           expect(() => parseWalkthrough(example.text, file)).not.toThrow();
@@ -74,6 +64,11 @@ describe('docs/language.md is complete', () => {
   it('runs an example of every builtin native', () => {
     const missing = BUILTIN_NATIVES.map((n) => n.name).filter((name) => !new RegExp(`\\b${name}\\(`).test(code));
     expect(missing).toEqual([]);
+  });
+
+  it('lists the reserved words', () => {
+    const list = /reserved\s+words\*\*[\s\S]*?```text\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
+    expect(list.split(/\s+/).filter(Boolean).sort()).toEqual([...RESERVED_WORDS].sort());
   });
 
   it('uses every reserved word in an example', () => {
@@ -107,6 +102,29 @@ describe('docs/language.md is complete', () => {
     const missing = WALK_COMMANDS.map((c) => c.syntax).filter((s) => !text.includes(s));
     expect(missing).toEqual([]);
   });
+});
+
+describe('links in the documentation', () => {
+  for (const doc of DOCS) {
+    it(`${doc} links only to headings and files that exist`, () => {
+      const text = read(doc);
+      // GitHub's anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered.
+      const anchors = new Set<string>();
+      for (const [, heading] of text.matchAll(/^#{1,6}\s+(.*)$/gm)) {
+        const slug = heading!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+        let unique = slug;
+        for (let n = 1; anchors.has(unique); n++) unique = `${slug}-${n}`;
+        anchors.add(unique);
+      }
+      const broken: string[] = [];
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const [path, anchor] = target!.split('#') as [string, string | undefined];
+        if (/^[a-z]+:/.test(path)) continue;
+        if (path === '' ? !anchors.has(anchor ?? '') : !existsSync(join(ROOT, 'docs', path))) broken.push(target!);
+      }
+      expect(broken).toEqual([]);
+    });
+  }
 });
 
 describe('docs/tutorial.md matches `cairn new`', () => {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Draws every picture of Gull Rock into assets/art/: the rooms, the cast's
 // sprite sheets, the objects and the inventory icons. Run it from anywhere:
-//   node bundles/gull-rock/tools/make-art.js [name-filter]
-// The output is deterministic; commit it beside this script.
+//   node bundles/gull-rock/tools/make-art.js [--out DIR] [name-filter]
+// The output is deterministic; commit it beside this script. (--out writes
+// elsewhere, as the test that checks the committed files does.)
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,10 @@ import { shore } from './art/shore.js';
 import { lamproom, store } from './art/lighthouse.js';
 import { ICONS, SPRITES, iconCanvas } from './art/items.js';
 
-const ART = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'art');
-const filter = process.argv[2] ?? '';
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const ART = outAt >= 0 ? args.splice(outAt, 2)[1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'art');
+const filter = args[0] ?? '';
 
 const JOBS = {
   'people/wren.png': wrenSheet,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Synthesises the music and sound effects of Gull Rock into assets/audio/
 // as mono 16-bit WAV at 22,050 Hz. Run it from anywhere:
-//   node bundles/gull-rock/tools/make-audio.js [name-filter]
+//   node bundles/gull-rock/tools/make-audio.js [--out DIR] [name-filter]
 // Deterministic (seeded noise); commit the output beside this script.
 
 import { dirname, join } from 'node:path';
@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { saveWav } from './lib/wav.js';
 import { RATE, buffer, declick, freq, noise, normalise, pluck, reverb, sequence, tone, wrapLoop } from './lib/synth.js';
 
-const AUDIO = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'audio');
-const filter = process.argv[2] ?? '';
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const AUDIO = outAt >= 0 ? args.splice(outAt, 2)[1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'audio');
+const filter = args[0] ?? '';
 
 // ─── Instruments ────────────────────────────────────────────────────────────
 

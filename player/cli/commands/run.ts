@@ -2,14 +2,17 @@
 // runs, `print` lines go to stdout, and the process ends when no thread is
 // left (exit 0) or on the first error (exit 1, with the script's place).
 // An adventure bundle runs in the Game instead (game-session.ts), where an
-// input log can be recorded and replayed.
+// input log can be recorded and replayed. `--trace` compiles with debug info
+// and writes each line run to stderr, so stdout stays the transcript.
 
 import { CairnError } from '../../../interpreter/errors.js';
+import { hasDebugInfo, lineTracer, type DebugHook, type LineHook } from '../../../interpreter/vm/debug-hooks.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { loadBundleFile } from '../bundle-file.js';
 import { isAdventure, runHeadless } from '../game-session.js';
 import { compileScriptFiles } from '../sources.js';
+import type { Terminal } from '../terminal.js';
 import type { Command } from './index.js';
 
 /** Ticks `run` allows by default: one hour of game time at 60 ticks per second. */
@@ -19,8 +22,8 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run scripts or a bundle headless and print the transcript',
   usage: [
-    'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N]',
-    'cairn run GAME.cairn [--seed N] [--ticks N] [--record LOG.json] [--replay LOG.json]',
+    'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N] [--trace]',
+    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--record LOG.json] [--replay LOG.json]',
     '',
     'Compiles the scripts as one program (or opens and verifies a bundle), runs `on start` and prints every `print`',
     'line. Ends when no thread is left (exit 0) or on an error (exit 1). An adventure bundle (rooms, actors, …)',
@@ -30,6 +33,9 @@ export const runCommand: Command = {
     '  --ticks N          stop after N ticks of game time (default 216000, one hour)',
     '  --record LOG.json  write the run\'s input log (JSON: format, game, seed, ticks, inputs) at the end',
     '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length',
+    '  --trace            write each source line as it runs to stderr, as `[t2] scripts/main.adv:12` (t2: thread 2),',
+    '                     and where each `debug` statement is reached; scripts are compiled with debug info (a bundle',
+    '                     from `cairn build` is an exported game and has none: only its `debug` statements show)',
   ].join('\n'),
   async run(args, term) {
     const { values, positionals } = parseCommandArgs('run', args, {
@@ -37,19 +43,24 @@ export const runCommand: Command = {
       ticks: { type: 'string' },
       record: { type: 'string' },
       replay: { type: 'string' },
+      trace: { type: 'boolean' },
     });
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
     const seed = integerOption('run', 'seed', values.seed, 1);
     const maxTicks = integerOption('run', 'ticks', values.ticks, DEFAULT_MAX_TICKS);
+    const trace = values.trace === true ? traceHooks(term) : undefined;
     const bundle = positionals.length === 1 && positionals[0]!.endsWith('.cairn') ? loadBundleFile(positionals[0]!) : undefined;
+    if (bundle && trace && !hasDebugInfo(bundle.module)) {
+      term.err(`cairn run: ${positionals[0]} has no debug info (\`cairn build\` makes exported games); --trace shows only its \`debug\` statements.`);
+    }
     if (bundle && isAdventure(bundle.module)) {
       if (values.replay !== undefined && values.seed !== undefined) throw new CairnError('USAGE', 'a replay uses the seed its log recorded; leave out --seed');
-      runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay }, term);
+      runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace }, term);
       return 0;
     }
     if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
-    const { module } = bundle ?? compileScriptFiles(positionals, term);
-    const vm = new VM(module, { seed, print: (line) => term.out(line) });
+    const { module } = bundle ?? compileScriptFiles(positionals, term, { debug: trace !== undefined });
+    const vm = new VM(module, { seed, print: (line) => term.out(line), ...trace });
     vm.init();
     vm.startHandlers('start');
     while (vm.threadCount > 0 && vm.tickCount < maxTicks) vm.tick();
@@ -57,3 +68,11 @@ export const runCommand: Command = {
     return 0;
   },
 };
+
+/** The hooks of `--trace`: lines run and `debug` statements reached, to stderr. */
+function traceHooks(term: Terminal): { onLine: LineHook; onDebug: DebugHook } {
+  return {
+    onLine: lineTracer((text) => term.err(text)),
+    onDebug: (threadId, place) => term.err(`[t${threadId}] ${place.file}:${place.line}: debug (in \`${place.function}\`)`),
+  };
+}

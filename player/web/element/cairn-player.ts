@@ -112,7 +112,7 @@ export class CairnPlayer extends HTMLElement {
   async save(slot: string, name: string = slot): Promise<SlotInfo> {
     const { client, view, saves } = this.need();
     const bytes = await client.request('save', {});
-    const thumbnail = await view.renderer.thumbnail().catch(() => null);
+    const thumbnail = thumbnailOf(view);
     const info = await saves.put(String(slot), bytes, String(name), thumbnail);
     this.dispatchEvent(new CustomEvent('save', { detail: { slot: info.slot, name: info.name, date: info.date } }));
     return info;
@@ -202,6 +202,7 @@ export class CairnPlayer extends HTMLElement {
     try {
       this.showMessage('Loading…');
       const bytes = await bytesOf(source);
+      performance.mark('cairn:fetched');
       if (generation !== this.generation) return;
       let view: GameView | null = null;
       const early: FrameMessage[] = [];
@@ -211,8 +212,10 @@ export class CairnPlayer extends HTMLElement {
       );
       this.client = client;
       const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')) }, [bytes]);
+      performance.mark('cairn:opened');
       if (generation !== this.generation) return;
       view = await GameView.create(info, client, this.host(), this.settings);
+      performance.mark('cairn:renderer');
       if (generation !== this.generation) return view.destroy();
       for (const f of early) view.receive(f);
       this.view = view;
@@ -409,6 +412,15 @@ function fullscreenIcon(): SVGSVGElement {
   path.setAttribute('stroke-width', '2');
   svg.append(path);
   return svg;
+}
+
+/** A thumbnail for a save slot; a save never fails for want of one. */
+function thumbnailOf(view: GameView): Blob | null {
+  try {
+    return view.renderer.thumbnail();
+  } catch {
+    return null;
+  }
 }
 
 function div(className: string): HTMLDivElement {

@@ -94,7 +94,7 @@ export class GameView {
       },
     );
     const stage = stageFor(info.resolution, info.ui);
-    const renderer = await Renderer.create(stage, info.ui, textures, info.pixelArt);
+    const renderer = await Renderer.create(stage, info.ui, textures);
     view = new GameView(info, client, host, renderer, textures, settings);
     return view;
   }

@@ -38,13 +38,14 @@ export class Renderer {
   ) {}
 
   /** Creates the renderer and its canvas (WebGL, or Canvas2D where WebGL is missing). */
-  static async create(stage: Stage, ui: UiStyle, textures: TextureStore, pixelArt: boolean): Promise<Renderer> {
+  static async create(stage: Stage, ui: UiStyle, textures: TextureStore): Promise<Renderer> {
     const r = new Renderer(stage, textures);
     await r.app.init({
       width: stage.width,
       height: stage.height,
       background: '#000000',
-      antialias: !pixelArt,
+      // Sprites are axis-aligned images: multisampling would only multiply the fill cost (4× on software WebGL).
+      antialias: false,
       autoStart: false,
       sharedTicker: false,
       autoDensity: false,
@@ -101,12 +102,15 @@ export class Renderer {
   }
 
   /** A small PNG of the room screen, for save slots: rendered small and read back small (reading a whole WebGL canvas stalls). */
-  async thumbnail(width = 160): Promise<Blob | null> {
+  thumbnail(width = 160): Blob | null {
     const scale = width / this.stage.width;
     const frame = new Rectangle(0, 0, this.stage.width, this.stage.screenHeight);
     const canvas = this.app.renderer.extract.canvas({ target: this.world, frame, resolution: scale }) as HTMLCanvasElement;
-    if (typeof canvas.toBlob !== 'function') return null;
-    return new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/png'));
+    if (typeof canvas.toDataURL !== 'function') return null;
+    // toDataURL, not toBlob: Chromium runs toBlob's encoder in idle time, which a game that draws every frame may not leave for a second.
+    const url = canvas.toDataURL('image/png');
+    const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (ch) => ch.charCodeAt(0));
+    return new Blob([bytes], { type: 'image/png' });
   }
 
   /** Frees the GL context, the canvas and every texture. */

@@ -108,9 +108,10 @@ export function cottage() {
   c.shape(smooth([[ax + 10, 302], [ax + 8, 262], [ax + 70, 258], [ax + 76, 268], [ax + 74, 302]], true, 4), P.teal, { w: 1.8 });
   c.shape(smooth([[ax + 54, 304], [ax + 52, 250], [ax + 62, 242], [ax + 74, 248], [ax + 76, 304]], true, 4), mix(P.teal, P.fog, 0.2), { w: 1.8 });
   for (const x of [ax + 2, ax + 70]) c.rect(x, 300, 6, 8, P.bark, { w: 1.2 });
-  c.rrect(ax + 90, 280, 46, 18, 6, P.red, { w: 1.6 });
-  c.rect(ax + 94, 296, 5, 9, P.bark, { w: 1.1 });
-  c.rect(ax + 126, 296, 5, 9, P.bark, { w: 1.1 });
+  c.rect(ax + 84, 272, 4, 30, P.bark, { w: 1.1 });
+  c.rect(ax + 116, 272, 4, 30, P.bark, { w: 1.1 });
+  c.rrect(ax + 78, 258, 48, 18, 6, P.red, { w: 1.6 });
+  c.line(ax + 84, 265, ax + 120, 265, fade(P.cream, 0.5), 1.4);
   c.fill(ellipsePts(ax + 40, 308, 64, 6), fade(P.ink, 0.25));
 
   // The door out to the shore.

@@ -4,7 +4,7 @@
 // them to face left), with walk cycles from a little leg model: a thigh and a
 // shin per leg, swinging on a phase, the body riding on the lower foot.
 
-import { Canvas, INK, ellipsePts, fade, mix, smooth } from '../lib/raster.js';
+import { Canvas, INK, ellipsePts, fade, mix, rectPts, smooth } from '../lib/raster.js';
 import { P } from '../lib/palette.js';
 
 const TAU = Math.PI * 2;
@@ -264,8 +264,9 @@ export function magsSheet() {
 // ─── Gulliver the gull ──────────────────────────────────────────────────────
 
 function gull(c, x0, { key = false, blink = false, beak = 0, wings = null, sardine = false } = {}) {
-  const x = x0 + 22;
+  const x = x0 + 26;
   const y = wings === null ? 40 : 47;
+  // (Frames are 60 wide: room for the key held out in front of the beak.)
   if (wings === null) {
     // Legs, body, folded wing, tail.
     c.line(x - 1, y - 8, x - 2, y - 1, mix(P.rose, P.gold, 0.3), 1.8);
@@ -322,9 +323,9 @@ function gull(c, x0, { key = false, blink = false, beak = 0, wings = null, sardi
   }
 }
 
-/** Gulliver's sheet: 0–1 with the key (idle, blink), 2–3 without, 4–5 squawk, 6–9 flying, 10 with a sardine. 48 × 48 frames. */
+/** Gulliver's sheet: 0–1 with the key (idle, blink), 2–3 without, 4–5 squawk, 6–9 flying, 10 with a sardine. 60 × 48 frames. */
 export function gullSheet() {
-  return sheet(48, 48, 11, (c, i, x0) => {
+  return sheet(60, 48, 11, (c, i, x0) => {
     if (i === 0) return gull(c, x0, { key: true });
     if (i === 1) return gull(c, x0, { key: true, blink: true });
     if (i === 3) return gull(c, x0, { blink: true });
@@ -336,8 +337,10 @@ export function gullSheet() {
   });
 }
 
+// Frames side by side in one row; each is clipped to its own cell, so no
+// drawing spills into its neighbour.
 function sheet(fw, fh, frames, draw) {
   const c = new Canvas(fw * frames, fh, { ss: 4 });
-  for (let i = 0; i < frames; i++) draw(c, i, i * fw);
+  for (let i = 0; i < frames; i++) c.clip(rectPts(i * fw, 0, fw, fh), () => draw(c, i, i * fw));
   return c;
 }
