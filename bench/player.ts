@@ -82,6 +82,8 @@ async function frameTime(browser: Browser, seconds: number): Promise<Row[]> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
     await page.goto(server.url);
     await page.waitForFunction(() => (document.querySelector('cairn-player') as unknown as { ready: boolean } | null)?.ready === true, null, { timeout: 30_000 });
+    const start = page.locator('cairn-player .start');
+    if (await start.isVisible()) await start.click();
     await page.waitForTimeout(1500); // textures in, warm-up
     const stats = (await page.evaluate(async (ms) => {
       const el = document.querySelector('cairn-player') as unknown as { stats(): { frames: number; work: number[]; intervals: number[] } };

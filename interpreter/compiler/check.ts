@@ -15,10 +15,11 @@ import type { ProgramModel, Unit } from './program.js';
 
 /**
  * Events that need no verb declaration: `start` and `unhandled` (top level),
- * `enter` and `exit` (rooms), `walk` (the built-in verb), and `talk` and `use`,
- * which the runtime's default verb set always offers.
+ * `enter` and `exit` (rooms) and `walk` (the one built-in verb). Every other
+ * handler names a verb, which a `verbs` block, when there is one, must declare:
+ * otherwise the player could never send it.
  */
-export const BUILTIN_EVENTS: ReadonlySet<string> = new Set(['start', 'unhandled', 'enter', 'exit', 'walk', 'talk', 'use']);
+export const BUILTIN_EVENTS: ReadonlySet<string> = new Set(['start', 'unhandled', 'enter', 'exit', 'walk']);
 
 /** Checks every unit and handler of the model. */
 export function check(model: ProgramModel, diag: Diagnostics, assets: AssetChecker): void {

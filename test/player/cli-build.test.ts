@@ -106,6 +106,15 @@ describe('cairn build / inspect / run on bundles', () => {
     expect(r.stderr).toContain('did you mean `audio/creak.wav`?');
   });
 
+  it('refuses a walk area that crosses itself at its source line', () => {
+    const dir = makeProject({ 'scripts/main.adv': 'actor hero { name: "R" }\nroom beach {\n  walkable: [(0, 0), (100, 100), (100, 0), (0, 100)]\n}\non start { print "started" }\n' });
+    const r = cairn(['build', dir, '-o', join(dir, 'x.cairn')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('scripts/main.adv:3:');
+    expect(r.stderr).toContain('crosses itself');
+    expect(existsSync(join(dir, 'x.cairn'))).toBe(false);
+  });
+
   describe('hostile bundles are refused by inspect and run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-hostile-'));
     const good = makeProject({ 'scripts/main.adv': SCRIPT, 'assets/door.txt': 'door '.repeat(50) });

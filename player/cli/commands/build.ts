@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { encodeModule } from '../../../interpreter/bytecode/binary.js';
 import { CairnError } from '../../../interpreter/errors.js';
 import { writeBundle } from '../../../runtime/bundle/index.js';
+import { checkWorld } from '../../../runtime/world/check-world.js';
 import { parseCommandArgs } from '../args.js';
 import { createProgress } from '../progress.js';
 import { loadProject, type Project } from '../project.js';
@@ -70,6 +71,9 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
       assetNames: () => [...project.assets.keys()],
     },
   );
+  const worldProblems = checkWorld(module);
+  if (worldProblems.length === 1) throw worldProblems[0];
+  if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
   const used = new Set(assetsUsed);
   for (const path of project.assets.keys()) {
     if (!used.has(path)) term.err(`warning: assets/${path} is not used by any script`);

@@ -3,7 +3,9 @@
 // the public JS API (open, pause, resume, save, load, perform, evaluate) and
 // its events (ready, error, save, end). The game itself runs in a Worker.
 
+import type { Application } from 'pixi.js';
 import type { FrameMessage, GameInfo } from '../protocol.js';
+import { Renderer } from '../render/renderer.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
 import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
 import { GameView, type FrameStats, type ViewHost } from './game-view.js';
@@ -199,28 +201,30 @@ export class CairnPlayer extends HTMLElement {
   private async openNow(source: string | URL | ArrayBuffer | Uint8Array): Promise<void> {
     const generation = ++this.generation;
     this.close();
+    // The GL context, the autoplay probe, the worker and the download all start at once.
+    const app = Renderer.startApplication();
+    const mayPlay = this.hasAttribute('autoplay') ? audioMayStart() : Promise.resolve(false);
+    let view: GameView | null = null;
+    const early: FrameMessage[] = [];
+    const client = new WorkerClient(
+      (frame) => (view ? view.receive(frame) : early.push(frame)),
+      (error) => this.fail(error.code, error.message, false),
+    );
+    this.client = client;
     try {
       this.showMessage('Loading…');
       const bytes = await bytesOf(source);
       performance.mark('cairn:fetched');
-      if (generation !== this.generation) return;
-      let view: GameView | null = null;
-      const early: FrameMessage[] = [];
-      const client = new WorkerClient(
-        (frame) => (view ? view.receive(frame) : early.push(frame)),
-        (error) => this.fail(error.code, error.message, false),
-      );
-      this.client = client;
+      if (generation !== this.generation) return discard(app);
       const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')) }, [bytes]);
       performance.mark('cairn:opened');
-      if (generation !== this.generation) return;
-      view = await GameView.create(info, client, this.host(), this.settings);
+      const started = await app;
+      if (generation !== this.generation) return discard(app);
+      view = GameView.create(started, info, client, this.host(), this.settings);
       performance.mark('cairn:renderer');
-      if (generation !== this.generation) return view.destroy();
       for (const f of early) view.receive(f);
       this.view = view;
-      // saves="server": `cairn play` keeps saves as files on disk (player/desktop/save-api.ts).
-      this.saves = this.getAttribute('saves') === 'server' ? new ServerSaveStore(info.id) : new SaveStore(info.id);
+      this.saves = new SaveStore(info.id);
       view.audio.muted = this.hasAttribute('muted');
       this.toggleAttribute('data-pixel', info.pixelArt);
       view.renderer.canvas.setAttribute('aria-hidden', 'true');
@@ -231,10 +235,13 @@ export class CairnPlayer extends HTMLElement {
       this.endedFired = false;
       this.hideOverlay();
       this.dispatchEvent(new CustomEvent('ready', { detail: { ...info } }));
-      if (this.hasAttribute('autoplay') && audioMayStart()) this.resume();
+      const play = await mayPlay;
+      if (generation !== this.generation) return;
+      if (play) this.resume();
       else this.showStart();
     } catch (e) {
       if (generation !== this.generation) return;
+      if (view === null) discard(app);
       const err = e instanceof GameError ? e : new GameError('LOAD', e instanceof Error ? e.message : String(e));
       this.close();
       this.fail(err.code, err.message, true);
@@ -423,6 +430,11 @@ function thumbnailOf(view: GameView): Blob | null {
   }
 }
 
+/** Frees an application that no game will use (a newer open() won, or loading failed). */
+function discard(app: Promise<Application>): void {
+  void app.then((a) => a.destroy({ removeView: true }, { children: true })).catch(() => undefined);
+}
+
 function div(className: string): HTMLDivElement {
   const d = document.createElement('div');
   d.className = className;
@@ -446,9 +458,20 @@ function seedOf(attr: string | null): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
-/** Whether sound may start without a click (the browser's autoplay policy). */
-function audioMayStart(): boolean {
-  const nav = navigator as Navigator & { getAutoplayPolicy?: (kind: string) => string };
-  if (typeof nav.getAutoplayPolicy === 'function') return nav.getAutoplayPolicy('audiocontext') === 'allowed';
-  return navigator.userActivation?.hasBeenActive ?? false;
+/** Whether sound may start without a click: a probe AudioContext runs only where the autoplay policy allows it. */
+async function audioMayStart(): Promise<boolean> {
+  if (navigator.userActivation?.isActive) return true;
+  let ctx: AudioContext;
+  try {
+    ctx = new AudioContext();
+  } catch {
+    return false;
+  }
+  try {
+    // resume() stays pending while the policy blocks sound; give it a moment, not forever.
+    await Promise.race([ctx.resume(), new Promise((ok) => setTimeout(ok, 150))]);
+    return ctx.state === 'running';
+  } finally {
+    void ctx.close();
+  }
 }

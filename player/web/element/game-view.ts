@@ -3,6 +3,7 @@
 // pointer, keyboard and gamepad handling. The element owns the DOM around it
 // and the public API; this owns everything that lives as long as one game.
 
+import type { Application } from 'pixi.js';
 import type { GameInput } from '../../../runtime/game-api.js';
 import { AudioPlayer } from '../audio/audio.js';
 import { actionForKey, GamepadReader, type Action } from '../input/actions.js';
@@ -83,7 +84,7 @@ export class GameView {
   }
 
   /** Creates the view of an opened game. */
-  static async create(info: GameInfo, client: WorkerClient, host: ViewHost, settings: Settings): Promise<GameView> {
+  static create(app: Application, info: GameInfo, client: WorkerClient, host: ViewHost, settings: Settings): GameView {
     let view: GameView | null = null;
     const textures = new TextureStore(
       (path) => client.request('asset', { path }),
@@ -94,7 +95,7 @@ export class GameView {
       },
     );
     const stage = stageFor(info.resolution, info.ui);
-    const renderer = await Renderer.create(stage, info.ui, textures);
+    const renderer = Renderer.create(app, stage, info.ui, textures);
     view = new GameView(info, client, host, renderer, textures, settings);
     return view;
   }

@@ -22,7 +22,6 @@ export interface DrawState extends PanelState, SpeechStyle {
 
 /** A game's PixiJS renderer. */
 export class Renderer {
-  readonly app = new Application();
   private room!: RoomView;
   private panel!: PanelView;
   private readonly fade = new Graphics();
@@ -33,16 +32,20 @@ export class Renderer {
   private fadeStart = -Infinity;
 
   private constructor(
+    readonly app: Application,
     readonly stage: Stage,
     private readonly textures: TextureStore,
   ) {}
 
-  /** Creates the renderer and its canvas (WebGL, or Canvas2D where WebGL is missing). */
-  static async create(stage: Stage, ui: UiStyle, textures: TextureStore): Promise<Renderer> {
-    const r = new Renderer(stage, textures);
-    await r.app.init({
-      width: stage.width,
-      height: stage.height,
+  /**
+   * Starts a PixiJS application (WebGL) before the game's size is known, so
+   * creating the GL context overlaps fetching and checking the bundle.
+   */
+  static async startApplication(): Promise<Application> {
+    const app = new Application();
+    await app.init({
+      width: 1,
+      height: 1,
       background: '#000000',
       // Sprites are axis-aligned images: multisampling would only multiply the fill cost (4× on software WebGL).
       antialias: false,
@@ -51,6 +54,13 @@ export class Renderer {
       autoDensity: false,
       preference: 'webgl',
     });
+    return app;
+  }
+
+  /** Creates the renderer of a game on a started application. */
+  static create(app: Application, stage: Stage, ui: UiStyle, textures: TextureStore): Renderer {
+    const r = new Renderer(app, stage, textures);
+    app.renderer.resize(stage.width, stage.height);
     r.room = new RoomView(textures, [stage.width, stage.screenHeight]);
     r.panel = new PanelView(stage, ui, textures);
     r.fade.rect(0, 0, stage.width, stage.screenHeight).fill(0x000000);

@@ -184,7 +184,9 @@ describe('adventure statements', () => {
 
   it('accepts verb handlers without a verbs block, and built-in events with one', () => {
     expect(() => compileText('object o { on smell { } }')).not.toThrow();
-    expect(() => compileText('verbs { look: "Look" }\nobject o { on walk { }\non use { }\non talk { } }\nroom r { on enter { }\non exit { } }\non start { }\non unhandled(v, t) { }')).not.toThrow();
+    expect(() => compileText('verbs { look: "Look" }\nobject o { on walk { }\non look { } }\nroom r { on enter { }\non exit { } }\non start { }\non unhandled(v, t) { }')).not.toThrow();
+    // `use` and `talk` are verbs like any other: a game that has a verbs block must declare them
+    expect(compileErrors('verbs { look: "Look" }\nobject o { on use { }\non talk { } }').map((e) => e.code)).toEqual(['UNKNOWN_VERB', 'UNKNOWN_VERB']);
   });
 
   it('allows several top-level `on start`, but not two identical object handlers', () => {

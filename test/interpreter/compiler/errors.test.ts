@@ -184,7 +184,7 @@ describe('the adventure layer', () => {
   });
 
   it('reports a handler for a verb that is not declared, when a verbs block exists', () => {
-    const source = 'verbs { look: "Look at", pickup: "Pick up" }\nobject shell {\n  on lok { }\n  on pickup { }\n  on walk { }\n  on use { }\n}';
+    const source = 'verbs { look: "Look at", pickup: "Pick up" }\nobject shell {\n  on lok { }\n  on pickup { }\n  on walk { }\n}';
     expect(compileError(source)).toEqual({ code: 'UNKNOWN_VERB', at: 'test.adv:3:6', message: '`lok` is not a declared verb.', hint: 'did you mean `look`?' });
     expect(() => compileText('object shell { on lok { } }')).not.toThrow();
   });

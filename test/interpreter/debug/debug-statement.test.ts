@@ -103,7 +103,7 @@ describe('the debug statement', () => {
     const vm = new VM(module, { print: () => {}, onDebug: (_, p) => places.push(p.column) });
     vm.startHandlers('start');
     vm.tick();
-    expect(places).toEqual([12, 31]);
+    expect(places).toEqual([12, 28]);
   });
 
   it('still works as a member or property name', () => {
