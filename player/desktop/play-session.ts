@@ -60,7 +60,15 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
 
   const lifetime = options.lifetime ?? (options.open ? DEFAULT_LIFETIME : { ...DEFAULT_LIFETIME, startupGraceMs: undefined });
   const server = await startPlayServer({ player: files, bundle: game?.bytes, saves, lifetime, port: options.port, log: options.warn });
-  const stopOnSignal = () => server.stop('stopped');
+  let window: OpenedWindow | undefined;
+  // Our app window goes with us (first, so its connections close at once); a launcher's browser is the user's and stays.
+  const closeOwnWindow = () => {
+    if (window?.ownsWindow && window.child.exitCode === null && window.child.signalCode === null) window.child.kill('SIGTERM');
+  };
+  const stopOnSignal = () => {
+    closeOwnWindow();
+    server.stop('stopped');
+  };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, stopOnSignal);
 
@@ -68,7 +76,6 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
     options.say(`Playing ${game.title} at ${server.origin}`);
     if (saves !== undefined) options.say(`Saves go to ${saves.dir}`);
   }
-  let window: OpenedWindow | undefined;
   if (options.open) {
     window = openFirstWindow(server, options, join(dirs.cache, 'cairn', 'browser-profile'), game?.resolution ?? [640, 360]);
     if (window !== undefined) options.say(`Opened ${window.description}; close it or press Ctrl-C to stop.`);
@@ -78,8 +85,9 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
 
   const reason = await server.stopped;
   for (const s of signals) process.off(s, stopOnSignal);
-  // Our app window goes with us; a launcher's browser is the user's and stays.
-  if (window?.ownsWindow && window.child.exitCode === null && window.child.signalCode === null) window.child.kill('SIGTERM');
+  closeOwnWindow();
+  // Neither a browser shutting down nor a launcher still waiting on its browser holds `cairn play` open.
+  window?.child.unref();
   return reason;
 }
 

@@ -78,10 +78,15 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
     isStopped = true;
     lifetime.dispose();
     for (const res of streams) res.end(`event: stopped\ndata: ${reason}\n\n`);
-    // Requests under way (a save sent as the window closed) may finish; idle connections close now.
-    server.close(() => resolveStopped(reason));
+    // Requests under way (a save sent as the window closed) may finish; connections close as soon as they idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const backstop = setTimeout(() => server.closeAllConnections(), STOP_TIMEOUT_MS);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(backstop);
+      resolveStopped(reason);
+    });
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), STOP_TIMEOUT_MS).unref();
   };
   const lifetime = new PageLifetime(options.lifetime, (reason) => stop(reason));
 

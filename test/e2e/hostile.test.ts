@@ -9,9 +9,9 @@ import { hostileProject } from './fixtures/games.js';
 import { launchChromium, watchPage } from './support/browser.js';
 import { PlayerPage } from './support/player-page.js';
 import { serveFolder, type StaticServer } from './support/server.js';
-import { browserAvailable, exportFixture } from './setup.js';
+import { BROWSER_TEST_MS, browserAvailable, exportFixture } from './setup.js';
 
-describe.skipIf(!browserAvailable())('a hostile game in Chromium', () => {
+describe.skipIf(!browserAvailable())('a hostile game in Chromium', { timeout: BROWSER_TEST_MS }, () => {
   let browser: Browser;
   let server: StaticServer;
 

@@ -9,11 +9,11 @@ import { BEACH_COLORS, BEACH_SPOTS, beachProject } from './fixtures/games.js';
 import { launchChromium, watchPage, type PageProblems } from './support/browser.js';
 import { PlayerPage, near } from './support/player-page.js';
 import { serveFolder, type StaticServer } from './support/server.js';
-import { browserAvailable, exportFixture } from './setup.js';
+import { BROWSER_TEST_MS, browserAvailable, exportFixture } from './setup.js';
 
 const VERBS = { look: 0, pickup: 1, use: 2, talk: 3, open: 4 } as const;
 
-describe.skipIf(!browserAvailable())('web player in Chromium', () => {
+describe.skipIf(!browserAvailable())('web player in Chromium', { timeout: BROWSER_TEST_MS }, () => {
   let browser: Browser;
   let server: StaticServer;
 
@@ -69,6 +69,9 @@ describe.skipIf(!browserAvailable())('web player in Chromium', () => {
     expect(near(shot.at(5, 400), BEACH_COLORS.panel)).toBe(true);
     expect(shot.atPage(10, 10)).toEqual([0, 0, 0]);
 
+    // The room's music plays (autoplay is allowed in these tests).
+    await expect.poll(() => page.evaluate(() => (document.querySelector('cairn-player') as unknown as { stats(): { music: string | null } }).stats().music), { timeout: 10_000 }).toBe('audio/waves.wav');
+
     // A click skips the opening line.
     expect((await player.liveText()).log).toContain('What a morning.');
     await player.click(300, 300);
@@ -103,7 +106,7 @@ describe.skipIf(!browserAvailable())('web player in Chromium', () => {
 
     // 2× at 1280×960: every game pixel is exactly 2×2, edges stay sharp.
     await page.setViewportSize({ width: 1280, height: 960 });
-    await page.waitForFunction(() => document.querySelector('cairn-player')!.shadowRoot!.querySelector('canvas')!.getBoundingClientRect().width === 1280);
+    await page.waitForFunction(() => document.querySelector('cairn-player')!.shadowRoot!.querySelector('canvas')!.getBoundingClientRect().width === 1280, null, { timeout: 10_000 });
     box = await player.canvasBox();
     expect(box).toMatchObject({ width: 1280, height: 936, x: 0, y: 12 });
     await page.waitForTimeout(400); // the room's fade-in
@@ -166,14 +169,14 @@ describe.skipIf(!browserAvailable())('web player in Chromium', () => {
 
     // F5 opens the menu; Tab to Save, Enter, Tab to "Save in a new slot", Enter.
     await page.keyboard.press('F5');
-    await expect.poll(() => page.locator('cairn-player .menu').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('cairn-player .menu').isVisible(), { timeout: 10_000 }).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator('cairn-player .menu input[type=text]').waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => ((await player.call('listSaves')) as Array<{ slot: string }>).filter((s) => s.slot !== 'autosave').length).toBe(1);
-    await expect.poll(() => page.locator('cairn-player .menu').isVisible()).toBe(false);
+    await expect.poll(async () => ((await player.call('listSaves')) as Array<{ slot: string }>).filter((s) => s.slot !== 'autosave').length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('cairn-player .menu').isVisible(), { timeout: 10_000 }).toBe(false);
     expectClean(problems);
     await page.context().close();
   });

@@ -13,6 +13,9 @@ import { findChromium } from './support/browser.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** How long one browser test may take: a real game plays in real time, on a machine that may be busy. */
+export const BROWSER_TEST_MS = 180_000;
+
 /** True when the browser tests can run here; on CI a missing browser is a failure, not a skip. */
 export function browserAvailable(): boolean {
   if (findChromium() !== null) return true;

@@ -3,6 +3,7 @@
 // (plain data) and through the console's line commands — and every refusal a
 // CairnError that says what is wrong. Only a game started for debugging has one.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../interpreter/compiler/compile.js';
 import { CairnError } from '../../interpreter/errors.js';
@@ -182,9 +183,13 @@ describe('the console commands', () => {
     expect(runDebuggerCommand(g, '')).toBe('');
   });
 
-  it('help lists every command of the table', () => {
+  it('help and docs/debugging.md list every command of the table', () => {
     const help = runDebuggerCommand(started(), 'help');
-    for (const c of DEBUGGER_COMMANDS) expect(help).toContain(c.syntax);
+    const docs = readFileSync(new URL('../../docs/debugging.md', import.meta.url), 'utf8');
+    for (const c of DEBUGGER_COMMANDS) {
+      expect(help).toContain(c.syntax);
+      expect(docs).toContain(`| \`${c.syntax}\` |`);
+    }
     expect(DEBUGGER_COMMANDS.map((c) => c.name)).toEqual(['threads', 'stack', 'eval', 'set', 'go', 'give', 'drop', 'help']);
   });
 

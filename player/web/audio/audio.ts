@@ -45,6 +45,11 @@ export class AudioPlayer {
     if (this.wantedMusic !== null) void this.startMusic(this.wantedMusic, 0);
   }
 
+  /** The music playing now (asset path), or null. */
+  get playing(): string | null {
+    return this.music?.file ?? null;
+  }
+
   /** True when a click is still needed before sound can play. */
   get locked(): boolean {
     return !this.unlocked;

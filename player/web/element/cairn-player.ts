@@ -3,7 +3,6 @@
 // the public JS API (open, pause, resume, save, load, perform, evaluate) and
 // its events (ready, error, save, end). The game itself runs in a Worker.
 
-import type { Application } from 'pixi.js';
 import type { FrameMessage, GameInfo } from '../protocol.js';
 import { Renderer } from '../render/renderer.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
@@ -12,6 +11,8 @@ import { GameView, type FrameStats, type ViewHost } from './game-view.js';
 import { Menu } from './menu.js';
 import { loadSettings, storeSettings, type Settings } from './settings.js';
 import { playerStyles } from './styles.js';
+import { div, fullscreenIcon } from './shadow-parts.js';
+import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
 import { GameError, WorkerClient } from './worker-client.js';
 
 /** The slot the player saves to when the page is hidden or closed. */
@@ -100,6 +101,7 @@ export class CairnPlayer extends HTMLElement {
   pause(): void {
     this.wantRunning = false;
     this.setRunning(false);
+    if (this.view) this.showButton('Paused: click or press Space to go on');
   }
 
   /** Starts game time again. */
@@ -163,9 +165,9 @@ export class CairnPlayer extends HTMLElement {
     else await this.requestFullscreen({ navigationUI: 'hide' });
   }
 
-  /** Frame time figures (for the benchmark and debugging). */
-  stats(): FrameStats | null {
-    return this.view?.stats ?? null;
+  /** Frame time figures and the music playing (for the benchmark and debugging). */
+  stats(): (FrameStats & { music: string | null; running: boolean }) | null {
+    return this.view ? { ...this.view.stats, music: this.view.audio.playing, running: this.running } : null;
   }
 
   // ---- lifecycle -------------------------------------------------------
@@ -363,13 +365,20 @@ export class CairnPlayer extends HTMLElement {
   }
 
   private showStart(): void {
+    this.showButton(`▶ Click to play${this.view ? `: ${this.view.info.title}` : ''}`);
+  }
+
+  /** An overlay with one button that resumes the game (and unlocks sound: it is a click). */
+  private showButton(label: string): void {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'start';
-    b.textContent = `▶ Click to play${this.view ? `: ${this.view.info.title}` : ''}`;
+    b.textContent = label;
     b.addEventListener('click', () => this.resume());
     this.overlay.replaceChildren(b);
     this.overlay.hidden = false;
+    // Take the focus only from ourselves: a game that loads must not steal it from the page.
+    if (this.matches(':focus-within')) b.focus({ preventScroll: true });
   }
 
   private showMessage(text: string): void {
@@ -404,74 +413,11 @@ export class CairnPlayer extends HTMLElement {
   private readonly onPageHide = (): void => void this.autosave();
 }
 
-/** Four corner brackets: no icon font needed (a font may lack ⛶). */
-function fullscreenIcon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('width', '16');
-  svg.setAttribute('height', '16');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', 'M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5');
-  path.setAttribute('fill', 'none');
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', '2');
-  svg.append(path);
-  return svg;
-}
-
 /** A thumbnail for a save slot; a save never fails for want of one. */
 function thumbnailOf(view: GameView): Blob | null {
   try {
     return view.renderer.thumbnail();
   } catch {
     return null;
-  }
-}
-
-/** Frees an application that no game will use (a newer open() won, or loading failed). */
-function discard(app: Promise<Application>): void {
-  void app.then((a) => a.destroy({ removeView: true }, { children: true })).catch(() => undefined);
-}
-
-function div(className: string): HTMLDivElement {
-  const d = document.createElement('div');
-  d.className = className;
-  return d;
-}
-
-/** The bundle's bytes, fetched from the page's origin when given a URL. */
-async function bytesOf(source: string | URL | ArrayBuffer | Uint8Array): Promise<ArrayBuffer> {
-  if (source instanceof ArrayBuffer) return source.slice(0);
-  if (source instanceof Uint8Array) return source.slice().buffer;
-  const url = new URL(String(source), document.baseURI);
-  const response = await fetch(url);
-  if (!response.ok) throw new GameError('LOAD', `cannot load ${url.pathname}: HTTP ${response.status}`);
-  return response.arrayBuffer();
-}
-
-/** The seed attribute, or a fresh random one. */
-function seedOf(attr: string | null): number {
-  const n = attr === null ? NaN : Number(attr);
-  if (Number.isInteger(n) && n >= 0) return n;
-  return crypto.getRandomValues(new Uint32Array(1))[0]!;
-}
-
-/** Whether sound may start without a click: a probe AudioContext runs only where the autoplay policy allows it. */
-async function audioMayStart(): Promise<boolean> {
-  if (navigator.userActivation?.isActive) return true;
-  let ctx: AudioContext;
-  try {
-    ctx = new AudioContext();
-  } catch {
-    return false;
-  }
-  try {
-    // resume() stays pending while the policy blocks sound; give it a moment, not forever.
-    await Promise.race([ctx.resume(), new Promise((ok) => setTimeout(ok, 150))]);
-    return ctx.state === 'running';
-  } finally {
-    void ctx.close();
   }
 }

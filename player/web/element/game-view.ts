@@ -8,7 +8,7 @@ import type { GameInput } from '../../../runtime/game-api.js';
 import { AudioPlayer } from '../audio/audio.js';
 import { actionForKey, GamepadReader, type Action } from '../input/actions.js';
 import type { FrameMessage, GameInfo } from '../protocol.js';
-import { boxAt, fitStage, stageFor, toStage, type Stage } from '../render/layout.js';
+import { boxAt, fitStage, optionBoxes, stageFor, toStage, type Stage } from '../render/layout.js';
 import { Renderer } from '../render/renderer.js';
 import { TextureStore } from '../render/textures.js';
 import { Controller } from '../ui/controller.js';
@@ -216,7 +216,7 @@ export class GameView {
       this.setPanelHover(-1);
     } else {
       const dialog = this.frame?.scene.dialog;
-      this.setPanelHover(dialog ? boxAt(this.renderer.panelLayout.options.slice(0, dialog.options.length), p.x, p.y) : -1);
+      this.setPanelHover(dialog ? boxAt(optionBoxes(this.stage, this.renderer.panelLayout, dialog.options.length).boxes, p.x, p.y) : -1);
     }
     // Moving the mouse hands the pointer back from the keyboard focus.
     this.controller.focus = null;
@@ -245,7 +245,7 @@ export class GameView {
     const L = this.renderer.panelLayout;
     const c = this.controller;
     if (scene.dialog) {
-      const i = boxAt(L.options.slice(0, scene.dialog.options.length), x, y);
+      const i = boxAt(optionBoxes(this.stage, L, scene.dialog.options.length).boxes, x, y);
       if (i >= 0) c.choose(i + 1);
       return;
     }

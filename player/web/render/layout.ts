@@ -101,6 +101,16 @@ export function panelLayout(stage: Stage, ui: UiStyle, verbCount: number): Panel
   return { sentence, verbs, inventory, options, fontSize };
 }
 
+/** Boxes for `n` dialog options: the panel's lines, or, when more options wait than lines fit, smaller lines filling the whole panel. */
+export function optionBoxes(stage: Stage, layout: PanelLayout, n: number): { boxes: Box[]; fontSize: number } {
+  if (n <= layout.options.length) return { boxes: layout.options.slice(0, n), fontSize: layout.fontSize };
+  const line = stage.panelHeight / n;
+  const x = layout.options[0]?.x ?? 0;
+  const w = stage.width - 2 * x;
+  const boxes = Array.from({ length: n }, (_, i) => ({ x, y: stage.screenHeight + i * line, w, h: line }));
+  return { boxes, fontSize: Math.max(6, Math.floor(line / 1.35)) };
+}
+
 /** The index of the box containing (x, y), or -1. */
 export function boxAt(boxes: readonly Box[], x: number, y: number): number {
   return boxes.findIndex((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);

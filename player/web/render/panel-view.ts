@@ -5,7 +5,7 @@
 
 import { Container, Graphics, Sprite, Text } from 'pixi.js';
 import type { Scene } from '../../../runtime/game-api.js';
-import { panelLayout, type PanelLayout, type Stage, type UiStyle } from './layout.js';
+import { optionBoxes, panelLayout, type PanelLayout, type Stage, type UiStyle } from './layout.js';
 import type { TextureStore } from './textures.js';
 
 const COLORS = { panel: 0x15121f, verb: '#8fb8e8', verbPicked: '#ffe08a', option: '#c8e0ff', optionHover: '#ffe08a', sentence: '#e8e8e8', slot: 0x2a2540, focus: 0xffe08a };
@@ -62,11 +62,12 @@ export class PanelView {
       this.verbTexts[i]!.position.set(Math.round(box.x + 4), Math.round(box.y + 1));
     });
 
-    const options = dialog?.options.slice(0, L.options.length) ?? [];
+    const options = dialog?.options ?? [];
+    const { boxes, fontSize } = optionBoxes(this.stage, L, options.length);
     sync(this.optionTexts, options.length, this.root);
     options.forEach((text, i) => {
-      const box = L.options[i]!;
-      setText(this.optionTexts[i]!, `${i + 1}. ${text}`, L.fontSize, state.hoverOption === i ? COLORS.optionHover : COLORS.option);
+      const box = boxes[i]!;
+      setText(this.optionTexts[i]!, `${i + 1}. ${text}`, fontSize, state.hoverOption === i ? COLORS.optionHover : COLORS.option);
       this.optionTexts[i]!.position.set(Math.round(box.x), Math.round(box.y + 1));
     });
 

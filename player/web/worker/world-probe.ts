@@ -19,11 +19,6 @@ function engineOf(game: GameDriver): Engine | null {
   return engine !== undefined && engine !== null && typeof engine === 'object' && 'state' in engine ? engine : null;
 }
 
-/** True when this driver can be probed (a real Game; not every test fake). */
-export function canProbe(game: GameDriver): boolean {
-  return engineOf(game) !== null;
-}
-
 /** The thing a click at screen point (x, y) would act on, or null (the floor, or nothing). */
 export function targetAt(game: GameDriver, x: number, y: number): TargetView | null {
   const engine = engineOf(game);

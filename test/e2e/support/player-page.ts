@@ -36,7 +36,7 @@ export class PlayerPage {
 
   /** Waits for `ready`, then starts the game if a "click to play" overlay waits. */
   async ready(): Promise<void> {
-    await this.page.waitForFunction(() => (document.querySelector('cairn-player') as PlayerElement | null)?.ready === true, null, { timeout: 20_000 });
+    await this.page.waitForFunction(() => (document.querySelector('cairn-player') as PlayerElement | null)?.ready === true, null, { timeout: 60_000 });
     const start = this.page.locator('cairn-player .start');
     if (await start.isVisible()) await start.click();
   }

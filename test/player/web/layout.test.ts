@@ -3,7 +3,7 @@
 // frames. Pure functions, so these run in Node.
 
 import { describe, expect, test } from 'vitest';
-import { boxAt, fitStage, frameRect, panelLayout, stageFor, toStage } from '../../../player/web/render/layout.js';
+import { boxAt, fitStage, frameRect, optionBoxes, panelLayout, stageFor, toStage } from '../../../player/web/render/layout.js';
 
 describe('stage and fit', () => {
   const stage = stageFor([640, 360], 'verbs');
@@ -63,6 +63,16 @@ describe('panel', () => {
 
   test('one-click panels have no verbs', () => {
     expect(panelLayout(stageFor([640, 360], 'one-click'), 'one-click', 0).verbs).toEqual([]);
+  });
+
+  test('dialogs with more options than lines get smaller lines that fill the panel', () => {
+    const L = panelLayout(stage, 'verbs', 5);
+    expect(optionBoxes(stage, L, 2).boxes).toEqual(L.options.slice(0, 2));
+    const many = optionBoxes(stage, L, 9);
+    expect(many.boxes).toHaveLength(9);
+    expect(many.boxes[0]!.y).toBe(stage.screenHeight);
+    expect(many.boxes[8]!.y + many.boxes[8]!.h).toBeCloseTo(stage.height);
+    expect(many.fontSize).toBeLessThan(L.fontSize);
   });
 
   test('boxAt finds the box under a point, edges half-open', () => {
