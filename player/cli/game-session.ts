@@ -4,6 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import type { Module } from '../../interpreter/bytecode/module.js';
+import { CairnError } from '../../interpreter/errors.js';
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
 import type { GameDriver } from '../../runtime/game-api.js';
 import { Game, type GameOptions } from '../../runtime/game.js';
@@ -48,10 +49,15 @@ export interface HeadlessOptions {
  * appears: until the game ends or waits for the player (nothing more happens
  * without input), or — replaying a log — for exactly the recorded ticks.
  */
-export function runHeadless(loaded: LoadedGame, options: HeadlessOptions, term: Terminal): GameDriver {
+export function runHeadless(source: LoadedGame | Module, options: HeadlessOptions, term: Terminal): GameDriver {
+  const loaded = 'bundle' in source ? source : undefined;
+  if (!loaded && (options.record !== undefined || options.replay !== undefined)) {
+    throw new CairnError('USAGE', '--record and --replay need a built game (`cairn build`, then `cairn run GAME.cairn`)');
+  }
   const log = options.replay === undefined ? undefined : parseInputLog(readTextFile(options.replay), options.replay);
-  if (log && options.replay) checkLogIsFor(log, loaded.bundle.manifest, options.replay);
-  const game = startGame(loaded, log?.seed ?? options.seed, options.debug);
+  if (log && options.replay && loaded) checkLogIsFor(log, loaded.bundle.manifest, options.replay);
+  const seed = log?.seed ?? options.seed;
+  const game = loaded ? startGame(loaded, seed, options.debug) : Game.create(source as Module, { seed, debug: options.debug });
   let printed = 0;
   const printNew = () => {
     while (printed < game.transcript.length) term.out(game.transcript[printed++]!);

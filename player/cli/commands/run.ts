@@ -58,8 +58,12 @@ export const runCommand: Command = {
       runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace }, term);
       return 0;
     }
-    if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
     const { module } = bundle ?? compileScriptFiles(positionals, term, { debug: trace !== undefined });
+    if (!bundle && isAdventure(module)) {
+      runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay }, term);
+      return 0;
+    }
+    if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
     const vm = new VM(module, { seed, print: (line) => term.out(line), ...trace });
     vm.init();
     vm.startHandlers('start');
