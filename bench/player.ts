@@ -75,29 +75,30 @@ const percentile = (xs: number[], p: number): number => {
 };
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-async function frameTime(browser: Browser, seconds: number): Promise<Row[]> {
-  const { dir } = exportProject('crowd', crowdProject());
+async function frameTime(browser: Browser, dir: string, seconds: number, size: [number, number]): Promise<Row[]> {
   const server = await serveFolder(dir);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
+    const page = await browser.newPage({ viewport: { width: size[0], height: size[1] } });
     await page.goto(server.url);
     await page.waitForFunction(() => (document.querySelector('cairn-player') as unknown as { ready: boolean } | null)?.ready === true, null, { timeout: 30_000 });
     const start = page.locator('cairn-player .start');
     if (await start.isVisible()) await start.click();
     await page.waitForTimeout(1500); // textures in, warm-up
     const stats = (await page.evaluate(async (ms) => {
-      const el = document.querySelector('cairn-player') as unknown as { stats(): { frames: number; work: number[]; intervals: number[] } };
+      const el = document.querySelector('cairn-player') as unknown as { stats(): { frames: number; work: number[]; intervals: number[]; resolution: number } };
       const before = el.stats();
       const from = { frames: before.frames, work: before.work.length, intervals: before.intervals.length };
       await new Promise((ok) => setTimeout(ok, ms));
       const s = el.stats();
-      return { frames: s.frames - from.frames, work: s.work.slice(-(s.frames - from.frames)), intervals: s.intervals.slice(-(s.frames - from.frames)), sprites: 0 };
-    }, seconds * 1000)) as { frames: number; work: number[]; intervals: number[] };
+      return { frames: s.frames - from.frames, work: s.work.slice(-(s.frames - from.frames)), intervals: s.intervals.slice(-(s.frames - from.frames)), resolution: s.resolution };
+    }, seconds * 1000)) as { frames: number; work: number[]; intervals: number[]; resolution: number };
     await page.close();
     const fps = stats.frames / seconds;
+    const at = `${size[0]}×${size[1]}`;
+    const capped = Number.isFinite(stats.resolution) ? `; dynamic resolution capped at ${stats.resolution}× (frames were slow)` : '';
     return [
-      { name: 'room, 200 sprites + 20 walking actors: p95 frame work', ms: round(percentile(stats.work, 95)), note: `median ${round(percentile(stats.work, 50))} ms; scene → Pixi → render() on the main thread; target < 8 ms` },
-      { name: 'same room: p95 time between frames', ms: round(percentile(stats.intervals, 95)), note: `${round(fps)} fps drawn over ${seconds} s (target 60, held); median ${round(percentile(stats.intervals, 50))} ms` },
+      { name: `crowd room at ${at}: p95 frame work`, ms: round(percentile(stats.work, 95)), note: `200 sprites + 20 walking actors; median ${round(percentile(stats.work, 50))} ms; scene → Pixi → render() on the main thread; target < 8 ms` },
+      { name: `crowd room at ${at}: p95 time between frames`, ms: round(percentile(stats.intervals, 95)), note: `${round(fps)} fps over ${seconds} s (target 60, held); median ${round(percentile(stats.intervals, 50))} ms${capped}` },
     ];
   } finally {
     await server.close();
@@ -153,7 +154,10 @@ export async function benchPlayer(options: { runs?: number; quick?: boolean } = 
   if (findChromium() === null) return [...rows, { name: 'browser figures', ms: NaN, note: 'skipped: no Chromium (set CHROMIUM_PATH or install chromium)' }];
   const browser = await launchChromium();
   try {
-    rows.unshift(...(await frameTime(browser, options.quick ? 2 : 5)), ...(await firstFrame(browser, Math.max(3, options.runs ?? 5))));
+    const { dir } = exportProject('crowd', crowdProject());
+    const seconds = options.quick ? 2 : 5;
+    const frames = [...(await frameTime(browser, dir, seconds, [640, 468])), ...(await frameTime(browser, dir, seconds, [1280, 936]))];
+    rows.unshift(...frames, ...(await firstFrame(browser, Math.max(3, options.runs ?? 5))));
   } finally {
     await browser.close();
   }

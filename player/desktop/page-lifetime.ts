@@ -71,6 +71,7 @@ export class PageLifetime {
 
   /** Sets the one pending end; with `onlyIfSooner`, a sooner end already pending stays. */
   private arm(ms: number, reason: EndReason, onlyIfSooner = false): void {
+    if (this.ended) return; // a timer now would only hold the process open
     if (onlyIfSooner && Date.now() + ms >= this.deadline) return;
     this.disarm();
     this.deadline = Date.now() + ms;

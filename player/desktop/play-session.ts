@@ -77,8 +77,11 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
     if (saves !== undefined) options.say(`Saves go to ${saves.dir}`);
   }
   if (options.open) {
-    window = openFirstWindow(server, options, join(dirs.cache, 'cairn', 'browser-profile'), game?.resolution ?? [640, 360]);
-    if (window !== undefined) options.say(`Opened ${window.description}; close it or press Ctrl-C to stop.`);
+    const profile = join(dirs.cache, 'cairn', 'browser-profile');
+    openFirstWindow(server, options, profile, game?.resolution ?? [640, 360], (opened) => {
+      window = opened;
+      options.say(`Opened ${opened.description}; close it or press Ctrl-C to stop.`);
+    });
   } else {
     options.say(`Open ${server.openUrl} in a browser; press Ctrl-C to stop.`);
   }
@@ -100,14 +103,16 @@ function page(html: string): ServedFile {
  * any page came up gives way to the default browser (a sandboxed Chromium may
  * refuse a profile folder); a launcher that fails ends the session.
  */
-function openFirstWindow(server: PlayServer, options: PlaySessionOptions, profileDir: string, resolution: [number, number]): OpenedWindow | undefined {
+function openFirstWindow(server: PlayServer, options: PlaySessionOptions, profileDir: string, resolution: [number, number], opened: (window: OpenedWindow) => void): void {
   const openOptions = { env: options.env, profileDir, windowSize: windowSizeFor(resolution) };
-  const watch = (window: OpenedWindow, fallback: boolean): OpenedWindow => {
+  const watch = (window: OpenedWindow, fallback: boolean): void => {
+    opened(window);
     let failed = false;
     const onFailure = (why: string) => {
       if (failed) return;
       failed = true;
-      if (server.pageConnected) return;
+      // A browser we closed ourselves, or one that failed after its page came up, needs no other.
+      if (server.pageConnected || server.isStopping) return;
       if (fallback && window.ownsWindow) {
         options.warn(`cairn play: ${window.description} ${why}; trying the default browser.`);
         tryOpen(() => openDefaultBrowser(server.openUrl, openOptions), false);
@@ -121,15 +126,13 @@ function openFirstWindow(server: PlayServer, options: PlaySessionOptions, profil
       if (code !== 0 && code !== null) onFailure(`exited with code ${code}`);
       else if (window.ownsWindow) server.browserExited();
     });
-    return window;
   };
-  const tryOpen = (open: () => OpenedWindow, fallback: boolean): OpenedWindow | undefined => {
+  const tryOpen = (open: () => OpenedWindow, fallback: boolean): void => {
     try {
-      return watch(open(), fallback);
+      watch(open(), fallback);
     } catch (e) {
       options.warn(`cairn play: ${(e as Error).message}. Open ${server.openUrl} in a browser yourself, or press Ctrl-C.`);
-      return undefined;
     }
   };
-  return tryOpen(() => openWindow(server.openUrl, openOptions), true);
+  tryOpen(() => openWindow(server.openUrl, openOptions), true);
 }

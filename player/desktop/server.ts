@@ -57,6 +57,8 @@ export interface PlayServer {
   browserExited(): void;
   /** True once a page has connected to /alive. */
   readonly pageConnected: boolean;
+  /** True once stop() was called. */
+  readonly isStopping: boolean;
 }
 
 /** Starts serving on 127.0.0.1; resolves once listening. */
@@ -126,7 +128,8 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
       if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(res, 403, 'cross-site request');
     }
 
-    if (path === ALIVE_ROUTE) return openAliveStream(req, res);
+    if (isStopped) return send(res, 503, 'this game session has ended');
+    if (path === ALIVE_ROUTE) return method === 'GET' ? openAliveStream(req, res) : send(res, 405, 'use GET');
     if (path === QUIT_ROUTE) {
       if (method !== 'POST') return send(res, 405, 'use POST');
       send(res, 204, '');
@@ -187,6 +190,9 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
     browserExited: () => lifetime.browserExited(),
     get pageConnected() {
       return lifetime.everConnected;
+    },
+    get isStopping() {
+      return isStopped;
     },
   };
 }

@@ -41,7 +41,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    modulePreload: false,
+    // <link rel="modulepreload"> for the chunks, so they load beside cairn-player.js, not after it.
+    modulePreload: { polyfill: false },
     // Pixi is large by nature; the bench reports its share separately.
     chunkSizeWarningLimit: 2048,
     rolldownOptions: {

@@ -60,7 +60,8 @@ describe.skipIf(!browserAvailable())('the web player on the desktop', () => {
     await page.waitForFunction(() => (document.querySelector('cairn-player') as PlayerElement | null)?.ready === true, null, { timeout: 20_000 });
     expect(await page.getAttribute('cairn-player', 'saves')).toBe('server');
     await page.evaluate(() => (document.querySelector('cairn-player') as PlayerElement).save('slot-1', 'By the lamp'));
-    expect(existsSync(join(home, 'data/cairn/saves/org.example.lamp/slot-1.save'))).toBe(true);
+    const file = join(home, 'data/cairn/saves/org.example.lamp/slot-1.save');
+    expect(existsSync(file), 'the save did not reach the disk: does <cairn-player> pick ServerSaveStore for saves="server"?').toBe(true);
 
     await context.close(); // the window closes
     expect(await first.exited).toBe(0);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, rawGet, waitFor } from './http-client.js';
+import { openAlive, openSession, rawGet, waitFor } from './http-client.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/cairn.js');
@@ -147,9 +147,13 @@ describe('double-clicking a .cairn file on a freedesktop desktop', () => {
     const list = (await (await s2.fetch('/saves/')).json()) as Array<{ slot: string; name: string }>;
     expect(list.map((e) => [e.slot, e.name])).toEqual([['slot-1', 'Before the storm']]);
     expect(new Uint8Array(await (await s2.fetch('/saves/slot-1')).arrayBuffer())).toEqual(new Uint8Array([4, 8, 15, 16, 23, 42]));
-    // Ctrl-C ends it.
+    // Ctrl-C ends it at once, even with its page open.
+    const alive = await openAlive(s2.origin, s2.cookie);
+    const interrupted = Date.now();
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
+    expect(Date.now() - interrupted).toBeLessThan(2000);
+    expect(alive.events.join('')).toContain('event: stopped');
   });
 
   it('a damaged bundle is refused with a sentence, and with a page when there is no terminal', async () => {

@@ -2,6 +2,7 @@
 // opened address for the session cookie as a browser would, sends our Origin
 // on writes, and can send a raw request target that no URL parser normalised.
 
+import { request } from 'node:http';
 import { connect } from 'node:net';
 
 /** A browser-like session with one play server. */
@@ -57,4 +58,20 @@ export async function waitFor<T>(what: string, check: () => T | undefined, ms = 
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Opens /alive like the page script does; resolves once the stream is open, with a way to close it. */
+export function openAlive(origin: string, cookie: string): Promise<{ close(): void; events: string[] }> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const events: string[] = [];
+    const req = request({ host: hostname, port, path: '/alive', headers: { cookie } }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (t: string) => events.push(t));
+      res.on('error', () => {});
+      resolve({ close: () => req.destroy(), events });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -2,7 +2,6 @@
 // path is spelled, only to the window holding its session cookie, keeps saves
 // as files through the save API, and ends when its page goes away.
 
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { DEFAULT_LIFETIME, type LifetimeOptions } from '../../player/desktop/pag
 import { desktopFiles, readPlayerBuild } from '../../player/desktop/player-files.js';
 import { SaveStore } from '../../player/desktop/save-store.js';
 import { startPlayServer, type PlayServer } from '../../player/desktop/server.js';
-import { openSession, rawGet } from './http-client.js';
+import { openAlive, openSession, rawGet } from './http-client.js';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-PLAYER';
 const BUNDLE = new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5]);
@@ -37,22 +36,6 @@ async function start(lifetime: LifetimeOptions = { ...DEFAULT_LIFETIME, startupG
   const server = await startPlayServer({ player: files, bundle: BUNDLE, saves, lifetime });
   running.push(server);
   return { server, saves, dir };
-}
-
-/** Opens /alive like the page script does; resolves once the stream is open, with a way to close it. */
-function openAlive(origin: string, cookie: string): Promise<{ close(): void; events: string[] }> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const events: string[] = [];
-    const req = request({ host: hostname, port, path: '/alive', headers: { cookie } }, (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (t: string) => events.push(t));
-      res.on('error', () => {});
-      resolve({ close: () => req.destroy(), events });
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 afterEach(() => {

@@ -106,6 +106,7 @@ export class CairnPlayer extends HTMLElement {
 
   /** Starts game time again. */
   resume(): void {
+    performance.mark('cairn:resume');
     this.wantRunning = true;
     this.hideOverlay();
     this.view?.audio.unlock();
@@ -226,7 +227,8 @@ export class CairnPlayer extends HTMLElement {
       performance.mark('cairn:renderer');
       for (const f of early) view.receive(f);
       this.view = view;
-      this.saves = new SaveStore(info.id);
+      // saves="server": `cairn play` keeps saves as files on disk (player/desktop/save-api.ts).
+      this.saves = this.getAttribute('saves') === 'server' ? new ServerSaveStore(info.id) : new SaveStore(info.id);
       view.audio.muted = this.hasAttribute('muted');
       this.toggleAttribute('data-pixel', info.pixelArt);
       view.renderer.canvas.setAttribute('aria-hidden', 'true');

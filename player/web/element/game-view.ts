@@ -4,11 +4,11 @@
 // and the public API; this owns everything that lives as long as one game.
 
 import type { Application } from 'pixi.js';
-import type { GameInput } from '../../../runtime/game-api.js';
+import type { AudioCommand, GameInput } from '../../../runtime/game-api.js';
 import { AudioPlayer } from '../audio/audio.js';
 import { actionForKey, GamepadReader, type Action } from '../input/actions.js';
 import type { FrameMessage, GameInfo } from '../protocol.js';
-import { boxAt, fitStage, optionBoxes, stageFor, toStage, type Stage } from '../render/layout.js';
+import { boxAt, fitStage, optionBoxes, stageFor, toStage, type Fit, type Stage } from '../render/layout.js';
 import { Renderer } from '../render/renderer.js';
 import { TextureStore } from '../render/textures.js';
 import { Controller } from '../ui/controller.js';
@@ -39,9 +39,15 @@ export interface FrameStats {
   intervals: number[];
   /** performance.now() of the first frame drawn with every texture of its scene. */
   firstFrameAt: number | null;
+  /** The cap on drawing pixels per game pixel (Infinity: none; 1 after slow frames). */
+  resolution: number;
 }
 
 const STATS_KEPT = 600;
+/** Frames slower than this (ms between draws, median) make the view draw at a lower resolution. */
+const SLOW_FRAME_MS = 24;
+/** How many drawn frames that decision looks at. */
+const ADAPT_FRAMES = 20;
 
 /** A running game's view. */
 export class GameView {
@@ -53,13 +59,21 @@ export class GameView {
   private dirty = true;
   private raf = 0;
   private lastRaf = 0;
-  private lastDraw = 0;
+  /** The last frame drawn was part of an animation the player runs itself (a fade). */
+  private animating = false;
   private hoverQueued: GameInput | null = null;
   private hoverPanel = -1;
   private readonly gamepads = new GamepadReader();
   private lineShownAt = new Map<string, number>();
   private dialogShown = '';
-  readonly stats: FrameStats = { frames: 0, work: [], intervals: [], firstFrameAt: null };
+  private firstFramePending = false;
+  private audioDue: AudioCommand[] = [];
+  readonly stats: FrameStats = { frames: 0, work: [], intervals: [], firstFrameAt: null, resolution: Infinity };
+  private maxResolution = Infinity;
+  private lastFit: Fit | null = null;
+  /** Intervals between consecutive frames that both drew (idle frames say nothing about drawing cost). */
+  private readonly drawnIntervals: number[] = [];
+  private drewLastFrame = false;
   private readonly reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
 
   private constructor(
@@ -104,7 +118,8 @@ export class GameView {
   receive(frame: FrameMessage): void {
     this.frame = frame;
     this.controller.update(frame);
-    this.audio.play(frame.audio);
+    // Sounds load after the frame is drawn: a big music file must not hold up the first picture.
+    this.audioDue.push(...frame.audio);
     for (const line of frame.said) this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
     for (const line of frame.printed) console.info(`[game] ${line}`);
     if (frame.scene.ended) this.host.ended();
@@ -136,8 +151,24 @@ export class GameView {
 
   /** Lays the canvas out in a box of CSS pixels. */
   fit(width: number, height: number, pixelPerfect: boolean): void {
-    this.renderer.resize(fitStage(this.stage, width, height, pixelPerfect));
+    this.lastFit = fitStage(this.stage, width, height, pixelPerfect);
+    this.renderer.resize(this.lastFit, this.maxResolution);
     this.dirty = true;
+  }
+
+  /**
+   * Dynamic resolution: when frames that draw come slower than SLOW_FRAME_MS
+   * (median of the last ADAPT_FRAMES), draw at one drawing pixel per game pixel
+   * and let CSS scale up; a GPU that keeps up never gets here.
+   */
+  private adaptResolution(): void {
+    if (this.maxResolution === 1 || this.lastFit === null || this.drawnIntervals.length < ADAPT_FRAMES) return;
+    const sorted = [...this.drawnIntervals].sort((a, b) => a - b);
+    this.drawnIntervals.length = 0;
+    if (sorted[sorted.length >> 1]! <= SLOW_FRAME_MS || this.lastFit.scale * (globalThis.devicePixelRatio || 1) <= 1) return;
+    this.maxResolution = 1;
+    this.stats.resolution = 1;
+    this.renderer.resize(this.lastFit, 1);
   }
 
   /** Forces the next animation frame to draw (settings changed). */
@@ -151,8 +182,11 @@ export class GameView {
   }
 
   private tick(now: number): void {
-    if (this.lastRaf !== 0) push(this.stats.intervals, now - this.lastRaf);
+    const interval = this.lastRaf === 0 ? 0 : now - this.lastRaf;
+    if (interval > 0) push(this.stats.intervals, interval);
     this.lastRaf = now;
+    const drewBefore = this.drewLastFrame;
+    this.drewLastFrame = false;
     this.pollGamepads();
     if (this.hoverQueued !== null) {
       this.client.input(this.hoverQueued);
@@ -161,14 +195,13 @@ export class GameView {
     const frame = this.frame;
     if (frame === null) return;
     this.autoSkip(frame, now);
-    // Fades animate on their own; anything else only when something changed.
-    if (!this.dirty && now - this.lastDraw > 400) return;
+    // Nothing changed and nothing animates (a fade): the canvas already shows this frame.
+    if (!this.dirty && !this.animating) return this.flushAudio();
     this.dirty = false;
-    this.lastDraw = now;
     const started = performance.now();
     const c = this.controller;
     const focused = c.focused();
-    this.renderer.draw(
+    this.animating = this.renderer.draw(
       frame.scene,
       {
         verb: c.verb,
@@ -185,11 +218,30 @@ export class GameView {
     );
     push(this.stats.work, performance.now() - started);
     this.stats.frames += 1;
-    if (this.stats.firstFrameAt === null && frame.scene.layers.length > 0) {
+    this.flushAudio();
+    if (drewBefore && interval > 0) this.drawnIntervals.push(interval);
+    this.drewLastFrame = true;
+    this.adaptResolution();
+    if (this.stats.firstFrameAt === null && frame.scene.layers.length > 0 && !this.firstFramePending) {
+      this.firstFramePending = true;
+      performance.mark('cairn:first-scene');
+      // The frame after every texture of the first room arrived is the first real picture.
       void this.textures.settled().then(() => {
-        this.stats.firstFrameAt ??= performance.now();
+        this.dirty = true;
+        requestAnimationFrame(() => {
+          this.stats.firstFrameAt ??= performance.now();
+          performance.mark('cairn:first-frame');
+        });
       });
     }
+  }
+
+  /** Plays the audio of frames received, after their textures were asked for. */
+  private flushAudio(): void {
+    if (this.audioDue.length === 0) return;
+    const due = this.audioDue;
+    this.audioDue = [];
+    this.audio.play(due);
   }
 
   /** Faster text speeds skip a line once it has been shown long enough to read. */

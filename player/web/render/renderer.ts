@@ -65,6 +65,7 @@ export class Renderer {
     r.panel = new PanelView(stage, ui, textures);
     r.fade.rect(0, 0, stage.width, stage.screenHeight).fill(0x000000);
     r.fade.alpha = 0;
+    r.fade.visible = false;
     r.world.addChild(r.room.root, r.fade, r.focusRing);
     r.app.stage.addChild(r.world, r.panel.root);
     return r;
@@ -80,10 +81,14 @@ export class Renderer {
     return this.panel.layout;
   }
 
-  /** Sizes the drawing buffer to the fit, so text and edges are sharp at every scale. */
-  resize(fit: Fit): void {
+  /**
+   * Sizes the drawing buffer to the fit, so text and edges are sharp at every
+   * scale — up to `maxResolution` drawing pixels per game pixel, which the
+   * view lowers when frames come too slowly (software WebGL filling a big screen).
+   */
+  resize(fit: Fit, maxResolution = Infinity): void {
     const dpr = globalThis.devicePixelRatio || 1;
-    const resolution = Math.max(0.25, Math.min(fit.scale * dpr, 8));
+    const resolution = Math.max(0.25, Math.min(fit.scale * dpr, 8, maxResolution));
     this.app.renderer.resize(this.stage.width, this.stage.height, resolution);
     const c = this.canvas;
     c.style.width = `${fit.width}px`;
@@ -92,8 +97,8 @@ export class Renderer {
     c.style.top = `${fit.top}px`;
   }
 
-  /** Draws one frame. */
-  draw(scene: Scene, state: DrawState, now: number): void {
+  /** Draws one frame; true while a fade runs (the next frame must be drawn even if nothing else changes). */
+  draw(scene: Scene, state: DrawState, now: number): boolean {
     if (scene.room !== this.lastRoom) {
       // The first room fades in too; reduced motion cuts straight.
       if (!state.reducedMotion) this.fadeStart = now;
@@ -101,6 +106,8 @@ export class Renderer {
     }
     const t = (now - this.fadeStart) / FADE_MS;
     this.fade.alpha = t >= 1 || t < 0 ? 0 : 1 - t;
+    // An invisible full-screen quad still costs its fill: as much as the background on software WebGL.
+    this.fade.visible = this.fade.alpha > 0;
     this.room.draw(scene, state);
     this.panel.draw(scene, state);
     this.focusRing.clear();
@@ -109,6 +116,7 @@ export class Renderer {
       this.focusRing.circle(x, y, 10).stroke({ color: 0xffe08a, width: 2 }).circle(x, y, 12).stroke({ color: 0x000000, width: 1 });
     }
     this.app.render();
+    return this.fade.visible;
   }
 
   /** A small PNG of the room screen, for save slots: rendered small and read back small (reading a whole WebGL canvas stalls). */

@@ -97,7 +97,8 @@ function setRunning(on: boolean): void {
   running = on && session !== null;
   if (running && timer === null) {
     lastWake = performance.now();
-    owed = 0;
+    // The first tick is due at once: starting (or resuming) shows its effect in the next frame.
+    owed = 1;
     timer = setTimeout(loop, 0);
   }
 }
