@@ -116,6 +116,7 @@ export class CairnPlayer extends HTMLElement {
   /** Saves the game in a named slot (IndexedDB, per game id); fires `save`. */
   async save(slot: string, name: string = slot): Promise<SlotInfo> {
     const { client, view, saves } = this.need();
+    await view.inputsSent();
     const bytes = await client.request('save', {});
     const thumbnail = thumbnailOf(view);
     const info = await saves.put(String(slot), bytes, String(name), thumbnail);
@@ -138,12 +139,17 @@ export class CairnPlayer extends HTMLElement {
 
   /** Runs one walkthrough command (`do pickup shell`); resolves when the player has control again. */
   async perform(command: string): Promise<void> {
-    await this.need().client.request('perform', { command: String(command) });
+    const { client, view } = this.need();
+    // Clicks made before this call reach the game before the command does.
+    await view.inputsSent();
+    await client.request('perform', { command: String(command) });
   }
 
   /** The value of a game expression (`door.open`, `tries`), as plain data. */
   async evaluate(expression: string): Promise<unknown> {
-    const r = await this.need().client.request('evaluate', { expression: String(expression) });
+    const { client, view } = this.need();
+    await view.inputsSent();
+    const r = await client.request('evaluate', { expression: String(expression) });
     return r.value;
   }
 

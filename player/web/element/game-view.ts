@@ -62,6 +62,8 @@ export class GameView {
   /** The last frame drawn was part of an animation the player runs itself (a fade). */
   private animating = false;
   private hoverQueued: GameInput | null = null;
+  /** Clicks still waiting for the worker to say what they hit. */
+  private inFlight: Promise<unknown> = Promise.resolve();
   private hoverPanel = -1;
   private readonly gamepads = new GamepadReader();
   private lineShownAt = new Map<string, number>();
@@ -287,9 +289,17 @@ export class GameView {
     if (button === 0 && c.clickSkips) return c.skip();
     // A plain walk click needs no round trip: the runtime finds what is there itself.
     if (button === 0 && this.info.ui === 'verbs' && c.verb === null && c.holding === null) return c.clickRoom(p.x, p.y, null);
-    const target = await this.client.request('targetAt', { x: p.x, y: p.y });
-    if (button === 2) c.secondaryClick(target);
-    else c.clickRoom(p.x, p.y, target);
+    const act = this.client.request('targetAt', { x: p.x, y: p.y }).then((target) => {
+      if (button === 2) c.secondaryClick(target);
+      else c.clickRoom(p.x, p.y, target);
+    });
+    this.inFlight = Promise.all([this.inFlight, act.catch(() => undefined)]);
+    await act;
+  }
+
+  /** Resolves once every click already made has reached the game as an input (some wait for a round trip). */
+  inputsSent(): Promise<void> {
+    return this.inFlight.then(() => undefined);
   }
 
   private panelClick(x: number, y: number, button: number): void {
