@@ -45,12 +45,33 @@ export interface FrameMessage {
 export interface ErrorView {
   code: string;
   message: string;
+  /** Where in the scripts, when the error has a place (runtime and compile errors). */
+  place?: { file: string; line: number; column: number };
+}
+
+/** What `cairn dev` did with a rebuilt bundle (see worker/dev-reload.ts). */
+export interface ReloadOutcome {
+  /** in-place: the game goes on where it was; restarted: the save was refused, so it started over in `room`. */
+  kind: 'in-place' | 'restarted';
+  room: string | null;
+  /** Asset paths whose bytes changed: the page drops what it decoded of them. */
+  changedAssets: string[];
+  /** Why the save was refused (`the script \`x\` changed`); '' in place. */
+  reason: string;
+}
+
+/** What a player's "copy report" holds: enough to replay the run (docs/debugging.md). */
+export interface ErrorReport {
+  id: string;
+  version: string;
+  /** The runtime's input log (runtime/game-api.ts InputLog) as JSON text. */
+  inputLog: string;
 }
 
 /** Requests that get exactly one reply, with what each takes and returns. */
 export interface Requests {
-  /** Opens a bundle (the page fetched its bytes) and starts it, paused. */
-  open: { args: { bytes: ArrayBuffer; seed: number }; result: GameInfo };
+  /** Opens a bundle (the page fetched its bytes) and starts it, paused; `dev` (`cairn dev` only) allows reload and console. */
+  open: { args: { bytes: ArrayBuffer; seed: number; dev?: boolean }; result: GameInfo };
   /** One asset's bytes (checked against the manifest's SHA-256). */
   asset: { args: { path: string }; result: ArrayBuffer };
   save: { args: Record<string, never>; result: ArrayBuffer };
@@ -62,6 +83,12 @@ export interface Requests {
   /** What a click at a screen point would act on. */
   targetAt: { args: { x: number; y: number }; result: TargetView | null };
   restart: { args: Record<string, never>; result: null };
+  /** The bundle id, version and input log, for a bug report. */
+  report: { args: Record<string, never>; result: ErrorReport };
+  /** `cairn dev` only (open with dev): carries the game over to a rebuilt bundle. */
+  reload: { args: { bytes: ArrayBuffer }; result: { info: GameInfo; outcome: ReloadOutcome } };
+  /** `cairn dev` only: one debugger console line (runtime/debugger-commands.ts); its text. */
+  console: { args: { line: string }; result: string };
 }
 
 /** The name of a request. */

@@ -1,7 +1,7 @@
 // The player's other half, in Chromium: a one-click game wider than the
 // screen. Escape skips the opening cutscene, the camera and a parallax layer
 // scroll, a click talks and a right click looks, dialogs are picked with the
-// mouse, and Space pauses game time and resumes it.
+// mouse, Space pauses game time and resumes it; and a gamepad plays alone.
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -67,6 +67,52 @@ describe.skipIf(!browserAvailable())('a one-click game in Chromium', { timeout: 
     expect(await beats()).toBe(paused);
     await page.keyboard.press('Space');
     await expect.poll(beats, { timeout: 10_000 }).toBeGreaterThan(paused);
+
+    expect(problems.console).toEqual([]);
+    expect(problems.uncaught).toEqual([]);
+    expect(problems.csp).toEqual([]);
+    await context.close();
+  });
+
+  test('a gamepad alone skips, focuses, talks, picks a dialog option, looks and opens the menu', async () => {
+    const context = await browser.newContext({ viewport: { width: 640, height: 488 } });
+    const page = await context.newPage();
+    const problems = await watchPage(page);
+    // A standard-mapping pad the test presses buttons on (headless Chromium has no real one).
+    await page.addInitScript(() => {
+      const buttons = Array.from({ length: 17 }, () => ({ pressed: false, touched: false, value: 0 }));
+      const pad = { id: 'test pad', index: 0, connected: true, mapping: 'standard', axes: [0, 0, 0, 0], buttons, timestamp: 0 };
+      (window as unknown as { __pad: typeof pad }).__pad = pad;
+      Object.defineProperty(Navigator.prototype, 'getGamepads', { value: () => [pad], configurable: true });
+    });
+    const press = async (button: number) => {
+      await page.evaluate((b) => ((window as unknown as { __pad: { buttons: Array<{ pressed: boolean }> } }).__pad.buttons[b]!.pressed = true), button);
+      await page.waitForTimeout(120);
+      await page.evaluate((b) => ((window as unknown as { __pad: { buttons: Array<{ pressed: boolean }> } }).__pad.buttons[b]!.pressed = false), button);
+      await page.waitForTimeout(120);
+    };
+    await page.goto(server.url);
+    const player = new PlayerPage(page, [640, 360], 'one-click', 0);
+    await player.ready();
+
+    await press(8); // Back: skip the cutscene
+    await player.settle();
+    await player.call('perform', 'expect hero at (1000, 330)');
+    await press(15); // d-pad right: the sailor
+    expect((await player.liveText()).status).toBe('Sailor');
+    await press(0); // A: talk
+    await player.settle();
+    expect((await player.liveText()).status).toBe('Choose: 1. Tell me a story.');
+    await press(13); // d-pad down: the first option
+    expect((await player.liveText()).status).toBe('1. Tell me a story.');
+    await press(0); // A: pick it
+    await player.settle();
+    await player.call('perform', 'expect said "Once upon a tide."');
+    await press(3); // Y: look at the sailor
+    await player.settle();
+    expect((await player.liveText()).log).toContain('A salty sailor.');
+    await press(9); // Start: the menu
+    await expect.poll(() => page.locator('cairn-player .menu').isVisible(), { timeout: 10_000 }).toBe(true);
 
     expect(problems.console).toEqual([]);
     expect(problems.uncaught).toEqual([]);

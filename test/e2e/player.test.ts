@@ -177,6 +177,19 @@ describe.skipIf(!browserAvailable())('web player in Chromium', { timeout: BROWSE
     await page.keyboard.press('Enter');
     await expect.poll(async () => ((await player.call('listSaves')) as Array<{ slot: string }>).filter((s) => s.slot !== 'autosave').length, { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.locator('cairn-player .menu').isVisible(), { timeout: 10_000 }).toBe(false);
+
+    // The tab is hidden: game time stops and the autosave slot is written; shown again, it runs on.
+    const stats = () => page.evaluate(() => (document.querySelector('cairn-player') as unknown as { stats(): { running: boolean } }).stats().running);
+    const setVisibility = (state: string) =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    expect(await stats()).toBe(false);
+    await expect.poll(async () => ((await player.call('listSaves')) as Array<{ slot: string }>).map((s) => s.slot), { timeout: 10_000 }).toContain('autosave');
+    await setVisibility('visible');
+    expect(await stats()).toBe(true);
     expectClean(problems);
     await page.context().close();
   });

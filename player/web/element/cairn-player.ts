@@ -3,7 +3,7 @@
 // the public JS API (open, pause, resume, save, load, perform, evaluate) and
 // its events (ready, error, save, end). The game itself runs in a Worker.
 
-import type { FrameMessage, GameInfo } from '../protocol.js';
+import type { ErrorView, FrameMessage, GameInfo, ReloadOutcome } from '../protocol.js';
 import { Renderer } from '../render/renderer.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
 import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
@@ -12,11 +12,14 @@ import { Menu } from './menu.js';
 import { loadSettings, storeSettings, type Settings } from './settings.js';
 import { playerStyles } from './styles.js';
 import { div, fullscreenIcon } from './shadow-parts.js';
+import { ErrorPanel } from './error-panel.js';
 import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
 import { GameError, WorkerClient } from './worker-client.js';
 
 /** The slot the player saves to when the page is hidden or closed. */
 export const AUTOSAVE_SLOT = 'autosave';
+/** How often a running game's snapshot is refreshed for the autosave on exit. */
+const SNAPSHOT_MS = 10_000;
 /** How many spoken lines the aria-live region keeps. */
 const LIVE_LINES = 20;
 
@@ -30,6 +33,7 @@ export class CairnPlayer extends HTMLElement {
   private readonly live: HTMLDivElement;
   private readonly status: HTMLDivElement;
   private readonly menu: Menu;
+  private readonly errorPanel: ErrorPanel;
   private client: WorkerClient | null = null;
   private view: GameView | null = null;
   private saves: GameSaves | null = null;
@@ -40,6 +44,9 @@ export class CairnPlayer extends HTMLElement {
   private generation = 0;
   private resizeObserver: ResizeObserver | null = null;
   private endedFired = false;
+  /** The latest snapshot for the autosave on exit, refreshed every SNAPSHOT_MS while the game runs. */
+  private snapshot: { bytes: ArrayBuffer; thumbnail: Blob | null } | null = null;
+  private snapshotTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor() {
     super();
@@ -73,7 +80,8 @@ export class CairnPlayer extends HTMLElement {
     fullscreen.title = 'Fullscreen';
     fullscreen.setAttribute('aria-label', 'Fullscreen');
     fullscreen.addEventListener('click', () => void this.fullscreen());
-    this.shadow.append(this.stageBox, fullscreen, this.overlay, this.menu.root, this.live, this.status);
+    this.errorPanel = new ErrorPanel(() => this.need().client.request('report', {}));
+    this.shadow.append(this.stageBox, fullscreen, this.overlay, this.menu.root, this.errorPanel.root, this.live, this.status);
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('contextmenu', (e) => e.preventDefault());
   }
@@ -130,6 +138,8 @@ export class CairnPlayer extends HTMLElement {
     const bytes = await saves.get(String(slot));
     if (bytes === null) throw new GameError('USAGE', `there is no save in slot "${slot}"`);
     await client.request('load', { bytes }, [bytes]);
+    // The autosave on exit must not bring back the game from before this load.
+    await this.takeSnapshot().catch(() => undefined);
   }
 
   /** The slots saved for this game, newest first. */
@@ -157,6 +167,35 @@ export class CairnPlayer extends HTMLElement {
   async restart(): Promise<void> {
     this.endedFired = false;
     await this.need().client.request('restart', {});
+  }
+
+  /**
+   * `cairn dev` only (the `dev` attribute, read when a game opens): carries
+   * the running game over to a rebuilt bundle — in place when its save loads
+   * into the new build, else restarted in the same room. New art or a new
+   * stage size gets a fresh view, with the game state carried across.
+   */
+  async devReload(bytes: ArrayBuffer): Promise<ReloadOutcome> {
+    const { client, view } = this.need();
+    await view.inputsSent();
+    const copy = bytes.slice(0);
+    const { info, outcome } = await client.request('reload', { bytes }, [bytes]);
+    const old = view.info;
+    const sameStage = info.resolution[0] === old.resolution[0] && info.resolution[1] === old.resolution[1] && info.ui === old.ui && info.pixelArt === old.pixelArt;
+    if (sameStage && outcome.changedAssets.length === 0) return outcome;
+    const state = await client.request('save', {});
+    const wasRunning = this.wantRunning;
+    await this.open(copy);
+    await this.need().client.request('load', { bytes: state }, [state]);
+    if (wasRunning) this.resume();
+    return outcome;
+  }
+
+  /** `cairn dev` only: runs one debugger console line (`threads`, `eval x`, `go room`); resolves with its text. */
+  async devConsole(line: string): Promise<string> {
+    const { client, view } = this.need();
+    await view.inputsSent();
+    return client.request('console', { line: String(line) });
   }
 
   /** Opens the menu (Escape, F5). */
@@ -192,7 +231,7 @@ export class CairnPlayer extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    void this.autosave();
+    this.writeAutosave();
     this.resizeObserver?.disconnect();
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('pagehide', this.onPageHide);
@@ -217,7 +256,7 @@ export class CairnPlayer extends HTMLElement {
     const early: FrameMessage[] = [];
     const client = new WorkerClient(
       (frame) => (view ? view.receive(frame) : early.push(frame)),
-      (error) => this.fail(error.code, error.message, false),
+      (error) => this.fail(error.code, error.message, false, error),
     );
     this.client = client;
     try {
@@ -225,7 +264,7 @@ export class CairnPlayer extends HTMLElement {
       const bytes = await bytesOf(source);
       performance.mark('cairn:fetched');
       if (generation !== this.generation) return discard(app);
-      const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')) }, [bytes]);
+      const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')), dev: this.hasAttribute('dev') }, [bytes]);
       performance.mark('cairn:opened');
       const started = await app;
       if (generation !== this.generation) return discard(app);
@@ -245,6 +284,9 @@ export class CairnPlayer extends HTMLElement {
       this.endedFired = false;
       this.hideOverlay();
       this.dispatchEvent(new CustomEvent('ready', { detail: { ...info } }));
+      this.snapshotTimer = setInterval(() => {
+        if (this.running) void this.takeSnapshot().catch(() => undefined);
+      }, SNAPSHOT_MS);
       const play = await mayPlay;
       if (generation !== this.generation) return;
       if (play) this.resume();
@@ -261,12 +303,16 @@ export class CairnPlayer extends HTMLElement {
 
   private close(): void {
     this.setRunning(false);
+    if (this.snapshotTimer !== null) clearInterval(this.snapshotTimer);
+    this.snapshotTimer = null;
+    this.snapshot = null;
     this.view?.destroy();
     this.view = null;
     this.client?.terminate();
     this.client = null;
     this.saves = null;
     this.menu.close();
+    this.errorPanel.hide();
     this.stageBox.replaceChildren();
     this.live.replaceChildren();
     this.status.textContent = '';
@@ -366,10 +412,12 @@ export class CairnPlayer extends HTMLElement {
     while (this.live.childElementCount > LIVE_LINES) this.live.firstElementChild?.remove();
   }
 
-  private fail(code: string, message: string, fatal: boolean): void {
+  /** A problem: a fatal one replaces the game; a game's own error (from the worker) gets the calm panel, except under `cairn dev`, whose page shows the code frame. */
+  private fail(code: string, message: string, fatal: boolean, fromGame?: ErrorView): void {
     if (fatal) this.showMessage(`This game cannot be played.\n${message}`);
     else console.warn(`cairn-player: ${code}: ${message}`);
-    this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal } }));
+    if (fromGame !== undefined && !fatal && !this.hasAttribute('dev')) this.errorPanel.show(fromGame);
+    this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal, place: fromGame?.place ?? null } }));
   }
 
   private showStart(): void {
@@ -402,23 +450,32 @@ export class CairnPlayer extends HTMLElement {
     this.overlay.replaceChildren();
   }
 
-  private async autosave(): Promise<void> {
-    if (!this.view || !this.client || !this.saves) return;
-    try {
-      await this.save(AUTOSAVE_SLOT, 'Autosave');
-    } catch {
-      // Leaving the page must never show an error: the last autosave stays.
-    }
+  /** Keeps a fresh snapshot in memory: a page being closed cannot wait for the worker, only write what it has. */
+  private async takeSnapshot(): Promise<void> {
+    const { client, view } = this.need();
+    const bytes = await client.request('save', {});
+    this.snapshot = { bytes, thumbnail: thumbnailOf(view) };
+  }
+
+  /** Writes the kept snapshot to the autosave slot at once (the page may be going away). */
+  private writeAutosave(): void {
+    const saves = this.saves;
+    const snap = this.snapshot;
+    if (saves === null || snap === null) return;
+    // Leaving the page must never show an error: the last autosave stays.
+    void saves.put(AUTOSAVE_SLOT, snap.bytes.slice(0), 'Autosave', snap.thumbnail).catch(() => undefined);
   }
 
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'hidden') {
-      void this.autosave();
       this.setRunning(false);
+      // Hidden may mean closing: write what is kept now, then a fresh one if the page lives on.
+      this.writeAutosave();
+      if (this.view) void this.takeSnapshot().then(() => this.writeAutosave(), () => undefined);
     } else if (this.wantRunning) this.setRunning(true);
   };
 
-  private readonly onPageHide = (): void => void this.autosave();
+  private readonly onPageHide = (): void => this.writeAutosave();
 }
 
 /** A thumbnail for a save slot; a save never fails for want of one. */

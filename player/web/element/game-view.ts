@@ -128,6 +128,7 @@ export class GameView {
     const dialog = frame.scene.dialog?.options.map((o, i) => `${i + 1}. ${o}`).join(', ') ?? '';
     if (dialog !== this.dialogShown) {
       this.dialogShown = dialog;
+      this.hoverPanel = -1;
       if (dialog !== '') this.host.status(`Choose: ${dialog}`);
     }
     this.dirty = true;
@@ -344,13 +345,15 @@ export class GameView {
         return this.host.escape();
     }
     if (this.host.blocked) return;
+    const inDialog = this.frame?.scene.dialog != null;
     this.actInGame(action);
-    if (action.type === 'focus' || action.type === 'verb' || action.type === 'activate') this.host.status(c.sentence());
+    if (!inDialog && (action.type === 'focus' || action.type === 'verb' || action.type === 'activate')) this.host.status(c.sentence());
   }
 
   private actInGame(action: Action): void {
     const c = this.controller;
     const scene = this.frame?.scene;
+    if (scene?.dialog && this.actInDialog(action, scene.dialog.options)) return;
     switch (action.type) {
       case 'focus':
         c.cycleFocus(action.step);
@@ -369,6 +372,22 @@ export class GameView {
       case 'skip-line':
         return c.skip();
     }
+  }
+
+  /** While a dialog waits, arrows and the d-pad move through its options and Enter or A picks one. */
+  private actInDialog(action: Action, options: readonly string[]): boolean {
+    const n = options.length;
+    if (action.type === 'focus' || action.type === 'verb') {
+      this.hoverPanel = this.hoverPanel < 0 ? (action.step === 1 ? 0 : n - 1) : (this.hoverPanel + action.step + n) % n;
+      this.host.status(`${this.hoverPanel + 1}. ${options[this.hoverPanel]}`);
+      return true;
+    }
+    if (action.type === 'activate' && this.hoverPanel >= 0 && this.hoverPanel < n) {
+      this.controller.choose(this.hoverPanel + 1);
+      this.hoverPanel = -1;
+      return true;
+    }
+    return false;
   }
 
   private pollGamepads(): void {

@@ -25,6 +25,11 @@ canvas { position: absolute; display: block; touch-action: none; }
 .menu input[type=text] { font: inherit; padding: 0.3em; width: 100%; box-sizing: border-box; }
 .fullscreen { position: absolute; right: 6px; top: 6px; z-index: 1; width: 30px; height: 30px; border-radius: 4px; border: 1px solid #5a5080; background: rgba(21,18,31,0.7); color: #eee; cursor: pointer; opacity: 0.35; font-size: 16px; line-height: 1; }
 .fullscreen:hover, .fullscreen:focus-visible { opacity: 1; }
+.error-panel { position: absolute; left: 8px; right: 8px; bottom: 8px; z-index: 3; display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; padding: 0.6em 0.8em; background: rgba(21,18,31,0.92); border: 1px solid #5a5080; border-radius: 6px; }
+.error-panel[hidden] { display: none; }
+.error-panel p { flex: 1 1 16em; margin: 0; }
+.error-panel button { font: inherit; padding: 0.3em 0.8em; color: #eee; background: #2a2540; border: 1px solid #5a5080; border-radius: 4px; cursor: pointer; }
+.error-panel textarea { flex: 1 1 100%; height: 6em; font: 12px monospace; }
 .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;

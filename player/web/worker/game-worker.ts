@@ -7,7 +7,10 @@ import { CairnError, isCairnError } from '../../../interpreter/errors.js';
 import type { GameInput } from '../../../runtime/game-api.js';
 import { Game } from '../../../runtime/game.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
+import type { AudioCommand } from '../../../runtime/game-api.js';
+import { runDebuggerCommand } from '../../../runtime/debugger-commands.js';
 import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker } from '../protocol.js';
+import { reloadGame } from './dev-reload.js';
 import { evaluateForPage } from './evaluate.js';
 import { Performer, PerformFailure } from './perform.js';
 import { roomTargets, targetAt } from './world-probe.js';
@@ -31,6 +34,8 @@ interface Session {
   performer: Performer;
   saidSent: number;
   printedSent: number;
+  /** Opened by `cairn dev`: the game has debug options, and reload and console are allowed. */
+  dev: boolean;
 }
 
 let session: Session | null = null;
@@ -45,25 +50,27 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 
 function errorView(e: unknown): ErrorView {
   if (isCairnError(e)) {
-    const where = e.span ? ` (${e.span.source}:${e.span.start.line}:${e.span.start.column})` : '';
-    return { code: e.code, message: e.message + where };
+    if (e.span === undefined) return { code: e.code, message: e.message };
+    const { source, start } = e.span;
+    return { code: e.code, message: `${e.message} (${source}:${start.line}:${start.column})`, place: { file: source, line: start.line, column: start.column } };
   }
   if (e instanceof PerformFailure) return { code: e.code, message: e.message };
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }
 
-function newGame(loaded: LoadedGame, seed: number): Game {
-  return Game.fromBundle(loaded, { seed, onError: (error) => post({ type: 'problem', error: errorView(error) }) });
+function newGame(loaded: LoadedGame, seed: number, dev: boolean): Game {
+  // Debug options only for `cairn dev`: they are what makes Game.debugger() available at all.
+  return Game.fromBundle(loaded, { seed, onError: (error) => post({ type: 'problem', error: errorView(error) }), debug: dev ? {} : undefined });
 }
 
 /** Sends what changed since the last frame: the scene, new audio, new lines. */
-function postFrame(s: Session): void {
+function postFrame(s: Session, audioFirst: AudioCommand[] = []): void {
   const game = s.game;
   const said = game.said.slice(s.saidSent);
   const printed = game.transcript.slice(s.printedSent);
   s.saidSent = game.said.length;
   s.printedSent = game.transcript.length;
-  post({ type: 'frame', scene: game.scene(), hasControl: game.hasControl, targets: roomTargets(game), audio: game.takeAudio(), said: said.map((l) => ({ ...l })), printed });
+  post({ type: 'frame', scene: game.scene(), hasControl: game.hasControl, targets: roomTargets(game), audio: [...audioFirst, ...game.takeAudio()], said: said.map((l) => ({ ...l })), printed });
 }
 
 /** The game loop: catch up on the ticks wall time owes, then sleep until the next one is due. */
@@ -108,6 +115,13 @@ function requireSession(): Session {
   return session;
 }
 
+/** The session, if `cairn dev` opened it: an exported game's page never gets reload or the console. */
+function requireDevSession(): Session {
+  const s = requireSession();
+  if (!s.dev) throw new CairnError('USAGE', 'this game was not opened by `cairn dev`: reload and the debugger console are for development only');
+  return s;
+}
+
 /** Copies out an ArrayBuffer holding exactly these bytes (transferable, never a view of a bigger buffer). */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
@@ -115,15 +129,13 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 
 /** The handlers of requests, one per kind. */
 const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]['result'] | Promise<Requests[K]['result']> } = {
-  open({ bytes, seed }) {
+  open({ bytes, seed, dev }) {
     setRunning(false);
     const loaded = loadGame(new Uint8Array(bytes));
-    const game = newGame(loaded, seed);
-    session = { loaded, game, seed, performer: new Performer(game), saidSent: 0, printedSent: 0 };
-    const m = loaded.bundle.manifest;
-    const info: GameInfo = { id: m.id, title: m.title, author: m.author, version: m.version, resolution: [m.resolution[0], m.resolution[1]], pixelArt: m.pixelArt, ui: uiStyle(game) };
+    const game = newGame(loaded, seed, dev === true);
+    session = { loaded, game, seed, performer: new Performer(game), saidSent: 0, printedSent: 0, dev: dev === true };
     postFrame(session);
-    return info;
+    return gameInfo(loaded, game);
   },
   asset({ path }) {
     const s = requireSession();
@@ -151,14 +163,44 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   },
   restart() {
     const s = requireSession();
-    s.game = newGame(s.loaded, s.seed);
+    s.game = newGame(s.loaded, s.seed, s.dev);
     s.saidSent = 0;
     s.printedSent = 0;
     s.performer.replaceGame(s.game);
     postFrame(s);
     return null;
   },
+  report() {
+    const s = requireSession();
+    const m = s.loaded.bundle.manifest;
+    return { id: m.id, version: m.version, inputLog: JSON.stringify(s.game.inputLog()) };
+  },
+  reload({ bytes }) {
+    const s = requireDevSession();
+    const loaded = loadGame(new Uint8Array(bytes));
+    const { game, outcome, audio } = reloadGame(s.game, s.loaded, loaded, (l) => newGame(l, s.seed, true));
+    s.loaded = loaded;
+    s.game = game;
+    s.performer.replaceGame(game);
+    // What the new game said before now (a restart's opening) is not news to the page.
+    s.saidSent = game.said.length;
+    s.printedSent = game.transcript.length;
+    postFrame(s, audio);
+    return { info: gameInfo(loaded, game), outcome };
+  },
+  console({ line }) {
+    const s = requireDevSession();
+    const text = runDebuggerCommand(s.game, String(line));
+    // `go`, `give`, `set` change the world between ticks: show it even while paused.
+    postFrame(s);
+    return text;
+  },
 };
+
+function gameInfo(loaded: LoadedGame, game: Game): GameInfo {
+  const m = loaded.bundle.manifest;
+  return { id: m.id, title: m.title, author: m.author, version: m.version, resolution: [m.resolution[0], m.resolution[1]], pixelArt: m.pixelArt, ui: uiStyle(game) };
+}
 
 /** SCUMM-style verbs unless the game sets `var ui_style = "one-click"` (docs/embedding.md). */
 function uiStyle(game: Game): GameInfo['ui'] {

@@ -3,7 +3,7 @@
 // Each drawing is a function of a canvas and a centre, so a sprite and its
 // icon share one hand.
 
-import { Canvas, INK, ellipsePts, fade, glow, mix, rectPts, smooth, vgradient } from '../lib/raster.js';
+import { Canvas, INK, ellipsePts, fade, glow, mix, rectPts, smooth } from '../lib/raster.js';
 import { P } from '../lib/palette.js';
 
 // ─── Drawings, centred on (x, y) at scale s ─────────────────────────────────
@@ -176,6 +176,7 @@ export const SPRITES = {
       }
       c.fill(ellipsePts(320, 104, 80, 80), glow(320, 104, 80, fade(P.cream, 0.75)));
     }),
+  'cottage/the-end.png': () => canvas(300, 110, (c) => theEnd(c)),
   'shore/door-shut.png': () => canvas(44, 78, (c) => door(c, false)),
   'shore/door-open.png': () => canvas(44, 78, (c) => door(c, true)),
   'shore/glint.png': () =>
@@ -190,6 +191,44 @@ export const SPRITES = {
       c.fill(ellipsePts(712, 31, 24, 24), glow(712, 31, 24, fade(P.cream, 0.9)));
     }),
 };
+
+// Letters as strokes on a 4 × 6 grid: enough for the end card.
+const GLYPHS = {
+  T: [[[0, 0], [4, 0]], [[2, 0], [2, 6]]],
+  H: [[[0, 0], [0, 6]], [[4, 0], [4, 6]], [[0, 3], [4, 3]]],
+  E: [[[4, 0], [0, 0], [0, 6], [4, 6]], [[0, 3], [3, 3]]],
+  N: [[[0, 6], [0, 0], [4, 6], [4, 0]]],
+  D: [[[0, 0], [0, 6]], smooth([[0, 0], [2, 0], [4, 3], [2, 6], [0, 6]], false, 5)],
+};
+
+function lettering(c, text, x, y, size, color, w) {
+  let at = x;
+  for (const ch of text) {
+    if (ch !== ' ') for (const stroke of GLYPHS[ch]) c.stroke(stroke.map(([gx, gy]) => [at + gx * size, y + gy * size]), color, w, false);
+    at += size * (ch === ' ' ? 4 : 6);
+  }
+}
+
+function theEnd(c) {
+  // A ribbon banner with the words, and the light shining from a little lighthouse.
+  const band = [[26, 22], [274, 22], [262, 58], [274, 94], [26, 94], [38, 58]];
+  c.shape([[4, 36], [40, 36], [40, 104], [4, 104], [16, 70]], mix(P.red, P.ink, 0.25), { w: 1.8 });
+  c.shape([[296, 36], [260, 36], [260, 104], [296, 104], [284, 70]], mix(P.red, P.ink, 0.25), { w: 1.8 });
+  c.shape(band, P.cream, { w: 2.2 });
+  c.stroke([[40, 30], [260, 30]], fade(P.red, 0.7), 2, false);
+  c.stroke([[40, 86], [260, 86]], fade(P.red, 0.7), 2, false);
+  const size = 5;
+  const text = 'THE END';
+  const width = [...text].reduce((w, ch) => w + size * (ch === ' ' ? 4 : 6), 0) - size * 2;
+  lettering(c, text, 150 - width / 2, 43, size, INK, 4.2);
+  lettering(c, text, 150 - width / 2, 43, size, P.red, 2.2);
+  // The lighthouse on top of the banner, beaming.
+  c.fill([[150, 8], [70, 0], [70, 16]], fade(P.gold, 0.6));
+  c.fill([[150, 8], [230, 0], [230, 16]], fade(P.gold, 0.6));
+  c.shape([[143, 24], [146, 8], [154, 8], [157, 24]], P.cream, { w: 1.4 });
+  c.rect(144.5, 14, 11, 4, P.red, { outline: null });
+  c.rect(145, 3, 10, 6, P.gold, { w: 1.2 });
+}
 
 function door(c, open) {
   const pts = smooth([[2, 78], [2, 22], [22, 2], [42, 22], [42, 78]], true, 5);
@@ -267,4 +306,3 @@ function hex(color) {
   const h = color.replace('#', '');
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
 }
-void vgradient;

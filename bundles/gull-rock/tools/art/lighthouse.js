@@ -166,5 +166,3 @@ function rgb(color) {
   const h = color.replace('#', '');
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
 }
-void glow;
-void INK;

@@ -114,13 +114,12 @@ const WREN = {
   boots: P.bark,
   coat: P.gold,
   skin: P.skin,
-  torso(c, { hx, hipY, sx, shoulderY, k }) {
+  torso(c, { hx, hipY, sx, shoulderY }) {
     const coat = smooth([[sx - 8, shoulderY + 1], [sx + 7, shoulderY], [hx + 10, hipY + 5], [hx + 1, hipY + 8], [hx - 10, hipY + 6]], true, 5);
     c.shape(coat, P.gold, { w: 1.6 });
     c.line(sx + 5, shoulderY + 4, hx + 7.5, hipY + 4, mix(P.gold, P.brown, 0.5), 1.2);
     for (const t of [0.25, 0.55, 0.85]) c.circle(sx + 5 + (hx + 7.5 - sx - 5) * t + 1.6, shoulderY + 4 + (hipY - shoulderY) * t, 1, P.bark, { outline: null });
     c.shape(smooth([[sx - 6, shoulderY - 1], [sx + 6, shoulderY - 2], [sx + 4, shoulderY + 4], [sx - 5, shoulderY + 4]], true, 3), mix(P.gold, P.brown, 0.3), { w: 1.3 });
-    void k;
   },
   hair(c, h) {
     c.shape(smooth([[h.x - 12.5, h.y - 3], [h.x - 4, h.y - 8], [h.x - 6, h.y + 2], [h.x - 9, h.y + 10], [h.x - 13, h.y + 6]], true, 4), P.bark, { w: 1.3 });
@@ -208,7 +207,6 @@ export function barnabySheet() {
 // ─── Gran Mags, seated, ankle up on a stool ─────────────────────────────────
 
 function mags(c, x0, { mouth = 0, blink = false, specs = false, needles = 0 } = {}) {
-  const k = 1;
   const base = 92; // seat height line
   const hx = x0 + 30;
   // Skirt over the lap and the leg stretched out to the stool.
@@ -248,7 +246,6 @@ function mags(c, x0, { mouth = 0, blink = false, specs = false, needles = 0 } = 
     c.circle(ex + 0.5, ey, 3.4, fade(P.fog, 0.35), { w: 1.3 });
     c.line(ex - 3, ey - 0.5, h.x - 4, h.y - 2, INK, 1.1);
   }
-  void k;
 }
 
 /** Mags's sheet: 0 idle, 1 blink, 2–3 talk, then the same with her new spectacles (4–7), 8 knitting. 84 × 96 frames. */

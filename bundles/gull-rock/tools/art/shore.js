@@ -6,7 +6,7 @@
 import { Canvas, INK, ellipsePts, fade, mix, rectPts, smooth, vgradient } from '../lib/raster.js';
 import { P } from '../lib/palette.js';
 import { rng } from '../lib/rng.js';
-import { fogBand, planks, rock, sea, sky } from './scenery.js';
+import { fogBand, rock, sea, sky } from './scenery.js';
 
 export const SHORE = { horizon: 168, land: 262, pool: { x: 890, y: 322, rx: 66, ry: 17 }, post: { x: 668, top: 240 } };
 
@@ -35,7 +35,6 @@ export function shore() {
   c.line(bx + 10, by - 8, bx + 12, by - 80, P.brown, 2);
   c.shape([[bx + 14, by - 76], [bx + 56, by - 16], [bx + 14, by - 14]], mix(P.cream, P.peach, 0.4), { w: 1.4 });
   c.fill(smooth([[bx - 40, by - 8], [bx - 20, by - 22], [bx - 6, by - 8]], true, 3), P.navy);
-  c.text = null;
   // "DOLLY" on the bow, as five little marks.
   for (let i = 0; i < 5; i++) c.rect(bx + 40 + i * 5, by - 4, 3, 5, P.cream, { outline: null });
   c.line(bx + 60, by - 6, 560, 244, fade(P.bark, 0.9), 1.2); // mooring rope
