@@ -9,7 +9,7 @@ import { damagedBundlePage, missingPlayerPage } from './pages.js';
 import { desktopFiles, playerBuildDir, readPlayerBuild, type ServedFile } from './player-files.js';
 import { DEFAULT_LIFETIME, type LifetimeOptions } from './page-lifetime.js';
 import { SaveStore } from './save-store.js';
-import { startPlayServer, type PlayServer, type StopReason } from './server.js';
+import { startPlayServer, type DevRoutes, type PlayServer, type StopReason } from './server.js';
 import { savesDir, userDirs, type Env } from './user-dirs.js';
 
 /** A game that passed the door. */
@@ -35,6 +35,8 @@ export interface PlaySessionOptions {
   lifetime?: LifetimeOptions;
   say(line: string): void;
   warn(line: string): void;
+  /** `cairn dev`: the game's bytes come from its latest build, and the page gets the dev client. */
+  dev?: DevRoutes;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -59,7 +61,7 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
   }
 
   const lifetime = options.lifetime ?? (options.open ? DEFAULT_LIFETIME : { ...DEFAULT_LIFETIME, startupGraceMs: undefined });
-  const server = await startPlayServer({ player: files, bundle: game?.bytes, saves, lifetime, port: options.port, log: options.warn });
+  const server = await startPlayServer({ player: files, bundle: game?.bytes, saves, lifetime, port: options.port, log: options.warn, dev: options.dev });
   let window: OpenedWindow | undefined;
   // Our app window goes with us (first, so its connections close at once); a launcher's browser is the user's and stays.
   const closeOwnWindow = () => {

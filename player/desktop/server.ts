@@ -19,6 +19,8 @@ export const BUNDLE_ROUTE = '/game.cairn';
 const SAVES_PREFIX = '/saves/';
 const ALIVE_ROUTE = '/alive';
 const QUIT_ROUTE = '/quit';
+/** Where `cairn dev`'s routes live. */
+export const DEV_PREFIX = '/dev/';
 /** A comment line on the event stream now and then, so an idle connection is never mistaken for a dead one. */
 const ALIVE_COMMENT_MS = 20_000;
 /** How long requests under way may take to finish once the session stops. */
@@ -37,6 +39,20 @@ export interface PlayServerOptions {
   port?: number;
   /** Told about failures that are ours, not the page's (a save that could not be written). */
   log?: (line: string) => void;
+  /** `cairn dev` (player/dev/): the latest build, the page's dev script and the routes under /dev/. */
+  dev?: DevRoutes;
+}
+
+/** What `cairn dev` adds to a play server; its routes pass the same host, session and origin checks as any other. */
+export interface DevRoutes {
+  /** The latest good build, served at BUNDLE_ROUTE instead of a fixed bundle. */
+  bundle(): Uint8Array | undefined;
+  /** The player's page with the dev client's script added. */
+  page(html: string): string;
+  /** Answers a request whose path starts with DEV_PREFIX. */
+  answer(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, method: string): void | Promise<void>;
+  /** The session is stopping: end the event streams. */
+  stop(): void;
 }
 
 /** Why a running server stopped. */
@@ -79,6 +95,7 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
     if (isStopped) return;
     isStopped = true;
     lifetime.dispose();
+    options.dev?.stop();
     for (const res of streams) res.end(`event: stopped\ndata: ${reason}\n\n`);
     // Requests under way (a save sent as the window closed) may finish; connections close as soon as they idle.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
@@ -95,7 +112,8 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
   const page = (): ServedFile | undefined => {
     const index = options.player.get('/index.html');
     if (index === undefined) return undefined;
-    return { bytes: Buffer.from(withDesktopScript(Buffer.from(index.bytes).toString('utf8'))), contentType: index.contentType };
+    const html = withDesktopScript(Buffer.from(index.bytes).toString('utf8'));
+    return { bytes: Buffer.from(options.dev ? options.dev.page(html) : html), contentType: index.contentType };
   };
   const indexPage = page();
 
@@ -139,10 +157,12 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
       if (options.saves === undefined) return send(res, 404, 'no saves for this page');
       return reply(res, method, await answerSaveRequest(req, method, path.slice(SAVES_PREFIX.length), options.saves));
     }
+    if (options.dev !== undefined && path.startsWith(DEV_PREFIX)) return options.dev.answer(req, res, path, query, method);
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'read-only');
     if (path === BUNDLE_ROUTE) {
-      if (options.bundle === undefined) return send(res, 404, 'no bundle');
-      return sendBytes(res, method, options.bundle, 'application/x-cairn-bundle');
+      const bundle = options.dev ? options.dev.bundle() : options.bundle;
+      if (bundle === undefined) return send(res, 404, 'no bundle');
+      return sendBytes(res, method, bundle, 'application/x-cairn-bundle');
     }
     if (path === '/' || path === '/index.html') return indexPage ? sendFile(res, method, indexPage) : send(res, 404, 'no page');
     const file = options.player.get(path);
@@ -198,7 +218,7 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
 }
 
 /** Headers on every response: nothing cached (the port changes each run), sniffed, framed or leaked. */
-const BASE_HEADERS: Readonly<Record<string, string>> = {
+export const BASE_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -206,7 +226,8 @@ const BASE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "frame-ancestors 'none'",
 };
 
-function send(res: ServerResponse, status: number, text: string): void {
+/** A plain-text answer with the base headers. */
+export function send(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
@@ -221,7 +242,8 @@ function sendFile(res: ServerResponse, method: string, file: ServedFile): void {
   sendBytes(res, method, file.bytes, file.contentType);
 }
 
-function sendBytes(res: ServerResponse, method: string, bytes: Uint8Array, contentType: string): void {
+/** Bytes with the base headers (no body for HEAD). */
+export function sendBytes(res: ServerResponse, method: string, bytes: Uint8Array, contentType: string): void {
   res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': contentType, 'Content-Length': String(bytes.length) });
   res.end(method === 'HEAD' ? undefined : bytes);
 }

@@ -2,33 +2,13 @@
 // form and as plain JSON-able data. Guest map keys never become property names
 // of a plain object: maps cross as lists of [key, value] pairs.
 
-import type { Value } from '../../../interpreter/vm/values.js';
-import { EntityRef, Point, Range } from '../../../interpreter/vm/values.js';
+import { EntityRef, Point, Range, type Value } from '../../../interpreter/vm/values.js';
 import type { Game } from '../../../runtime/game.js';
 
 /** The value of a game expression, printed and as data. */
 export function evaluateForPage(game: Game, expression: string): { display: string; value: unknown } {
-  const value = evaluateWithFallback(game, expression);
+  const value = game.evaluate(expression);
   return { display: game.display(value), value: toPlain(value, 0) };
-}
-
-/**
- * Game.evaluate may not be implemented yet (it needs the compiler's
- * expression entry point); meanwhile plain `name` and `thing.property`
- * are read through the Game's own accessors.
- */
-function evaluateWithFallback(game: Game, expression: string): Value {
-  try {
-    return game.evaluate(expression);
-  } catch (e) {
-    if (!(e instanceof Error) || !/not available/.test(e.message)) throw e;
-    const text = expression.trim();
-    const global = /^[A-Za-z_][A-Za-z0-9_]*$/.exec(text);
-    if (global) return game.global(text);
-    const prop = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(text);
-    if (prop) return game.property(prop[1]!, prop[2]!);
-    throw e;
-  }
 }
 
 /** A Cairn value as structured-cloneable data, cut off at a sane depth. */
