@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { CairnError } from '../../interpreter/errors.js';
+import { DEV_CLIENT_FILE } from '../dev/dev-routes.js';
 
 /** The bundle's name inside an exported folder (the player's index.html loads it). */
 export const WEB_BUNDLE_NAME = 'game.cairn';
@@ -40,7 +41,8 @@ export function exportWeb(outDir: string, bundle: Uint8Array, title: string, pla
     }
   }
   const files = new Map<string, Uint8Array>();
-  for (const path of listFiles(playerDir)) files.set(path, readFileSync(join(playerDir, path)));
+  // `cairn dev`'s page client is no part of a game: an export never ships it.
+  for (const path of listFiles(playerDir)) if (path !== DEV_CLIENT_FILE) files.set(path, readFileSync(join(playerDir, path)));
   const index = files.get('index.html');
   if (index === undefined) throw new CairnError('USAGE', `${playerDir} has no index.html: rebuild the web player with \`npm run build\``);
   files.set('index.html', new TextEncoder().encode(withTitle(new TextDecoder().decode(index), title)));

@@ -1,7 +1,9 @@
 // Builds the web player into dist/player-web/: index.html (the element filling
 // the page), cairn-player.js (the element; PixiJS and Howler in chunks of
 // their own so their share of the size shows), and the game Worker. Relative
-// paths only, so the folder works from any URL and offline.
+// paths only, so the folder works from any URL and offline. cairn-dev.js is
+// `cairn dev`'s page client: only the dev server's page loads it, and web
+// exports leave it out (player/cli/web-export.ts).
 
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -46,8 +48,9 @@ export default defineConfig({
     // Pixi is large by nature; the bench reports its share separately.
     chunkSizeWarningLimit: 2048,
     rolldownOptions: {
+      input: { index: fileURLToPath(new URL('index.html', import.meta.url)), 'cairn-dev': fileURLToPath(new URL('dev/dev-client.ts', import.meta.url)) },
       output: {
-        entryFileNames: 'cairn-player.js',
+        entryFileNames: (chunk) => (chunk.name === 'cairn-dev' ? 'cairn-dev.js' : 'cairn-player.js'),
         chunkFileNames: 'assets/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
         manualChunks(id: string) {

@@ -69,6 +69,9 @@ describe.skipIf(!browserAvailable())('web player in Chromium', { timeout: BROWSE
     expect(near(shot.at(5, 400), BEACH_COLORS.panel)).toBe(true);
     expect(shot.atPage(10, 10)).toEqual([0, 0, 0]);
 
+    // PixiJS draws with WebGL under the CSP (pixi.js/unsafe-eval: no generated code), not a fallback.
+    expect(await page.evaluate(() => (document.querySelector('cairn-player') as unknown as { stats(): { renderer: string } }).stats().renderer)).toBe('webgl');
+
     // The room's music plays (autoplay is allowed in these tests).
     await expect.poll(() => page.evaluate(() => (document.querySelector('cairn-player') as unknown as { stats(): { music: string | null } }).stats().music), { timeout: 10_000 }).toBe('audio/waves.wav');
 

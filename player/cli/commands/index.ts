@@ -9,6 +9,7 @@ import { inspectCommand } from './inspect.js';
 import { newCommand } from './new.js';
 import { testCommand } from './test.js';
 import { playCommand } from './play.js';
+import { devCommand } from './dev.js';
 import { installDesktopCommand, uninstallDesktopCommand } from './install-desktop.js';
 
 /** One subcommand of `cairn`. */
@@ -21,7 +22,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand];
+export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, devCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {

@@ -211,9 +211,10 @@ export class CairnPlayer extends HTMLElement {
     else await this.requestFullscreen({ navigationUI: 'hide' });
   }
 
-  /** Frame time figures and the music playing (for the benchmark and debugging). */
-  stats(): (FrameStats & { music: string | null; running: boolean }) | null {
-    return this.view ? { ...this.view.stats, music: this.view.audio.playing, running: this.running } : null;
+  /** Frame time figures, the music playing, whether game time runs and the renderer (WebGL or canvas), for the benchmark and debugging. */
+  stats(): (FrameStats & { music: string | null; running: boolean; renderer: string }) | null {
+    const view = this.view;
+    return view ? { ...view.stats, music: view.audio.playing, running: this.running, renderer: view.renderer.app.renderer.name } : null;
   }
 
   // ---- lifecycle -------------------------------------------------------
