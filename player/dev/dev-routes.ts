@@ -27,7 +27,9 @@ export function eventOf(build: DevBuild): DevEvent {
 }
 
 /** The dev routes over one builder; `log` prints what the page reports. */
-export function devRoutes(builder: DevBuilder, log: (line: string) => void): DevRoutes & { publish(build: DevBuild): void } {
+export function devRoutes(builder: DevBuilder, print: (line: string) => void): DevRoutes & { publish(build: DevBuild): void } {
+  // What the page sends may hold a game's strings: no escape sequence of theirs reaches the terminal.
+  const log = (text: string) => print(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
   const streams = new Set<ServerResponse>();
   // Unnamed events: a named `error` would be mistaken for EventSource's own connection error.
   const write = (res: ServerResponse, event: DevEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);

@@ -4,14 +4,15 @@
 // its file and line, and fixing it takes the overlay away and the game goes on.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitFor } from '../desktop/http-client.js';
 import { beachProject, writeProject } from './fixtures/games.js';
-import { BROWSER_TEST_MS, browserAvailable } from './setup.js';
+import { BROWSER_TEST_MS, browserAvailable, exportFixture } from './setup.js';
+import { serveFolder } from './support/server.js';
 import { launchChromium, watchPage } from './support/browser.js';
 import { PlayerPage } from './support/player-page.js';
 
@@ -115,7 +116,50 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
     await input.press('Escape');
     expect(await player.call('evaluate', 'has(key)')).toBe(true);
 
+    // A script error while playing: the page shows its file, line and code frame, as the terminal does.
+    const broken = nextReload(page);
+    edit('on look { say "A shiny spiral shell." }', 'on look { visits = visits / 0 }');
+    await broken;
+    await player.call('perform', 'do look shell');
+    const runtime = page.locator('#cairn-dev-runtime');
+    await runtime.waitFor({ state: 'visible', timeout: 10_000 });
+    const frame = (await runtime.textContent()) ?? '';
+    expect(frame).toMatch(new RegExp(`scripts/game\\.adv:${line}:\\d+: error: .*\\[DIVIDE_BY_ZERO\\]`));
+    expect(frame).toContain(`${line} |     on look { visits = visits / 0 }`);
+    expect(await page.locator('cairn-player .error-panel').isVisible(), 'no calm panel in dev').toBe(false);
+
     expect(problems.uncaught, 'uncaught exceptions').toEqual([]);
     expect(problems.csp, 'CSP violations').toEqual([]);
+  });
+
+  test('an exported game shows a script error calmly, with a report to copy, and has no dev client', async () => {
+    const files = beachProject();
+    files.set('scripts/game.adv', String(files.get('scripts/game.adv')).replace('on look { say "A spiral shell." }', 'on look { visits = visits / 0 }'));
+    const folder = exportFixture('beach-broken', files);
+    expect(existsSync(join(folder, 'cairn-dev.js')), 'an export must not ship the dev client').toBe(false);
+    const server = await serveFolder(folder);
+    try {
+      const context = await browser.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const player = new PlayerPage(page, [640, 360], 'verbs', 5);
+      await player.ready();
+      await player.call('perform', 'do look shell');
+      const panel = page.locator('cairn-player .error-panel');
+      await panel.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await panel.textContent()).toContain('Something went wrong');
+      expect(await panel.textContent()).not.toContain('DIVIDE_BY_ZERO');
+      await panel.getByRole('button', { name: 'Copy report' }).click();
+      await expect.poll(() => panel.textContent()).toContain('on the clipboard');
+      const report = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { game: string; version: string; errors: Array<{ code: string }>; inputLog: { seed: number; inputs: unknown[] } };
+      expect(report.game).toBe('org.cairn.e2e.beach');
+      expect(report.version).toBe('1.0.0');
+      expect(report.errors[0]!.code).toBe('DIVIDE_BY_ZERO');
+      expect(report.inputLog.inputs.length).toBeGreaterThan(0);
+      await context.close();
+    } finally {
+      await server.close();
+    }
   });
 });

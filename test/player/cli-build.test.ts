@@ -3,10 +3,9 @@
 // refused with a sentence and exit 1, never a stack trace.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -113,42 +112,5 @@ describe('cairn build / inspect / run on bundles', () => {
     expect(r.stderr).toContain('scripts/main.adv:3:');
     expect(r.stderr).toContain('crosses itself');
     expect(existsSync(join(dir, 'x.cairn'))).toBe(false);
-  });
-
-  describe('hostile bundles are refused by inspect and run', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cairn-hostile-'));
-    const good = makeProject({ 'scripts/main.adv': SCRIPT, 'assets/door.txt': 'door '.repeat(50) });
-    const goodFile = join(good, 'good.cairn');
-    const cases: Array<[string, () => Uint8Array]> = [
-      ['empty', () => new Uint8Array(0)],
-      ['random bytes', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24)],
-      ['truncated', () => readFileSync(goodFile).subarray(0, 200)],
-      ['a plain zip', () => zipSync({ 'readme.txt': new TextEncoder().encode('hi') })],
-      ['zip-slip names', () => zipSync({ mimetype: [new TextEncoder().encode('application/x-cairn-bundle'), { level: 0 }], '../../evil.sh': new TextEncoder().encode('rm -rf /') })],
-      [
-        'a tampered asset',
-        () => {
-          const bytes = new Uint8Array(readFileSync(goodFile));
-          const at = Buffer.from(bytes).indexOf('door door');
-          if (at >= 0) bytes[at] = 'D'.charCodeAt(0);
-          else bytes[bytes.length - 200] ^= 0xff;
-          return bytes;
-        },
-      ],
-    ];
-    it.each(cases.map(([name]) => name))('%s', (name) => {
-      if (!existsSync(goodFile)) expect(cairn(['build', good, '-o', goodFile]).code).toBe(0);
-      const make = cases.find(([n]) => n === name)![1];
-      const file = join(dir, `${name.replace(/\W+/g, '-')}.cairn`);
-      writeFileSync(file, make());
-      const before = readdirSync(dir).sort();
-      for (const command of ['inspect', 'run']) {
-        const r = cairn([command, file]);
-        expect(r.code, `${command}: ${r.stderr}`).toBe(1);
-        expect(r.stderr).toMatch(/This (game )?file|not a Cairn game file|damaged|unsafe|incomplete|empty/);
-        expect(r.stderr).not.toMatch(/\n\s+at |TypeError|RangeError|internal error/);
-      }
-      expect(readdirSync(dir).sort()).toEqual(before);
-    });
   });
 });
