@@ -4,15 +4,13 @@
 // process's peak memory well under 500 MB, even for a 1 GiB zip bomb.
 
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import zlib from 'node:zlib';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../runtime/bundle/checksums.js';
-import { craftZip, editManifest, explode, type CraftEntry } from '../runtime/bundle/fixtures.js';
+import { craftZip, editManifest, explode, gigabyteOfZeros, type CraftEntry } from '../runtime/bundle/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/cairn.js');
@@ -26,21 +24,6 @@ function cairn(args: string[]) {
   return { code: r.status, stderr: r.stderr.replace(/peak-kb=\d+\n?/, ''), peakMb: peak ? Number(peak[1]) / 1024 : NaN };
 }
 
-/** 1 GiB of zeros deflated (about 1 MB), streamed so the test never holds the gigabyte. */
-async function gigabyteOfZeros(): Promise<{ compressed: Uint8Array; crc: number }> {
-  const deflater = zlib.createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflater.on('data', (c: Buffer) => chunks.push(c));
-  const zero = Buffer.alloc(MiB);
-  let crc = 0;
-  for (let i = 0; i < 1024; i++) {
-    crc = zlib.crc32(zero, crc);
-    if (!deflater.write(zero)) await once(deflater, 'drain');
-  }
-  deflater.end();
-  await once(deflater, 'end');
-  return { compressed: new Uint8Array(Buffer.concat(chunks)), crc };
-}
 
 const text = (s: string) => new TextEncoder().encode(s);
 

@@ -2,6 +2,8 @@
 // crafter that writes whatever headers a test asks for — including the
 // hostile ones the real writer refuses to produce.
 
+import { once } from 'node:events';
+import zlib from 'node:zlib';
 import { deflateSync, unzipSync } from 'fflate';
 import { crc32 } from '../../../runtime/bundle/checksums.js';
 import type { BundleInput } from '../../../runtime/bundle/index.js';
@@ -141,4 +143,20 @@ export function editManifest(entries: CraftEntry[], edit: (manifest: Record<stri
     edit(manifest);
     return { ...e, data: text(JSON.stringify(manifest, null, 2)) };
   });
+}
+
+/** 1 GiB of zeros deflated (about 1 MB), streamed so that a test never holds the gigabyte. */
+export async function gigabyteOfZeros(): Promise<{ compressed: Uint8Array; crc: number }> {
+  const deflater = zlib.createDeflateRaw({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflater.on('data', (c: Buffer) => chunks.push(c));
+  const zero = Buffer.alloc(1024 * 1024);
+  let crc = 0;
+  for (let i = 0; i < 1024; i++) {
+    crc = zlib.crc32(zero, crc);
+    if (!deflater.write(zero)) await once(deflater, 'drain');
+  }
+  deflater.end();
+  await once(deflater, 'end');
+  return { compressed: new Uint8Array(Buffer.concat(chunks)), crc };
 }

@@ -2,17 +2,15 @@
 // offered to the door, which must refuse it with a CairnError whose sentence a
 // player understands — no stack trace, no file written, memory well bounded.
 
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import zlib from 'node:zlib';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CairnError, formatError, isCairnError } from '../../../interpreter/errors.js';
 import { sha256Hex } from '../../../runtime/bundle/checksums.js';
 import { openBundle, writeBundle, type OpenOptions } from '../../../runtime/bundle/index.js';
-import { concat, craftZip, editManifest, explode, localRecord, noise, sampleInput, type CraftEntry } from './fixtures.js';
+import { concat, craftZip, editManifest, explode, gigabyteOfZeros, localRecord, noise, sampleInput, type CraftEntry } from './fixtures.js';
 
 const MiB = 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'cairn-hostile-'));
@@ -35,21 +33,6 @@ function patched(bytes: Uint8Array, patch: (view: DataView, copy: Uint8Array) =>
   return copy;
 }
 
-/** 1 GiB of zeros deflated (about 1 MB), streamed so that the test never holds the gigabyte. */
-async function gigabyteOfZeros(): Promise<{ compressed: Uint8Array; crc: number }> {
-  const deflater = zlib.createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflater.on('data', (c: Buffer) => chunks.push(c));
-  const zero = Buffer.alloc(MiB);
-  let crc = 0;
-  for (let i = 0; i < 1024; i++) {
-    crc = zlib.crc32(zero, crc);
-    if (!deflater.write(zero)) await once(deflater, 'drain');
-  }
-  deflater.end();
-  await once(deflater, 'end');
-  return { compressed: new Uint8Array(Buffer.concat(chunks)), crc };
-}
 
 let bomb: { compressed: Uint8Array; crc: number };
 beforeAll(async () => {

@@ -5,21 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../interpreter/compiler/compile.js';
 import { isCairnError } from '../../../interpreter/errors.js';
-import type { GameInput } from '../../../runtime/game-api.js';
 import { Game } from '../../../runtime/game.js';
-import { harbourGame, settle } from './support.js';
+import { harbourGame, settle, HARBOUR_SCRIPT } from './support.js';
 
-const SCRIPT: Array<[number, GameInput]> = [
-  [5, { type: 'hover', x: 200, y: 290 }],
-  [10, { type: 'verb', verb: 'pickup', target: 'rope' }],
-  [200, { type: 'click', x: 600, y: 330 }],
-  [420, { type: 'verb', verb: 'ring', target: 'bell' }],
-  [500, { type: 'skip' }],
-  [520, { type: 'verb', verb: 'talk', target: 'fisher' }],
-  [600, { type: 'choose', option: 3 }],
-  [700, { type: 'choose', option: 1 }],
-  [900, { type: 'choose', option: 2 }],
-];
+const SCRIPT = HARBOUR_SCRIPT;
 const LENGTH = 1200;
 
 function finalState(game: Game): string {

@@ -4,9 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { CairnError } from '../../../interpreter/errors.js';
-import type { GameInput } from '../../../runtime/game-api.js';
 import type { Game } from '../../../runtime/game.js';
-import { act, harbourGame, sampleGame, settle, shown, ticks } from './support.js';
+import { act, harbourGame, sampleGame, settle, shown, ticks, HARBOUR_SCRIPT } from './support.js';
 
 /** Everything a test can observe of a game's state. */
 function observe(game: Game): unknown {
@@ -130,17 +129,7 @@ describe('saves', () => {
 });
 
 describe('determinism', () => {
-  const script: Array<[number, GameInput]> = [
-    [5, { type: 'hover', x: 200, y: 290 }],
-    [10, { type: 'verb', verb: 'pickup', target: 'rope' }],
-    [200, { type: 'click', x: 600, y: 330 }],
-    [420, { type: 'verb', verb: 'ring', target: 'bell' }],
-    [500, { type: 'skip' }],
-    [520, { type: 'verb', verb: 'talk', target: 'fisher' }],
-    [600, { type: 'choose', option: 3 }],
-    [700, { type: 'choose', option: 1 }],
-    [900, { type: 'choose', option: 2 }],
-  ];
+  const script = HARBOUR_SCRIPT;
 
   function play(seed: number): string[] {
     const game = harbourGame({ seed });

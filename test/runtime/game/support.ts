@@ -72,3 +72,16 @@ export function position(game: Game, actor: string): [number, number] {
   const at = game.property(actor, 'at') as { x: number; y: number };
   return [at.x, at.y];
 }
+
+/** A scripted session of the harbour game (inputs at their ticks): determinism and save tests replay it. */
+export const HARBOUR_SCRIPT: ReadonlyArray<readonly [number, GameInput]> = [
+  [5, { type: 'hover', x: 200, y: 290 }],
+  [10, { type: 'verb', verb: 'pickup', target: 'rope' }],
+  [200, { type: 'click', x: 600, y: 330 }],
+  [420, { type: 'verb', verb: 'ring', target: 'bell' }],
+  [500, { type: 'skip' }],
+  [520, { type: 'verb', verb: 'talk', target: 'fisher' }],
+  [600, { type: 'choose', option: 3 }],
+  [700, { type: 'choose', option: 1 }],
+  [900, { type: 'choose', option: 2 }],
+];
