@@ -29,12 +29,12 @@ import type { ConstValues } from './fold.js';
 import type { ProgramModel } from './program.js';
 
 /** What a well-known property must hold. */
-type Expect = 'asset' | 'string' | 'number' | 'point' | 'tuple4' | 'polygon' | 'costume';
+type Expect = 'asset' | 'string' | 'number' | 'boolean' | 'point' | 'tuple4' | 'polygon' | 'polygons' | 'layers' | 'costume' | 'room';
 
 const KNOWN: Record<'room' | 'object' | 'actor' | 'costume', Record<string, Expect>> = {
-  room: { background: 'asset', music: 'asset', walkable: 'polygon', scale: 'tuple4' },
-  object: { name: 'string', sprite: 'asset', icon: 'asset', at: 'point', stand: 'point', hotspot: 'tuple4' },
-  actor: { name: 'string', costume: 'costume', color: 'string', speed: 'number', at: 'point' },
+  room: { name: 'string', background: 'asset', music: 'asset', walkable: 'polygons', blocked: 'polygons', scale: 'tuple4', size: 'point', layers: 'layers' },
+  object: { name: 'string', sprite: 'asset', icon: 'asset', at: 'point', stand: 'point', hotspot: 'tuple4', polygon: 'polygon', z: 'number', visible: 'boolean' },
+  actor: { name: 'string', costume: 'costume', color: 'string', speed: 'number', at: 'point', room: 'room', visible: 'boolean' },
   costume: { sheet: 'asset', frame: 'point' },
 };
 
@@ -147,6 +147,7 @@ class DeclarationBuilder {
     const name = p.name.name;
     const bad = (what: string): void => this.diag.error('INVALID_PROPERTY', `\`${name}\` must be ${what}.`, p.value.span);
     const isPoint = (x: ConstValue): boolean => !isScalar(x) && x.t === 'tuple' && x.items.length === 2;
+    const isPolygon = (x: ConstValue): boolean => !isScalar(x) && x.t === 'list' && x.items.length >= 3 && x.items.every(isPoint);
     switch (expect) {
       case 'asset':
         if (typeof v !== 'string') return bad('a string: the path of a file in the assets folder');
@@ -159,8 +160,26 @@ class DeclarationBuilder {
         return isPoint(v) ? undefined : bad('a point, as in `(320, 200)`');
       case 'tuple4':
         return !isScalar(v) && v.t === 'tuple' && v.items.length === 4 ? undefined : bad(name === 'scale' ? 'four numbers: `(y1, scale1, y2, scale2)`' : 'four numbers: `(x, y, w, h)`');
+      case 'boolean':
+        return typeof v === 'boolean' ? undefined : bad('true or false');
       case 'polygon':
-        return !isScalar(v) && v.t === 'list' && v.items.length >= 3 && v.items.every(isPoint) ? undefined : bad('a list of at least three points, as in `[(0, 300), (640, 300), (640, 360)]`');
+        return isPolygon(v) ? undefined : bad('a list of at least three points, as in `[(0, 300), (640, 300), (640, 360)]`');
+      case 'polygons':
+        return isPolygon(v) || (!isScalar(v) && v.t === 'list' && v.items.length > 0 && v.items.every(isPolygon))
+          ? undefined
+          : bad('a polygon, as in `[(0, 300), (640, 300), (640, 360)]`, or a list of polygons');
+      case 'layers': {
+        const layers = !isScalar(v) && v.t === 'list' ? v.items : null;
+        const image = (x: ConstValue) => (!isScalar(x) && x.t === 'map' ? x.entries.find(([k]) => k === 'image')?.[1] : undefined);
+        const parallax = (x: ConstValue) => (!isScalar(x) && x.t === 'map' ? x.entries.find(([k]) => k === 'parallax')?.[1] : undefined);
+        if (layers === null || !layers.every((l) => typeof image(l) === 'string' && ['number', 'undefined'].includes(typeof parallax(l)))) {
+          return bad('a list of layers, as in `[{image: "art/fog.png", parallax: 0.5}]`');
+        }
+        for (const l of layers) this.assets.check(image(l) as string, p.value.span);
+        return;
+      }
+      case 'room':
+        return !isScalar(v) && v.t === 'entity' && v.entity === 'room' ? undefined : bad('the name of a room');
       case 'costume':
         if (typeof v !== 'string') return bad('the name of a costume, as a string');
         if (!this.model.costumes.has(v)) {

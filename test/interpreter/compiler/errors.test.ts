@@ -232,3 +232,19 @@ describe('reporting', () => {
     );
   });
 });
+
+describe('room and object properties the runtime reads', () => {
+  const assets = ['art/fog.png', 'art/sea.png'];
+  const options = { assetExists: (p: string) => assets.includes(p), assetNames: () => assets };
+
+  it('checks layers, blocked areas, sizes and flags, and counts layer images as used assets', () => {
+    const good = compileText(
+      'room r {\n  size: (1280, 360)\n  walkable: [(0, 0), (10, 0), (10, 10)]\n  blocked: [[(1, 1), (2, 1), (2, 2)], [(5, 5), (6, 5), (6, 6)]]\n  layers: [{image: "art/fog.png", parallax: 0.5}]\n  object o { z: 3; visible: false }\n}',
+      options,
+    );
+    expect(good.assetsUsed).toEqual(['art/fog.png']);
+    const errors = compileErrors('room r {\n  size: 5\n  blocked: [(1, 1)]\n  layers: [{image: "art/fgo.png"}]\n  object o { visible: "no" }\n}', options);
+    expect(errors.map((e) => `${e.code} ${e.at}`)).toEqual(['INVALID_PROPERTY test.adv:2:9', 'INVALID_PROPERTY test.adv:3:12', 'UNKNOWN_ASSET test.adv:4:11', 'INVALID_PROPERTY test.adv:5:23']);
+    expect(errors[2]!.hint).toBe('did you mean `art/fog.png`?');
+  });
+});
