@@ -97,8 +97,27 @@ export type AudioCommand =
   | { type: 'sound'; file: string }
   | { type: 'speech'; actor: string; text: string };
 
+/** A clickable thing on screen, for the verb UI, keyboard and gamepad play. */
+export interface Target {
+  /** The object's or actor's declared name (`shell`). */
+  id: string;
+  /** The name players see (`seashell`). */
+  name: string;
+  /** A screen point that hits it. */
+  x: number;
+  y: number;
+  /** Verbs with a handler on this target, in the game's verb order. */
+  verbs: string[];
+}
+
 /** What the runtime exposes to drivers (walkthroughs, CLI, player worker). */
 export interface GameDriver {
+  /** The thing a click at screen point (x, y) would act on, or null (the floor, or nothing). */
+  targetAt(x: number, y: number): Target | null;
+  /** Every clickable thing of the current room that is on screen, left to right. */
+  targets(): Target[];
+  /** The verbs an object or actor (inventory items included) answers, in the game's verb order. */
+  verbsOf(name: string): string[];
   /** Advances one tick (1/60 s of game time), applying queued inputs first. */
   tick(): void;
   /** Queues an input for the next tick; refused inputs (e.g. clicks during a cutscene) are ignored. */

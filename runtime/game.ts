@@ -11,7 +11,7 @@ import type { DebugHook, LineHook } from '../interpreter/vm/debug-hooks.js';
 import type { Limits } from '../interpreter/vm/memory.js';
 import { EntityRef, type Value } from '../interpreter/vm/values.js';
 import { Debugger } from './debugger.js';
-import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene } from './game-api.js';
+import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene, Target } from './game-api.js';
 import type { LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
 import { buildScene } from './scene.js';
@@ -31,6 +31,7 @@ import { forgetDeadThreads, GameVM, inheritTag, isForeground, startHandlers } fr
 import { followCamera, startRoomMusic } from './world/travel.js';
 import { advanceWalks } from './world/walking.js';
 import { checkInput } from './world/input-check.js';
+import { roomTargets, targetAt, verbsOf } from './world/targets.js';
 
 /** How to run a game. */
 export interface GameOptions {
@@ -193,6 +194,18 @@ export class Game implements GameDriver {
   scene(): Scene {
     this.cachedScene ??= buildScene(this.engine);
     return this.cachedScene;
+  }
+
+  targetAt(x: number, y: number): Target | null {
+    return targetAt(this.engine, x, y);
+  }
+
+  targets(): Target[] {
+    return roomTargets(this.engine);
+  }
+
+  verbsOf(name: string): string[] {
+    return verbsOf(this.engine, name);
   }
 
   takeAudio(): AudioCommand[] {

@@ -3,7 +3,7 @@
 // structured-cloneable data. Guest data crosses only as strings and numbers in
 // these shapes; nothing here is ever evaluated or turned into HTML.
 
-import type { AudioCommand, GameInput, Scene } from '../../runtime/game-api.js';
+import type { AudioCommand, GameInput, Scene, Target } from '../../runtime/game-api.js';
 
 /** What the page learns about a game once its bundle passed the door. */
 export interface GameInfo {
@@ -18,14 +18,8 @@ export interface GameInfo {
 }
 
 /** Something the player can act on, for keyboard and gamepad play (screen coordinates). */
-export interface TargetView {
-  id: string;
-  name: string;
-  x: number;
-  y: number;
-  /** Verbs with a handler on this target, in the game's verb order. */
-  verbs: string[];
-}
+/** A clickable thing on screen (the runtime's Target). */
+export type TargetView = Target;
 
 /** One frame's worth of game output. */
 export interface FrameMessage {

@@ -13,7 +13,6 @@ import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker }
 import { reloadGame } from './dev-reload.js';
 import { evaluateForPage } from './evaluate.js';
 import { Performer, PerformFailure } from './perform.js';
-import { roomTargets, targetAt } from './world-probe.js';
 
 /** The parts of the worker's global scope this file uses (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -70,7 +69,7 @@ function postFrame(s: Session, audioFirst: AudioCommand[] = []): void {
   const printed = game.transcript.slice(s.printedSent);
   s.saidSent = game.said.length;
   s.printedSent = game.transcript.length;
-  post({ type: 'frame', scene: game.scene(), hasControl: game.hasControl, targets: roomTargets(game), audio: [...audioFirst, ...game.takeAudio()], said: said.map((l) => ({ ...l })), printed });
+  post({ type: 'frame', scene: game.scene(), hasControl: game.hasControl, targets: game.targets(), audio: [...audioFirst, ...game.takeAudio()], said: said.map((l) => ({ ...l })), printed });
 }
 
 /** The game loop: catch up on the ticks wall time owes, then sleep until the next one is due. */
@@ -159,7 +158,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
     return null;
   },
   targetAt({ x, y }) {
-    return targetAt(requireSession().game, Number(x), Number(y));
+    return requireSession().game.targetAt(Number(x), Number(y));
   },
   restart() {
     const s = requireSession();

@@ -1,5 +1,5 @@
 // The worker's game-side helpers against the real runtime, in Node: what is
-// under a click and what Tab can reach (world-probe), walkthrough commands
+// under a click and what Tab can reach (Game.targetAt / targets), walkthrough commands
 // carried out in real time (perform), and values as they cross to the page.
 
 import { describe, expect, test } from 'vitest';
@@ -7,7 +7,6 @@ import { compile } from '../../../interpreter/compiler/compile.js';
 import { Game } from '../../../runtime/game.js';
 import { toPlain } from '../../../player/web/worker/evaluate.js';
 import { Performer } from '../../../player/web/worker/perform.js';
-import { roomTargets, targetAt, verbsOf } from '../../../player/web/worker/world-probe.js';
 import { beachProject } from '../../e2e/fixtures/games.js';
 import { EntityRef, Point } from '../../../interpreter/vm/values.js';
 
@@ -39,18 +38,18 @@ async function run(game: Game, performer: Performer, work: Promise<void>): Promi
 describe('world probe', () => {
   test('a click point names the thing by id, not by its display name', () => {
     const game = beach();
-    expect(targetAt(game, 200, 320)?.id).toBe('shell');
-    expect(targetAt(game, 420, 300)).toMatchObject({ id: 'keeper', name: 'Keeper', verbs: ['look', 'talk'] });
-    expect(targetAt(game, 560, 150)).toMatchObject({ id: 'door', name: 'door', verbs: ['look', 'open'] });
-    expect(targetAt(game, 300, 300)).toBeNull();
+    expect(game.targetAt(200, 320)?.id).toBe('shell');
+    expect(game.targetAt(420, 300)).toMatchObject({ id: 'keeper', name: 'Keeper', verbs: ['look', 'talk'] });
+    expect(game.targetAt(560, 150)).toMatchObject({ id: 'door', name: 'door', verbs: ['look', 'open'] });
+    expect(game.targetAt(300, 300)).toBeNull();
   });
 
   test('Tab targets are the clickable things on screen, left to right, with points that hit them', () => {
     const game = beach();
-    const targets = roomTargets(game);
+    const targets = game.targets();
     expect(targets.map((t) => t.id)).toEqual(['shell', 'keeper', 'door']);
-    for (const t of targets) expect(targetAt(game, t.x, t.y)?.id).toBe(t.id);
-    expect(verbsOf(game, 'shell')).toEqual(['look', 'pickup']);
+    for (const t of targets) expect(game.targetAt(t.x, t.y)?.id).toBe(t.id);
+    expect(game.verbsOf('shell')).toEqual(['look', 'pickup']);
   });
 });
 

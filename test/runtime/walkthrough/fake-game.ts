@@ -53,6 +53,19 @@ export class FakeGame implements GameDriver {
     return this.world.ended;
   }
 
+  // The runner never asks what is on screen; the fake has nothing clickable.
+  targetAt(): null {
+    return null;
+  }
+
+  targets(): [] {
+    return [];
+  }
+
+  verbsOf(): string[] {
+    return [];
+  }
+
   tick(): void {
     if (this.world.failNextTick) {
       const e = this.world.failNextTick;

@@ -1,28 +1,18 @@
 // What the verb UI, the keyboard and the gamepad need to know about the room
 // and that a Scene does not carry: which thing is under a point (by id, not
 // display name), where each clickable thing is, and which verbs it answers.
-//
-// The GameDriver contract has no such query yet, so this reads the Game's
-// engine and asks the runtime's own hit-test and handler tables — the rules
-// stay in runtime/world, nothing is re-implemented here. When the contract
-// grows `targetAt`/`targets`, only this file changes.
+// Answered with the runtime's own hit-test and handler tables, so a click in
+// the player and a click in a walkthrough resolve the same way.
 
-import type { GameDriver } from '../../../runtime/game-api.js';
-import type { Engine } from '../../../runtime/world/engine.js';
-import { actorFrame, entityAt, objectArea } from '../../../runtime/world/hit-test.js';
-import { hasHandler } from '../../../runtime/world/threads.js';
-import type { TargetView } from '../protocol.js';
+import type { Target } from '../game-api.js';
+import type { Engine } from './engine.js';
+import { actorFrame, entityAt, objectArea } from './hit-test.js';
+import { hasHandler } from './threads.js';
 
-/** The engine behind a Game (see the header for why this reaches in). */
-function engineOf(game: GameDriver): Engine | null {
-  const engine = (game as unknown as { engine?: Engine }).engine;
-  return engine !== undefined && engine !== null && typeof engine === 'object' && 'state' in engine ? engine : null;
-}
+type TargetView = Target;
 
 /** The thing a click at screen point (x, y) would act on, or null (the floor, or nothing). */
-export function targetAt(game: GameDriver, x: number, y: number): TargetView | null {
-  const engine = engineOf(game);
-  if (engine === null) return null;
+export function targetAt(engine: Engine, x: number, y: number): TargetView | null {
   const cam = engine.state.camera;
   const ref = entityAt(engine, { x: x + cam.x, y: y + cam.y });
   if (ref === null) return null;
@@ -30,9 +20,7 @@ export function targetAt(game: GameDriver, x: number, y: number): TargetView | n
 }
 
 /** Every clickable thing of the current room that is on screen, left to right. */
-export function roomTargets(game: GameDriver): TargetView[] {
-  const engine = engineOf(game);
-  if (engine === null) return [];
+export function roomTargets(engine: Engine): TargetView[] {
   const s = engine.state;
   if (s.room === null) return [];
   const [vw, vh] = engine.screen;
@@ -61,9 +49,7 @@ export function roomTargets(game: GameDriver): TargetView[] {
 }
 
 /** The verbs a thing answers (inventory items included), in the game's verb order. */
-export function verbsOf(game: GameDriver, name: string): string[] {
-  const engine = engineOf(game);
-  if (engine === null) return [];
+export function verbsOf(engine: Engine, name: string): string[] {
   return engine.decls.verbs.map((v) => v.id).filter((verb) => hasHandler(engine, name, verb));
 }
 
