@@ -21,6 +21,9 @@ import type { ProgramModel, Unit } from './program.js';
  */
 export const BUILTIN_EVENTS: ReadonlySet<string> = new Set(['start', 'unhandled', 'enter', 'exit', 'walk']);
 
+/** Properties that hold an asset path, so a literal assigned to one is checked and counted as used. */
+const ASSET_MEMBERS: ReadonlySet<string> = new Set(['sprite', 'icon', 'background', 'music', 'sheet']);
+
 /** Checks every unit and handler of the model. */
 export function check(model: ProgramModel, diag: Diagnostics, assets: AssetChecker): void {
   const c = new Checker(model, diag, assets);
@@ -75,6 +78,8 @@ class Checker {
       case 'Assign':
         this.expr(s.value);
         if (s.target.kind !== 'Name') this.expr(s.target);
+        // `door.sprite = "art/open.png"`: a file named in code is checked like one named in a declaration.
+        if (s.target.kind === 'Member' && ASSET_MEMBERS.has(s.target.name.name) && s.value.kind === 'String') this.assets.check(s.value.value, s.value.span);
         return;
       case 'ExprStmt':
         return this.expr(s.expr);

@@ -248,3 +248,14 @@ describe('room and object properties the runtime reads', () => {
     expect(errors[2]!.hint).toBe('did you mean `art/fog.png`?');
   });
 });
+
+describe('asset paths assigned in code', () => {
+  const assets = ['art/door-open.png'];
+  const options = { assetExists: (p: string) => assets.includes(p), assetNames: () => assets };
+
+  it('checks a literal path assigned to an asset property, and counts it as used', () => {
+    expect(compileText('object door { }\non start { door.sprite = "art/door-open.png" }', options).assetsUsed).toEqual(['art/door-open.png']);
+    const errors = compileErrors('object door { }\non start {\n  door.sprite = "art/door-opne.png"\n}', options);
+    expect(errors.map((e) => `${e.code} ${e.at} ${e.hint}`)).toEqual(['UNKNOWN_ASSET test.adv:3:17 did you mean `art/door-open.png`?']);
+  });
+});
