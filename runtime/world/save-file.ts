@@ -11,6 +11,7 @@ import type { WorldDecls } from './declarations.js';
 import { damaged, decodePlain, encodePlain, type FunctionNames } from './plain-codec.js';
 import { readWorld } from './save-check.js';
 import type { WorldState } from './state.js';
+import { crc32 } from '../bundle/checksums.js';
 
 /** The save format this build writes, and the oldest it reads. Bump when the world's shape changes. */
 export const SAVE_VERSION = 1;
@@ -73,21 +74,4 @@ export function readSave(bytes: Uint8Array, game: GameIdentity, decls: WorldDecl
   if (head.world === undefined) throw damaged('it holds no world');
   const world = readWorld(decodePlain(head.world, fns), decls);
   return { world, vm: bytes.slice(HEADER + 4 + length), tick };
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (the ZIP one), to tell a damaged save from a good one. */
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
