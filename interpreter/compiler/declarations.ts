@@ -27,16 +27,18 @@ import { evaluate, isScalar, NotConstant, type ConstValue } from './constants.js
 import type { Diagnostics } from './diagnostics.js';
 import type { ConstValues } from './fold.js';
 import type { ProgramModel } from './program.js';
+import { WELL_KNOWN_PROPERTIES, type PropertyKind, type PropertyOwner } from './property-table.js';
 
-/** What a well-known property must hold. */
-type Expect = 'asset' | 'string' | 'number' | 'boolean' | 'point' | 'tuple4' | 'polygon' | 'polygons' | 'layers' | 'costume' | 'room';
+/** What a declared well-known property must hold, from the one property table. */
+type Expect = PropertyKind;
 
-const KNOWN: Record<'room' | 'object' | 'actor' | 'costume', Record<string, Expect>> = {
-  room: { name: 'string', background: 'asset', music: 'asset', walkable: 'polygons', blocked: 'polygons', scale: 'tuple4', size: 'point', layers: 'layers' },
-  object: { name: 'string', sprite: 'asset', icon: 'asset', at: 'point', stand: 'point', hotspot: 'tuple4', polygon: 'polygon', z: 'number', visible: 'boolean' },
-  actor: { name: 'string', costume: 'costume', color: 'string', speed: 'number', at: 'point', room: 'room', visible: 'boolean' },
-  costume: { sheet: 'asset', frame: 'point' },
-};
+/** The kind a declaration's value must have, or undefined when the table sets no rule for declarations. */
+function expected(owner: PropertyOwner, name: string): Expect | undefined {
+  const r = WELL_KNOWN_PROPERTIES[owner].get(name);
+  if (r === undefined) return undefined;
+  const kind = r.declared ?? r.kind;
+  return kind === 'computed' ? undefined : kind;
+}
 
 /** Builds the declarations JSON, reporting problems with properties. */
 export function buildDeclarations(model: ProgramModel, constValues: ConstValues, diag: Diagnostics, assets: AssetChecker): JsonValue {
@@ -64,7 +66,7 @@ class DeclarationBuilder {
     private readonly assets: AssetChecker,
   ) {}
 
-  properties(props: A.Property[], owner: keyof typeof KNOWN): JsonValue[] {
+  properties(props: A.Property[], owner: PropertyOwner): JsonValue[] {
     const seen = new Map<string, A.Property>();
     const out: JsonValue[] = [];
     for (const p of props) {
@@ -77,7 +79,7 @@ class DeclarationBuilder {
       if (p.fps !== undefined && owner !== 'costume') this.diag.error('INVALID_PROPERTY', '`fps` belongs to costume animations only.', p.fps.span);
       const value = this.evaluate(p.value);
       if (value === undefined) continue;
-      const expect = KNOWN[owner][name];
+      const expect = expected(owner, name);
       if (expect) this.expect(expect, value, p);
       out.push({ name, value: toJson(value), type: typeOf(value), line: p.name.span.start.line });
     }
@@ -85,11 +87,11 @@ class DeclarationBuilder {
   }
 
   costume(c: A.CostumeDecl, place: { name: string; file: number; line: number }): JsonValue {
-    const known = c.properties.filter((p) => KNOWN.costume[p.name.name] !== undefined);
+    const known = c.properties.filter((p) => WELL_KNOWN_PROPERTIES.costume.has(p.name.name));
     const animations: JsonValue[] = [];
     const seen = new Set<string>();
     for (const p of c.properties) {
-      if (KNOWN.costume[p.name.name] !== undefined) continue;
+      if (WELL_KNOWN_PROPERTIES.costume.has(p.name.name)) continue;
       if (seen.has(p.name.name)) this.diag.error('DUPLICATE_NAME', `The animation \`${p.name.name}\` is set twice.`, p.name.span);
       seen.add(p.name.name);
       const frames = this.evaluate(p.value);
@@ -97,7 +99,7 @@ class DeclarationBuilder {
       const isFrames = frames !== undefined && !isScalar(frames) && frames.t === 'list' && frames.items.every((f) => typeof f === 'number' && Number.isInteger(f) && f >= 0);
       if (frames !== undefined && !isFrames) {
         this.diag.error('INVALID_PROPERTY', `The animation \`${p.name.name}\` must be a list of frame numbers, as in \`${p.name.name}: [1, 2, 3]\`.`, p.value.span, {
-          hint: didYouMean(p.name.name, Object.keys(KNOWN.costume)) ?? 'a costume has `sheet:`, `frame:` and animations',
+          hint: didYouMean(p.name.name, WELL_KNOWN_PROPERTIES.costume.keys()) ?? 'a costume has `sheet:`, `frame:` and animations',
         });
       }
       if (p.fps !== undefined && fps !== undefined && !(typeof fps === 'number' && fps > 0)) this.diag.error('INVALID_PROPERTY', '`fps` must be a positive number.', p.fps.span);
@@ -156,10 +158,17 @@ class DeclarationBuilder {
         return typeof v === 'string' ? undefined : bad('a string');
       case 'number':
         return typeof v === 'number' ? undefined : bad('a number');
+      case 'speed':
+        return typeof v === 'number' && v > 0 ? undefined : bad('a positive number of pixels per second');
+      case 'facing':
+        return typeof v === 'string' && ['left', 'right', 'up', 'down'].includes(v) ? undefined : bad('"left", "right", "up" or "down"');
       case 'point':
         return isPoint(v) ? undefined : bad('a point, as in `(320, 200)`');
-      case 'tuple4':
-        return !isScalar(v) && v.t === 'tuple' && v.items.length === 4 ? undefined : bad(name === 'scale' ? 'four numbers: `(y1, scale1, y2, scale2)`' : 'four numbers: `(x, y, w, h)`');
+      case 'rect':
+      case 'scale':
+        return !isScalar(v) && v.t === 'tuple' && v.items.length === 4 ? undefined : bad(expect === 'scale' ? 'four numbers: `(y1, scale1, y2, scale2)`' : 'four numbers: `(x, y, w, h)`');
+      case 'computed':
+        return;
       case 'boolean':
         return typeof v === 'boolean' ? undefined : bad('true or false');
       case 'polygon':

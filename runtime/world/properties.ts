@@ -3,6 +3,7 @@
 // and whether scripts may set it; every other property must be declared on
 // the entity (`open: false`), so a typo is NO_SUCH_PROPERTY with a hint.
 
+import { WELL_KNOWN_PROPERTIES, type PropertyKind } from '../../interpreter/compiler/property-table.js';
 import { CairnError, didYouMean } from '../../interpreter/errors.js';
 import type { Host } from '../../interpreter/vm/vm.js';
 import { EntityRef, Point, typeName, type Value } from '../../interpreter/vm/values.js';
@@ -11,32 +12,10 @@ import { checkPolygons, normalisePolygons } from './room-layout.js';
 import { endWalk } from './walking.js';
 import type { Facing } from './state.js';
 
-/** What a well-known property holds. */
-type Kind = 'string' | 'asset' | 'number' | 'speed' | 'boolean' | 'point' | 'rect' | 'polygon' | 'polygons' | 'scale' | 'layers' | 'costume' | 'facing' | 'computed';
+type Kind = PropertyKind;
 
-interface Rule {
-  kind: Kind;
-  /** Scripts may set it (computed ones have their own setters below, or none). */
-  writable: boolean;
-}
-
-const rule = (kind: Kind, writable = true): Rule => ({ kind, writable });
-
-/** The one table of well-known properties (LANGUAGE.md §4 plus what the runtime adds: see docs in game.ts). */
-export const WELL_KNOWN: Readonly<Record<'room' | 'object' | 'actor', ReadonlyMap<string, Rule>>> = {
-  room: new Map([
-    ['name', rule('string')], ['background', rule('asset')], ['music', rule('asset')], ['walkable', rule('polygons')],
-    ['blocked', rule('polygons')], ['scale', rule('scale')], ['size', rule('point')], ['layers', rule('layers')],
-  ]),
-  object: new Map([
-    ['name', rule('string')], ['sprite', rule('asset')], ['icon', rule('asset')], ['at', rule('point')], ['stand', rule('point')],
-    ['hotspot', rule('rect')], ['polygon', rule('polygon')], ['z', rule('number')], ['visible', rule('computed')], ['room', rule('computed', false)],
-  ]),
-  actor: new Map([
-    ['name', rule('string')], ['costume', rule('costume')], ['color', rule('string')], ['speed', rule('speed')], ['visible', rule('boolean')],
-    ['at', rule('computed')], ['room', rule('computed', false)], ['facing', rule('computed')], ['walking', rule('computed', false)], ['talking', rule('computed', false)],
-  ]),
-};
+/** The well-known properties the Host knows: the compiler's one table (see interpreter/compiler/property-table.ts). */
+export const WELL_KNOWN = WELL_KNOWN_PROPERTIES;
 
 /** The Host the VM calls for `entity.member` reads and writes. */
 export function worldHost(engine: Engine): Host {
