@@ -87,9 +87,9 @@ describe.skipIf(!browserAvailable())('a one-click game in Chromium', { timeout: 
     });
     const press = async (button: number) => {
       await page.evaluate((b) => ((window as unknown as { __pad: { buttons: Array<{ pressed: boolean }> } }).__pad.buttons[b]!.pressed = true), button);
-      await page.waitForTimeout(120);
+      await page.waitForTimeout(250); // held across several polled frames, even on a loaded machine
       await page.evaluate((b) => ((window as unknown as { __pad: { buttons: Array<{ pressed: boolean }> } }).__pad.buttons[b]!.pressed = false), button);
-      await page.waitForTimeout(120);
+      await page.waitForTimeout(250); // held across several polled frames, even on a loaded machine
     };
     await page.goto(server.url);
     const player = new PlayerPage(page, [640, 360], 'one-click', 0);

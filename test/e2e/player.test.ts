@@ -112,8 +112,7 @@ describe.skipIf(!browserAvailable())('web player in Chromium', { timeout: BROWSE
     await page.waitForFunction(() => document.querySelector('cairn-player')!.shadowRoot!.querySelector('canvas')!.getBoundingClientRect().width === 1280, null, { timeout: 10_000 });
     box = await player.canvasBox();
     expect(box).toMatchObject({ width: 1280, height: 936, x: 0, y: 12 });
-    await page.waitForTimeout(400); // the room's fade-in
-    shot = await player.screenshot();
+    shot = await player.screenshotWhen((s) => near(s.at(40, 40), BEACH_COLORS.lighthouse)); // after the room's fade-in
     expect(near(shot.at(40, 40), BEACH_COLORS.lighthouse)).toBe(true);
     expect(near(shot.at(320, 200), [0xf0, 0xf0, 0xf0])).toBe(true);
     expect(near(shot.atPage(279 * 2 + 1, 12 + 100 * 2), BEACH_COLORS.lighthouse)).toBe(true);

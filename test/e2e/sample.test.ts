@@ -17,7 +17,7 @@ import { parseWalkthrough } from '../../runtime/walkthrough/parse.js';
 import { runWalkthrough } from '../../runtime/walkthrough/run.js';
 import { encodeSave } from '../../player/desktop/save-envelope.js';
 import { launchChromium, watchPage, type PageProblems } from './support/browser.js';
-import { PlayerPage } from './support/player-page.js';
+import { PlayerPage, type Screenshot } from './support/player-page.js';
 import { BROWSER_TEST_MS, browserAvailable } from './setup.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -134,15 +134,13 @@ describe.skipIf(!browserAvailable())('the sample game in Chromium', { timeout: B
       await player.call('load', `room-${room}`);
       await player.settle();
       expect(await player.call('evaluate', 'here')).toBe(room);
-      await page.waitForTimeout(600); // let the fade between rooms finish
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // no focus ring in the pictures
-      const png = await page.screenshot();
-      writeFileSync(join(SCREENSHOTS, `${FILE_NAMES[room]}.png`), png);
-      const shot = await player.screenshot();
-      // A drawn room, not a blank canvas: many colours across its middle row.
-      const colours = new Set<string>();
-      for (let x = 0; x < 640; x += 8) colours.add(shot.at(x, 180).join(','));
-      expect(colours.size, `${room} looks blank`).toBeGreaterThan(8);
+      // A drawn room, not a blank canvas or a fade: many colours across its middle row.
+      const colourCount = (shot: Screenshot) => new Set(Array.from({ length: 80 }, (_, i) => shot.at(i * 8, 180).join(','))).size;
+      const shot = await player.screenshotWhen((s) => colourCount(s) > 8);
+      expect(colourCount(shot), `${room} looks blank`).toBeGreaterThan(8);
+      await page.waitForTimeout(600); // the fade in has ended by now whatever its length; the picture is for people
+      writeFileSync(join(SCREENSHOTS, `${FILE_NAMES[room]}.png`), await page.screenshot());
     }
     expect(problems.console).toEqual([]);
     expect(problems.csp).toEqual([]);

@@ -99,6 +99,21 @@ export class PlayerPage {
     throw new Error(`Tab never reached ${name}; status: ${(await this.liveText()).status}`);
   }
 
+  /**
+   * Screenshots until `ready` holds for one (a fade or a camera move has
+   * finished), or the time is up; returns the last. Tests then assert on it,
+   * so a picture that never settles still fails with a clear expectation.
+   */
+  async screenshotWhen(ready: (shot: Screenshot) => boolean, timeoutMs = 10_000): Promise<Screenshot> {
+    const until = Date.now() + timeoutMs;
+    let shot = await this.screenshot();
+    while (!ready(shot) && Date.now() < until) {
+      await this.page.waitForTimeout(100);
+      shot = await this.screenshot();
+    }
+    return shot;
+  }
+
   /** A screenshot of the viewport, decoded. */
   async screenshot(): Promise<Screenshot> {
     return new Screenshot(PNG.sync.read(await this.page.screenshot()), await this.canvasBox(), this.stage);
