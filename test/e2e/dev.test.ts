@@ -76,7 +76,8 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
     edit('say "A spiral shell."', 'say "A pink spiral shell."');
     const first = await reloaded;
     expect(first.kind).toBe('in-place');
-    expect(Date.now() - started, 'rebuild and reload in well under a second (plus the browser round trip)').toBeLessThan(3000);
+    // About 0.2 s here; the bound only catches a reload that never comes or restarts the page.
+    expect(Date.now() - started, 'rebuild and reload promptly').toBeLessThan(10_000);
     await expect.poll(() => page.locator('#cairn-dev-toast').textContent()).toContain('in place');
     expect(await player.call('evaluate', 'has(shell)'), 'the inventory survived the reload').toBe(true);
     await player.call('perform', 'do look shell');

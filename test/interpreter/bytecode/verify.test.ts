@@ -244,6 +244,7 @@ describe('speed', () => {
       elapsed = Math.min(elapsed, performance.now() - started);
     }
     console.log(`verified ${words} code words in ${elapsed.toFixed(1)} ms`);
-    expect(elapsed).toBeLessThan(50); // about 5 ms on a quiet machine; generous for a shared one
+    // Linear, not a speed target (that is the bench): about 5 ms here; a quadratic pass would take seconds.
+    expect(elapsed).toBeLessThan(500);
   });
 });
