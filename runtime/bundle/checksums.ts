@@ -85,19 +85,5 @@ export function sha256Hex(data: Uint8Array): string {
   return hex;
 }
 
-let crcTable: Int32Array | undefined;
-
-/** The CRC-32 (ZIP's polynomial) of `data`, as an unsigned number. */
-export function crc32(data: Uint8Array): number {
-  if (crcTable === undefined) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
-}
+/** The CRC-32 (ZIP's polynomial) of some bytes: the interpreter's, which snapshots use too. */
+export { crc32 } from '../../interpreter/vm/snapshot-codec.js';
