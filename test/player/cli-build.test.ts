@@ -2,19 +2,14 @@
 // files: reproducible builds, asset checks with hints, and hostile files
 // refused with a sentence and exit 1, never a stack trace.
 
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCairn } from '../support/cli.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'bin/cairn.js');
 
-function cairn(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cairn = (args: string[]) => runCairn(args);
 
 const CONFIG = { id: 'org.example.lamp', title: 'The Lamp', version: '1.0.0', author: 'Test Author', resolution: [640, 360], pixelArt: false };
 

@@ -1,24 +1,14 @@
 // The `cairn` command as a user runs it: the built CLI in a child process,
 // checking exit codes, stdout and what a person reads on stderr.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCairn } from '../support/cli.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'bin/cairn.js');
 
-function cairn(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, NO_COLOR: '1', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cairn = (args: string[]) => runCairn(args);
 
 function script(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cairn-cli-'));
