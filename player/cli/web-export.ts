@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { CairnError } from '../../interpreter/errors.js';
 import { DEV_CLIENT_FILE } from '../dev/dev-routes.js';
+import { embeddedFolder } from '../release/embedded-files.js';
 
 /** The bundle's name inside an exported folder (the player's index.html loads it). */
 export const WEB_BUNDLE_NAME = 'game.cairn';
@@ -22,6 +23,14 @@ export function webPlayerDir(): string {
   return found;
 }
 
+/** The built web player's files by relative path: the single-file runtime's own copy, else webPlayerDir()'s. */
+export function webPlayerFiles(): ReadonlyMap<string, Uint8Array> {
+  const embedded = embeddedFolder('dist/player-web/');
+  if (embedded !== undefined) return embedded;
+  const dir = webPlayerDir();
+  return new Map(listFiles(dir).map((path) => [path, readFileSync(join(dir, path))]));
+}
+
 /** What an export wrote. */
 export interface WebExport {
   dir: string;
@@ -30,8 +39,8 @@ export interface WebExport {
   zipBytes: number;
 }
 
-/** Writes the player and the bundle to `outDir`, and `outDir`.zip beside it. */
-export function exportWeb(outDir: string, bundle: Uint8Array, title: string, playerDir = webPlayerDir()): WebExport {
+/** Writes the player (a build folder, or its files) and the bundle to `outDir`, and `outDir`.zip beside it. */
+export function exportWeb(outDir: string, bundle: Uint8Array, title: string, player: string | ReadonlyMap<string, Uint8Array> = webPlayerFiles()): WebExport {
   const dir = resolve(outDir);
   if (existsSync(dir)) {
     // Replace an earlier export; never empty a folder that holds something else.
@@ -42,9 +51,10 @@ export function exportWeb(outDir: string, bundle: Uint8Array, title: string, pla
   }
   const files = new Map<string, Uint8Array>();
   // `cairn dev`'s page client is no part of a game: an export never ships it.
-  for (const path of listFiles(playerDir)) if (path !== DEV_CLIENT_FILE) files.set(path, readFileSync(join(playerDir, path)));
+  const playerFiles = typeof player === 'string' ? new Map(listFiles(player).map((path) => [path, readFileSync(join(player, path))])) : player;
+  for (const [path, bytes] of playerFiles) if (path !== DEV_CLIENT_FILE) files.set(path, bytes);
   const index = files.get('index.html');
-  if (index === undefined) throw new CairnError('USAGE', `${playerDir} has no index.html: rebuild the web player with \`npm run build\``);
+  if (index === undefined) throw new CairnError('USAGE', `${typeof player === 'string' ? player : 'the web player'} has no index.html: rebuild the web player with \`npm run build\``);
   files.set('index.html', new TextEncoder().encode(withTitle(new TextDecoder().decode(index), title)));
   files.set(WEB_BUNDLE_NAME, bundle);
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { openDefaultBrowser, openWindow, windowSizeFor, type OpenedWindow } from './browser.js';
 import { damagedBundlePage, missingPlayerPage } from './pages.js';
-import { desktopFiles, playerBuildDir, readPlayerBuild, type ServedFile } from './player-files.js';
+import { desktopFiles, loadPlayerBuild, playerBuildDir, type ServedFile } from './player-files.js';
 import { DEFAULT_LIFETIME, type LifetimeOptions } from './page-lifetime.js';
 import { SaveStore } from './save-store.js';
 import { startPlayServer, type DevRoutes, type PlayServer, type StopReason } from './server.js';
@@ -49,7 +49,7 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
   let saves: SaveStore | undefined;
   if (game !== undefined) {
     saves = new SaveStore(savesDir(dirs, game.id));
-    const build = readPlayerBuild(playerBuildDir(env));
+    const build = loadPlayerBuild(env);
     if (build === undefined) {
       options.warn(`cairn play: the web player is not built (no ${join(playerBuildDir(env), 'index.html')}); run \`npm run build\`.`);
       files.set('/index.html', page(missingPlayerPage(game.title)));

@@ -1,11 +1,13 @@
 // The files `cairn play` may serve: the web player's build (dist/player-web/),
 // listed once at start into a map from route to file, plus this folder's
 // page script and icon. The map is the allow-list: a route that is not in it
-// does not exist, however it is spelled. Node fs only.
+// does not exist, however it is spelled. Node fs only, or the single-file
+// runtime's embedded copies of the same files (player/release/embedded-files.ts).
 
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embeddedFile, embeddedFolder } from '../release/embedded-files.js';
 
 /** One file the server may send. */
 export interface ServedFile {
@@ -62,6 +64,18 @@ export function desktopAsset(name: string): string {
   return join(packageRoot(), 'player', 'desktop', name);
 }
 
+/** The bytes of a file of player/desktop/: embedded in the single-file runtime, else read from the package. */
+export function desktopAssetBytes(name: string): Uint8Array {
+  return embeddedFile(`player/desktop/${name}`) ?? readFileSync(desktopAsset(name));
+}
+
+/** The web player to serve: $CAIRN_PLAYER_DIR's, else the single-file runtime's own, else dist/player-web/; undefined when not built. */
+export function loadPlayerBuild(env: Readonly<Record<string, string | undefined>> = process.env): Map<string, ServedFile> | undefined {
+  const embedded = env.CAIRN_PLAYER_DIR ? undefined : embeddedFolder('dist/player-web/');
+  if (embedded !== undefined) return new Map([...embedded].map(([path, bytes]) => ['/' + path, { bytes, contentType: contentTypeOf(path) }]));
+  return readPlayerBuild(playerBuildDir(env));
+}
+
 /**
  * Reads every regular file under `dir` into a map keyed by route (`/index.html`,
  * `/assets/app.js`). Symbolic links are followed only when they stay inside
@@ -107,7 +121,7 @@ export const PAGE_SCRIPT_ROUTE = '/cairn-desktop.js';
 /** The desktop's own files the server adds to the player's: the page script and the icon. */
 export function desktopFiles(): Map<string, ServedFile> {
   return new Map([
-    [PAGE_SCRIPT_ROUTE, { bytes: readFileSync(desktopAsset('desktop-page.js')), contentType: contentTypeOf('desktop-page.js') }],
-    [ICON_ROUTE, { bytes: readFileSync(desktopAsset('cairn.svg')), contentType: contentTypeOf('cairn.svg') }],
+    [PAGE_SCRIPT_ROUTE, { bytes: desktopAssetBytes('desktop-page.js'), contentType: contentTypeOf('desktop-page.js') }],
+    [ICON_ROUTE, { bytes: desktopAssetBytes('cairn.svg'), contentType: contentTypeOf('cairn.svg') }],
   ]);
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileS
 import { dirname, join } from 'node:path';
 import { findExecutable } from './browser.js';
 import { defaultApps, removeApp, setDefaultApp } from './mimeapps-list.js';
-import { desktopAsset } from './player-files.js';
+import { desktopAssetBytes } from './player-files.js';
 import { userDirs, type Env } from './user-dirs.js';
 
 /** The bundle's MIME type; the same string is the `mimetype` entry of every bundle. */
@@ -22,10 +22,10 @@ const APP_ICON = 'cairn';
 /** What an install runs: the absolute paths the .desktop entry starts. */
 export interface InstallOptions {
   env: Env;
-  /** Absolute path of the Node.js binary (process.execPath). */
+  /** Absolute path of the Node.js binary (process.execPath), or of the single-file runtime. */
   nodePath: string;
-  /** Absolute path of bin/cairn.js. */
-  cliPath: string;
+  /** Absolute path of bin/cairn.js; undefined when nodePath is the single-file runtime, which is the CLI itself. */
+  cliPath: string | undefined;
 }
 
 /** What install or uninstall did, one line per file or tool, for the user. */
@@ -59,7 +59,7 @@ export function mimePackageXml(): string {
 }
 
 /** The .desktop entry: absolute paths, no shell, hidden from menus (it needs a file to open). */
-export function desktopEntry(nodePath: string, cliPath: string): string {
+export function desktopEntry(nodePath: string, cliPath?: string): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
@@ -69,7 +69,7 @@ export function desktopEntry(nodePath: string, cliPath: string): string {
     'Comment=Play Cairn adventure games',
     `Icon=${APP_ICON}`,
     `TryExec=${escapeValue(nodePath)}`,
-    `Exec=${[nodePath, cliPath].map(quoteExecArg).join(' ')} play %f`,
+    `Exec=${(cliPath === undefined ? [nodePath] : [nodePath, cliPath]).map(quoteExecArg).join(' ')} play %f`,
     'Terminal=false',
     'NoDisplay=true',
     `MimeType=${MIME_TYPE};`,
@@ -91,7 +91,7 @@ function escapeValue(value: string): string {
 
 /** Every file the integration owns, by where it goes, with its content. */
 function installedFiles(dataHome: string, options: InstallOptions): Array<{ path: string; content: string | Uint8Array }> {
-  const icon = readFileSync(desktopAsset('cairn.svg'));
+  const icon = desktopAssetBytes('cairn.svg');
   return [
     { path: join(dataHome, 'mime', 'packages', 'cairn-bundle.xml'), content: mimePackageXml() },
     { path: join(dataHome, 'icons', 'hicolor', 'scalable', 'apps', `${APP_ICON}.svg`), content: icon },
@@ -104,7 +104,7 @@ function installedFiles(dataHome: string, options: InstallOptions): Array<{ path
 export function installDesktop(options: InstallOptions): DesktopReport {
   const report: DesktopReport = { lines: [], warnings: [] };
   const dirs = userDirs(options.env, 'linux');
-  if (/\s/.test(options.nodePath + options.cliPath)) {
+  if (/\s/.test(options.nodePath + (options.cliPath ?? ''))) {
     report.warnings.push('the path of node or of cairn.js has a space: desktops honour the quoted Exec line, but xdg-open outside a desktop session does not');
   }
   for (const file of installedFiles(dirs.data, options)) {

@@ -2,8 +2,16 @@
 // `cairn` as a child process, and play a bundle through `play --no-open` the
 // way a browser's first visit would, fetching the player page and the game.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { openSession } from '../desktop/http-client.js';
+import { ROOT } from './cli.js';
+
+/** The single-file runtime: built by `npm run package`'s script once per content of dist/ (it skips an up-to-date build). */
+export function singleFileRuntime(): string {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'package-linux.js')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+  return join(ROOT, 'dist', 'release', 'cairn-linux-x64');
+}
 
 /** What a finished command left. */
 export interface Ran {
@@ -23,13 +31,15 @@ export function runWith(command: string, args: string[], env: Record<string, str
 export interface Served {
   page: string;
   game: Uint8Array;
+  /** The other paths asked for, with their bytes. */
+  extras: Map<string, Uint8Array>;
   stdout: string;
   /** From spawning the process to the player page received, in ms. */
   startToPageMs: number;
 }
 
 /** Starts `command args…` (a `play --no-open`), fetches what it serves, then stops it with Ctrl-C and waits for its exit. */
-export async function fetchWhatPlayServes(command: string, args: string[], env: Record<string, string>): Promise<Served> {
+export async function fetchWhatPlayServes(command: string, args: string[], env: Record<string, string>, extraPaths: string[] = []): Promise<Served> {
   const started = performance.now();
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -56,7 +66,13 @@ export async function fetchWhatPlayServes(command: string, args: string[], env: 
     if (pageResponse.status !== 200) throw new Error(`the page answered ${pageResponse.status}: ${page}`);
     const gameResponse = await session.fetch('/game.cairn');
     const game = new Uint8Array(await gameResponse.arrayBuffer());
-    return { page, game, stdout, startToPageMs };
+    const extras = new Map<string, Uint8Array>();
+    for (const path of extraPaths) {
+      const response = await session.fetch(path);
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      extras.set(path, new Uint8Array(await response.arrayBuffer()));
+    }
+    return { page, game, extras, stdout, startToPageMs };
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
     await exited;

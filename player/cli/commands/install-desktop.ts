@@ -6,6 +6,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { CairnError } from '../../../interpreter/errors.js';
 import { packageRoot } from '../../desktop/player-files.js';
+import { isSingleExecutable } from '../../release/embedded-files.js';
 import { installDesktop, MIME_TYPE, uninstallDesktop, type DesktopReport } from '../../desktop/xdg-install.js';
 import { parseCommandArgs } from '../args.js';
 import type { Terminal } from '../terminal.js';
@@ -26,7 +27,8 @@ export const installDesktopCommand: Command = {
     const { positionals } = parseCommandArgs('install-desktop', args, {});
     if (positionals.length > 0) throw new CairnError('USAGE', 'cairn install-desktop takes no arguments');
     requireFreedesktop();
-    const cliPath = realpathSync(join(packageRoot(), 'bin', 'cairn.js'));
+    // The single-file runtime is the whole CLI; an npm install or a checkout is Node.js running bin/cairn.js.
+    const cliPath = isSingleExecutable() ? undefined : realpathSync(join(packageRoot(), 'bin', 'cairn.js'));
     const report = installDesktop({ env: process.env, nodePath: realpathSync(process.execPath), cliPath });
     return tell(term, report, 'Double-click a .cairn file to play it (a desktop may need a new login to notice).');
   },
