@@ -3,7 +3,8 @@
 // file with rolldown, the web player's build and the desktop's icon and page
 // script become SEA assets keyed by their package path (player/release/
 // embedded-files.ts reads them), Node makes the blob (--experimental-sea-config)
-// and postject injects it into a copy of this Node.js binary. The inputs are
+// and postject injects it into a copy of this Node.js binary (stripped first,
+// when binutils' strip is there). The inputs are
 // hashed: when nothing changed the executable is left as it is, so tests can
 // call this freely; a lock keeps two callers from building at once.
 
@@ -21,6 +22,8 @@ const lock = join(release, '.lock');
 /** The fuse Node's binary carries for SEA (the Node docs' value; postject flips it). */
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const INDEX_ASSET = 'cairn-files.json';
+/** binutils' strip, when installed. */
+const STRIP = ['/usr/bin/strip', '/bin/strip'].find((p) => existsSync(p));
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {
   console.error(`npm run package builds the Linux x64 runtime from this Node.js, which is ${process.platform}-${process.arch}.`);
@@ -59,7 +62,7 @@ async function build() {
     writeFileSync(index, JSON.stringify(Object.keys(assets).sort()));
 
     const hash = createHash('sha256');
-    for (const part of [readFileSync(fileURLToPath(import.meta.url)), process.version, String(statSync(process.execPath).size), readFileSync(cli)]) hash.update(part).update('\0');
+    for (const part of [readFileSync(fileURLToPath(import.meta.url)), process.version, String(statSync(process.execPath).size), String(STRIP !== undefined), readFileSync(cli)]) hash.update(part).update('\0');
     for (const [key, path] of Object.entries(assets).sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(key).update('\0').update(readFileSync(path)).update('\0');
     const inputs = hash.digest('hex');
     if (existsSync(output) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
@@ -75,6 +78,8 @@ async function build() {
     const exe = join(work, 'cairn-linux-x64');
     copyFileSync(process.execPath, exe);
     chmodSync(exe, 0o755);
+    // Node's symbol table is 12 MiB nobody runs; it must go before the injection (stripping a SEA breaks it).
+    if (STRIP !== undefined) execFileSync(STRIP, ['--strip-unneeded', '--remove-section=.comment', exe], { stdio: 'ignore' });
     const { inject } = (await import('postject')).default;
     await inject(exe, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
     renameSync(exe, output);
