@@ -2,15 +2,28 @@
 // door with Node's fast SHA-256, and say plainly when the file is missing.
 
 import { readFileSync } from 'node:fs';
-import { CairnError } from '../../interpreter/errors.js';
+import { CairnError, isCairnError } from '../../interpreter/errors.js';
 import { loadGame, type LoadedGame } from '../../runtime/game-loader.js';
+import { appLayout, readAppBundle } from '../release/app-file.js';
 import { nodeSha256 } from './commands/build.js';
 
-/** Reads bytes of a file, or throws FILE_NOT_FOUND / IO. */
+/** True for a path that names a game to open: a `.cairn` file, or a game app (`cairn build --app`). */
+export function isGameFile(path: string): boolean {
+  if (path.endsWith('.cairn')) return true;
+  try {
+    return appLayout(path) !== undefined;
+  } catch (e) {
+    // A damaged app is still an app: opening it reports the damage.
+    return isCairnError(e);
+  }
+}
+
+/** Reads bytes of a file (of a game app, its bundle), or throws FILE_NOT_FOUND / IO. */
 export function readBinaryFile(path: string): Uint8Array {
   try {
-    return readFileSync(path);
+    return readAppBundle(path) ?? readFileSync(path);
   } catch (e) {
+    if (isCairnError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CairnError('FILE_NOT_FOUND', `There is no file \`${path}\`.`);
     if (code === 'EISDIR') throw new CairnError('IO', `\`${path}\` is a folder, not a game file.`);

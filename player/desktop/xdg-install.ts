@@ -85,7 +85,8 @@ export function quoteExecArg(arg: string): string {
   return escapeValue(quoted);
 }
 
-function escapeValue(value: string): string {
+/** The desktop-entry spec's escaping of a string value (backslash, newline, tab, carriage return). */
+export function escapeValue(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
 }
 

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { encodeModule } from '../../../interpreter/bytecode/binary.js';
 import { CairnError } from '../../../interpreter/errors.js';
 import { writeBundle } from '../../../runtime/bundle/index.js';
@@ -15,6 +15,7 @@ import { loadProject, type Project } from '../project.js';
 import { compileScriptFiles } from '../sources.js';
 import type { Terminal } from '../terminal.js';
 import { exportWeb } from '../web-export.js';
+import { writeGameApp } from '../../release/game-app.js';
 import type { Command } from './index.js';
 
 /** Node's SHA-256, several times faster than the portable one the browser uses. */
@@ -27,7 +28,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'compile a game project into a .cairn bundle',
   usage: [
-    'cairn build DIR [-o FILE] [--web OUTDIR]',
+    'cairn build DIR [-o FILE] [--web OUTDIR] [--app]',
     '',
     'Checks DIR/cairn.json, compiles DIR/scripts/*.adv, checks every asset the',
     'scripts name and packs code and DIR/assets/** into one bundle. The same',
@@ -37,9 +38,12 @@ export const buildCommand: Command = {
     '  --web OUTDIR        also write a web export: OUTDIR with index.html, the',
     '                      player and the bundle (any static host serves it),',
     '                      and OUTDIR.zip of it for game portals',
+    '  --app               also write the game as one Linux app beside the bundle:',
+    '                      <id>-linux-x64 (the single-file runtime with the bundle',
+    '                      inside; run it to play), <id>.desktop and <id>.svg',
   ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, web: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, web: { type: 'string' }, app: { type: 'boolean' } });
     if (positionals.length !== 1) throw new CairnError('USAGE', 'cairn build needs one project folder (see `cairn build --help`)');
     const dir = resolve(positionals[0]!);
     const started = performance.now();
@@ -54,6 +58,11 @@ export const buildCommand: Command = {
     if (values.web !== undefined) {
       const web = exportWeb(values.web, bundle, project.config.title);
       term.out(`Exported ${web.dir} (${web.files} files) and ${web.zip} (${formatBytes(web.zipBytes)})`);
+    }
+    if (values.app === true) {
+      const { id, title, description } = project.config;
+      const app = writeGameApp(dirname(output), bundle, { id, title, description }, process.env);
+      term.out(`Wrote ${app.app} (${formatBytes(statSync(app.app).size)}; run it to play), ${app.desktop} and ${app.icon}`);
     }
     return 0;
   },

@@ -9,7 +9,7 @@ import { CairnError } from '../../../interpreter/errors.js';
 import { hasDebugInfo, lineTracer, type DebugHook, type LineHook } from '../../../interpreter/vm/debug-hooks.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { integerOption, parseCommandArgs } from '../args.js';
-import { loadBundleFile } from '../bundle-file.js';
+import { isGameFile, loadBundleFile } from '../bundle-file.js';
 import { isAdventure, runHeadless } from '../game-session.js';
 import { compileScriptFiles } from '../sources.js';
 import type { Terminal } from '../terminal.js';
@@ -49,7 +49,7 @@ export const runCommand: Command = {
     const seed = integerOption('run', 'seed', values.seed, 1);
     const maxTicks = integerOption('run', 'ticks', values.ticks, DEFAULT_MAX_TICKS);
     const trace = values.trace === true ? traceHooks(term) : undefined;
-    const bundle = positionals.length === 1 && positionals[0]!.endsWith('.cairn') ? loadBundleFile(positionals[0]!) : undefined;
+    const bundle = positionals.length === 1 && isGameFile(positionals[0]!) ? loadBundleFile(positionals[0]!) : undefined;
     if (bundle && trace && !hasDebugInfo(bundle.module)) {
       term.err(`cairn run: ${positionals[0]} has no debug info (\`cairn build\` makes exported games); --trace shows only its \`debug\` statements.`);
     }
