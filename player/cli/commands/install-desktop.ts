@@ -20,7 +20,8 @@ export const installDesktopCommand: Command = {
     '',
     `Registers ${MIME_TYPE} (*.cairn, and bundles by their content), an icon and a cairn.desktop entry under`,
     '$XDG_DATA_HOME, makes it the default with xdg-mime and updates the MIME and desktop databases. The entry',
-    'runs this Node.js and this copy of Cairn by absolute path: run it again after moving either. No root needed;',
+    'runs this copy of Cairn by absolute path (Node.js and bin/cairn.js, or the single-file runtime): run it again',
+    'after moving it. No root needed;',
     'running it twice changes nothing. Needs shared-mime-info; xdg-utils and desktop-file-utils are used when present.',
   ].join('\n'),
   async run(args, term) {
