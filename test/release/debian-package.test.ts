@@ -4,8 +4,10 @@
 // (install-in-namespace.sh) — with Node.js deleted there: xdg-mime knows a
 // .cairn in a path with spaces, xdg-open of it serves the player on loopback
 // from /usr/bin/cairn, and after removal the type and every file are gone.
-// Needs dpkg-deb; the install needs root (or user namespaces), overlayfs and
-// (Debian) xdg-utils, shared-mime-info, libfile-mimeinfo-perl, desktop-file-utils.
+// Needs dpkg-deb; the install needs unshare and dpkg, root (or user namespaces)
+// and overlayfs, else it is skipped with one line; xdg-mime and xdg-open need
+// (Debian) xdg-utils, shared-mime-info, libfile-mimeinfo-perl and
+// desktop-file-utils, else the game is opened with `cairn play` and that is said.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
