@@ -74,14 +74,23 @@ async function build() {
     const blob = join(work, 'cairn.blob');
     const config = join(work, 'sea-config.json');
     writeFileSync(config, JSON.stringify({ main: cli, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, assets: { ...assets, [INDEX_ASSET]: index } }, null, 2));
-    execFileSync(process.execPath, ['--experimental-sea-config', config], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['--experimental-sea-config', config], { cwd: work, stdio: 'pipe' });
     const exe = join(work, 'cairn-linux-x64');
     copyFileSync(process.execPath, exe);
     chmodSync(exe, 0o755);
     // Node's symbol table is 12 MiB nobody runs; it must go before the injection (stripping a SEA breaks it).
     if (STRIP !== undefined) execFileSync(STRIP, ['--strip-unneeded', '--remove-section=.comment', exe], { stdio: 'ignore' });
     const { inject } = (await import('postject')).default;
-    await inject(exe, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
+    // LIEF (inside postject) warns once per note section it cannot name; the injection is sound, the noise is not news.
+    const warn = console.warn;
+    console.warn = (...args) => {
+      if (!String(args[0]).includes("Can't find string offset for section name")) warn(...args);
+    };
+    try {
+      await inject(exe, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
+    } finally {
+      console.warn = warn;
+    }
     renameSync(exe, output);
     writeFileSync(stamp, inputs);
     console.log(`Built ${relative(root, output)} (${formatMiB(statSync(output).size)}, Node.js ${process.version}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
