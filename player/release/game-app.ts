@@ -25,7 +25,7 @@ export interface GameApp {
  * runtime (an app's own game is left out), else $CAIRN_RUNTIME, else the
  * checkout's dist/release/cairn-linux-x64.
  */
-export function appRuntime(env: Readonly<Record<string, string | undefined>>): { path: string; bytes: number } {
+export function appRuntime(env: Readonly<Record<string, string | undefined>>): { path: string; runtimeBytes: number | undefined } {
   let path: string | undefined;
   if (isSingleExecutable()) path = process.execPath;
   else if (env.CAIRN_RUNTIME) path = env.CAIRN_RUNTIME;
@@ -36,8 +36,8 @@ export function appRuntime(env: Readonly<Record<string, string | undefined>>): {
   if (path === undefined || !existsSync(path)) {
     throw new CairnError('USAGE', `--app needs the single-file runtime (${RUNTIME_NAME}): run this build with it, set CAIRN_RUNTIME to it, or make it in a checkout with \`npm run package\``);
   }
-  const layout = appLayout(path);
-  return { path, bytes: layout?.runtimeBytes ?? Number.NaN };
+  // When the runtime is itself an app, only the bytes before its game are the runtime.
+  return { path, runtimeBytes: appLayout(path)?.runtimeBytes };
 }
 
 /** Writes `<id>-linux-x64` (runtime + bundle), `<id>.desktop` and `<id>.svg` into `dir`. */
@@ -49,7 +49,7 @@ export function writeGameApp(dir: string, bundle: Uint8Array, game: { id: string
   // Beside the target and renamed, so a failed write never leaves half an app.
   const temporary = `${app}.partial`;
   copyFileSync(runtime.path, temporary);
-  if (!Number.isNaN(runtime.bytes)) truncateSync(temporary, runtime.bytes);
+  if (runtime.runtimeBytes !== undefined) truncateSync(temporary, runtime.runtimeBytes);
   appendFileSync(temporary, bundle);
   appendFileSync(temporary, appTrailer(bundle.length));
   chmodSync(temporary, 0o755);

@@ -68,6 +68,14 @@ describe('cairn build --app', () => {
     expect(built.code).toBe(0);
     expect(readFileSync(join(again, `${ID}-linux-x64`)).equals(readFileSync(app))).toBe(true);
   });
+
+  it('makes the same app when run by an app: only the runtime part of itself is copied', () => {
+    const third = join(work, 'third');
+    mkdirSync(third);
+    const built = play('build', SAMPLE, '-o', join(third, 'gull-rock.cairn'), '--app');
+    expect(built.code).toBe(0);
+    expect(readFileSync(join(third, `${ID}-linux-x64`)).equals(readFileSync(app))).toBe(true);
+  });
 });
 
 describe('the app, with no Node.js on the PATH', () => {
