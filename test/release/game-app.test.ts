@@ -44,7 +44,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const play = (...args: string[]) => runWith(app, args, env, work);
 
-describe('cairn build --app', () => {
+// A generous bound that only catches hangs: each command starts an 85 MB executable (or Node.js), seconds on a loaded machine.
+describe('cairn build --app', { timeout: 120_000 }, () => {
   it('writes the runtime with the bundle appended, and a .desktop file and icon beside it', () => {
     expect(statSync(app).mode & 0o111).not.toBe(0);
     const bytes = readFileSync(app);
@@ -78,7 +79,7 @@ describe('cairn build --app', () => {
   });
 });
 
-describe('the app, with no Node.js on the PATH', () => {
+describe('the app, with no Node.js on the PATH', { timeout: 120_000 }, () => {
   it('runs, tests and inspects its game', () => {
     const ran = play('run');
     expect(ran.stderr).toBe('');

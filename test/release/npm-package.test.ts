@@ -41,7 +41,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('the npm package, installed globally from its tarball', () => {
+// A generous bound that only catches hangs: each command starts an 85 MB executable (or Node.js), seconds on a loaded machine.
+describe('the npm package, installed globally from its tarball', { timeout: 120_000 }, () => {
   it('holds the compiled CLI, the built player, the icon and page script, and no dev dependencies or sources', () => {
     expect(existsSync(join(installed, 'dist', 'player', 'cli', 'main.js'))).toBe(true);
     expect(existsSync(join(installed, 'dist', 'player-web', 'index.html'))).toBe(true);

@@ -30,7 +30,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('the single-file runtime, with no Node.js on the PATH', () => {
+// A generous bound that only catches hangs: each command starts an 85 MB executable (or Node.js), seconds on a loaded machine.
+describe('the single-file runtime, with no Node.js on the PATH', { timeout: 120_000 }, () => {
   it('is one executable file', () => {
     expect(statSync(runtime).mode & 0o111).not.toBe(0);
     expect(readFileSync(runtime).subarray(0, 4)).toEqual(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
@@ -68,6 +69,16 @@ describe('the single-file runtime, with no Node.js on the PATH', () => {
     expect(Buffer.from(served.extras.get('/cairn-player.js')!).equals(readFileSync(join(ROOT, 'dist/player-web/cairn-player.js')))).toBe(true);
     expect(Buffer.from(served.extras.get('/cairn-desktop.js')!).equals(readFileSync(join(ROOT, 'player/desktop/desktop-page.js')))).toBe(true);
     expect(Buffer.from(served.extras.get('/cairn-icon.svg')!).equals(readFileSync(join(ROOT, 'player/desktop/cairn.svg')))).toBe(true);
+  });
+
+  it('scaffolds a project, tests it, and serves it with cairn dev and its page client', async () => {
+    const project = join(work, 'lamp');
+    expect(cairn('new', project, '--title', 'The Lamp', '--id', 'org.example.lamp').code).toBe(0);
+    const tested = cairn('test', project);
+    expect(tested.stdout).toContain('1 walkthrough: 1 passed');
+    const served = await fetchWhatPlayServes(runtime, ['dev', project, '--no-open'], env, ['/cairn-dev.js']);
+    expect(served.page).toContain('cairn-dev.js');
+    expect(Buffer.from(served.extras.get('/cairn-dev.js')!).equals(readFileSync(join(ROOT, 'dist/player-web/cairn-dev.js')))).toBe(true);
   });
 
   it('exports the game for the web from the embedded player', () => {
