@@ -12,6 +12,7 @@ import { playCommand } from './play.js';
 import { devCommand } from './dev.js';
 import { installDesktopCommand, uninstallDesktopCommand } from './install-desktop.js';
 import { fmtCommand } from './fmt.js';
+import { lspCommand } from './lsp.js';
 
 /** One subcommand of `cairn`. */
 export interface Command {
@@ -23,7 +24,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, devCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand, fmtCommand];
+export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, devCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand, fmtCommand, lspCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {

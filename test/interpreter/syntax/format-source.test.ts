@@ -190,7 +190,7 @@ const programArb = fc.record({
 });
 
 /** The whole program around the generated statements, laid out by `pick`. */
-function renderProgram(p: fc.RecordValue<{ start: Stmt[]; look: Stmt[]; fn: Stmt[]; seed: number }>, pick: Pick): string {
+function renderProgram(p: { start: Stmt[]; look: Stmt[]; fn: Stmt[] }, pick: Pick): string {
   const sep = () => pick(['\n', '\n\n', '\n\n\n']);
   return [
     pick(['', '// a generated program\n']),

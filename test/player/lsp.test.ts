@@ -1,0 +1,171 @@
+// `cairn lsp` driven as an editor drives it: a child process spoken to over
+// stdio by vscode-languageserver-protocol's client connection, on the sample
+// game. Diagnostics follow unsaved edits (an error appears with its code,
+// range and hint, and goes when fixed), and definition, references, rename,
+// hover, completion, the outline and formatting answer from the project.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspClient } from '../support/lsp-client.js';
+import { ROOT } from '../support/cli.js';
+
+const GAME = join(ROOT, 'bundles', 'gull-rock');
+const path = (file: string) => join(GAME, file);
+const uriOf = (file: string) => pathToFileURL(path(file)).href;
+const text = (file: string) => readFileSync(path(file), 'utf8');
+
+/** The LSP position of the `nth` occurrence of `needle` in `source`, `delta` characters in. */
+function positionOf(source: string, needle: string, delta = 0, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = source.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`\`${needle}\` is not in the text`);
+  const before = source.slice(0, at + delta);
+  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+const SCRIPTS = ['scripts/00-cast.adv', 'scripts/10-cottage.adv', 'scripts/20-shore.adv', 'scripts/30-lighthouse.adv', 'scripts/40-things.adv', 'scripts/50-ending.adv'];
+
+describe('cairn lsp on the sample game', () => {
+  let client: LspClient;
+  const errorsOf = (d: Diagnostic[]) => d.filter((x) => x.severity === 1);
+
+  beforeAll(async () => {
+    client = await LspClient.start(GAME);
+    for (const f of SCRIPTS) await client.open(path(f));
+    await client.open(path('tests/01-full-game.walk'));
+  }, 60_000);
+
+  afterAll(async () => {
+    expect(await client.close()).toBe(0);
+  });
+
+  it('publishes no errors for the game as it is', async () => {
+    for (const f of SCRIPTS) expect(errorsOf(await client.diagnosticsFor(uriOf(f)))).toEqual([]);
+  });
+
+  it('shows an error in an unsaved buffer with its code, range and hint, and clears it when fixed', async () => {
+    const file = 'scripts/10-cottage.adv';
+    const original = text(file);
+    const broken = original.replace('on use with mug { make_tea() }', 'on use with mug { make_tee() }');
+    expect(broken).not.toBe(original);
+    await client.change(uriOf(file), broken);
+    const [error] = errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length > 0, true));
+    const start = positionOf(broken, 'make_tee()');
+    expect(error).toMatchObject({ code: 'UNKNOWN_NAME', source: 'cairn', range: { start, end: { line: start.line, character: start.character + 'make_tee'.length } } });
+    expect(error!.message).toContain('`make_tee`');
+    expect(error!.message).toContain('hint: did you mean `make_tea`?');
+
+    await client.change(uriOf(file), original);
+    expect(errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length === 0, true))).toEqual([]);
+  });
+
+  it('reports a duplicate with its first declaration as a related location', async () => {
+    const file = 'scripts/40-things.adv';
+    const original = text(file);
+    await client.change(uriOf(file), `${original}\nfn make_tea() {}\n`);
+    const [error] = errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length > 0, true));
+    expect(error!.code).toBe('DUPLICATE_NAME');
+    const first = SCRIPTS.find((f) => text(f).includes('fn make_tea('))!;
+    expect(error!.relatedInformation).toEqual([{ location: { uri: uriOf(first), range: expect.objectContaining({ start: positionOf(text(first), 'fn make_tea(', 3) }) }, message: '`make_tea` was first declared here' }]);
+    await client.change(uriOf(file), original);
+    await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length === 0, true);
+  });
+
+  it('checks a walkthrough against the game: an unknown object, with a hint', async () => {
+    const file = 'tests/01-full-game.walk';
+    const original = text(file);
+    const broken = original.replace('do pickup mug\n', 'do pickup mugg\n');
+    await client.change(uriOf(file), broken);
+    const [error] = errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length > 0, true));
+    const start = positionOf(broken, 'mugg');
+    expect(error).toMatchObject({ code: 'UNKNOWN_ENTITY', range: { start } });
+    expect(error!.message).toContain('hint: did you mean `mug`?');
+    await client.change(uriOf(file), original);
+    expect(errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length === 0, true))).toEqual([]);
+  });
+
+  it('goes to the definition of a dialog, an object and an asset', async () => {
+    const cast = text('scripts/00-cast.adv');
+    const cottage = text('scripts/10-cottage.adv');
+    const dialog = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uriOf('scripts/00-cast.adv') }, position: positionOf(cast, 'choose mags_chat', 8) });
+    expect(dialog).toEqual([{ uri: uriOf('scripts/10-cottage.adv'), range: { start: positionOf(cottage, 'dialog mags_chat', 7), end: positionOf(cottage, 'dialog mags_chat', 16) } }]);
+
+    const object = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position: positionOf(cottage, 'walk wren to mug', 14) });
+    expect(object).toEqual([{ uri: uriOf('scripts/10-cottage.adv'), range: { start: positionOf(cottage, 'object mug', 7), end: positionOf(cottage, 'object mug', 10) } }]);
+
+    const asset = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position: positionOf(cottage, '"art/cottage/kettle.png"', 5) });
+    expect(asset.map((l) => l.uri)).toEqual([uriOf('assets/art/cottage/kettle.png')]);
+  });
+
+  it('finds the references of an object in scripts and walkthroughs', async () => {
+    const cottage = text('scripts/10-cottage.adv');
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position: positionOf(cottage, 'object mug', 8), context: { includeDeclaration: true } });
+    const files = new Set(refs.map((r) => r.uri));
+    expect(files.has(uriOf('scripts/10-cottage.adv'))).toBe(true);
+    expect(files.has(uriOf('tests/01-full-game.walk'))).toBe(true);
+  });
+
+  it('renames an object across every file, and refuses a clash or a reserved word', async () => {
+    const cottage = text('scripts/10-cottage.adv');
+    const position = positionOf(cottage, 'object mug', 8);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position, newName: 'cup' });
+    const changes = edit.changes!;
+    // Every whole-word `mug` that names the object, in every file that has one (strings and comments aside).
+    for (const file of [...SCRIPTS, 'tests/01-full-game.walk']) {
+      const uses = text(file).split('\n').flatMap((line) => [...line.replace(/\/\/.*$|#.*$/, '').replace(/"(?:[^"\\]|\\.)*"/g, (s) => ' '.repeat(s.length)).matchAll(/(?<![\w.])mug(?!\w)/g)]).length;
+      expect((changes[uriOf(file)] ?? []).length, file).toBe(uses);
+    }
+    expect(Object.keys(changes).length).toBeGreaterThan(2);
+    expect(Object.values(changes).flat().every((e: TextEdit) => e.newText === 'cup')).toBe(true);
+
+    await expect(client.request('textDocument/rename', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position, newName: 'kettle' })).rejects.toThrow(/already the object/);
+    await expect(client.request('textDocument/rename', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position, newName: 'while' })).rejects.toThrow(/reserved word/);
+  });
+
+  it('completes the properties after `lamp.` and the pictures inside `"art/`', async () => {
+    const file = 'scripts/30-lighthouse.adv';
+    const original = text(file);
+    const withLine = `${original}\nfn probe() {\n  lamp.\n}\n`;
+    await client.change(uriOf(file), withLine);
+    const props = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position: positionOf(withLine, 'lamp.\n', 5) });
+    const labels = props.map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(['visible', 'sprite', 'hotspot', 'name']));
+    expect(props.find((c) => c.label === 'sprite')?.documentation).toContain('its picture in the room');
+
+    const probe = `${original}\nobject probe { sprite: "art/`;
+    await client.change(uriOf(file), probe);
+    const assets = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position: positionOf(probe, 'sprite: "art/', 13) });
+    const paths = assets.map((c) => c.label);
+    expect(paths).toContain('art/cottage/kettle.png');
+    expect(paths.every((p) => p.startsWith('art/') && p.endsWith('.png'))).toBe(true);
+    expect(assets[0]!.textEdit).toMatchObject({ range: { start: positionOf(probe, 'sprite: "art/', 9) } });
+    await client.change(uriOf(file), original);
+  });
+
+  it('hovers a native with its doc and an image with its size', async () => {
+    const cottage = text('scripts/10-cottage.adv');
+    const image = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position: positionOf(cottage, '"art/cottage/kettle.png"', 3) });
+    expect((image.contents as { value: string }).value).toMatch(/assets\/art\/cottage\/kettle\.png.* \d+ × \d+ pixels/);
+    const object = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf('scripts/10-cottage.adv') }, position: positionOf(cottage, 'walk wren to mug', 14) });
+    expect((object.contents as { value: string }).value).toMatch(/object `mug` in the room `cottage`, declared at scripts\/10-cottage\.adv:\d+/);
+  });
+
+  it('gives the outline of a file: rooms › objects › handlers', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf('scripts/10-cottage.adv') } });
+    const room = symbols.find((s) => s.name === 'cottage')!;
+    const mug = room.children!.find((c) => c.name === 'mug')!;
+    expect(mug.children!.map((c) => c.name)).toEqual(expect.arrayContaining(['on look', 'on pickup']));
+  });
+
+  it('formats a buffer the way `cairn fmt` does', async () => {
+    const file = 'scripts/50-ending.adv';
+    const messy = 'on start {\nprint 1+2\n}\n';
+    await client.change(uriOf(file), messy);
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: uriOf(file) }, options: { tabSize: 4, insertSpaces: true } });
+    expect(edits.map((e) => e.newText)).toEqual(['on start {\n  print 1 + 2\n}\n']);
+    await client.change(uriOf(file), text(file));
+  });
+});
