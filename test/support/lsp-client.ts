@@ -43,9 +43,15 @@ export class LspClient {
     });
   }
 
-  /** Starts `node bin/cairn.js ARGS` (default `lsp`) and initializes it for the folder `root`. */
-  static async start(root: string, args: string[] = ['lsp']): Promise<LspClient> {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /**
+   * Starts the server and initializes it for the folder `root`: by default
+   * `node bin/cairn.js lsp`, or exactly the command line an editor's
+   * configuration gives (`command`, `args`, looked up on `env.PATH`).
+   */
+  static async start(root: string, how: { command?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
+    const command = how.command ?? process.execPath;
+    const args = how.command === undefined ? [CLI, ...(how.args ?? ['lsp'])] : (how.args ?? []);
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'], env: how.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(connection, child);
     connection.listen();
