@@ -20,7 +20,7 @@ export function fileUri(dir: string, file: string): string {
   return pathToFileURL(`${dir}/${file}`).href;
 }
 
-/** A Cairn error or warning as an LSP diagnostic: the message, then `hint: …` on a line of its own, as the terminal shows it. */
+/** A Cairn error or warning as an LSP diagnostic: the message, then notes without a place and `hint: …` on lines of their own, as the terminal shows them. */
 export function toDiagnostic(error: CairnError, warning: boolean, dir: string): Diagnostic {
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
   const diagnostic: Diagnostic = {
@@ -28,7 +28,7 @@ export function toDiagnostic(error: CairnError, warning: boolean, dir: string): 
     severity: warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     code: error.code,
     source: 'cairn',
-    message: error.hint ? `${error.message}\nhint: ${error.hint}` : error.message,
+    message: [error.message, ...error.notes.filter((n) => !n.span).map((n) => `note: ${n.message}`), ...(error.hint ? [`hint: ${error.hint}`] : [])].join('\n'),
   };
   const related = error.notes.filter((n) => n.span).map((n) => ({ location: { uri: fileUri(dir, n.span!.source), range: toRange(n.span!) }, message: n.message }));
   if (related.length > 0) diagnostic.relatedInformation = related;

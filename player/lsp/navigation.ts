@@ -81,7 +81,8 @@ function clashing(ws: Workspace, decl: Declaration, newName: string): Declaratio
     case 'local':
     case 'param': {
       // A local may not take the name of another local it can see, nor hide a top-level name it uses.
-      const seen = index.locals.find((l) => l.key !== decl.key && l.name === newName && l.file === decl.span.source && l.from <= decl.span.end.offset && decl.span.start.offset <= l.to);
+      const mine = index.locals.find((l) => l.key === decl.key);
+      const seen = mine && index.locals.find((l) => l.key !== decl.key && l.name === newName && l.file === mine.file && l.from <= mine.to && mine.from <= l.to);
       return (seen && index.declaration(seen.key)) ?? index.declaration(keys.global(newName));
     }
     default:

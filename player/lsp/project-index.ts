@@ -64,7 +64,7 @@ export class ProjectIndex {
   readonly references: Reference[] = [];
   readonly locals: ScopedLocal[] = [];
   /** Entity name → its kind, for properties after a dot. */
-  readonly entityKinds = new Map<string, PropertyOwner | 'dialog'>();
+  readonly entityKinds = new Map<string, Exclude<PropertyOwner, 'costume'> | 'dialog'>();
   /** Every dialog option text written as a plain string, for walkthroughs. */
   readonly optionTexts = new Set<string>();
   /** True when some option's text is computed (`option "{n} coins"`): its text is only known at run time. */
@@ -125,9 +125,8 @@ export class ProjectIndex {
           for (const v of d.verbs) this.add({ key: keys.verb(v.id.name), kind: 'verb', name: v.id.name, span: v.id.span, full: v.span, value: v.label });
           break;
         case 'Costume':
+          // Costumes have their own names and no members: `hero` may be an actor and its costume.
           this.add({ key: keys.costume(d.name.name), kind: 'costume', name: d.name.name, span: d.name.span, full: d.span });
-          this.entityKinds.set(d.name.name, 'costume');
-          this.declareProperties(d.name.name, d.properties);
           break;
         case 'Actor':
         case 'Object':
@@ -151,7 +150,7 @@ export class ProjectIndex {
     }
   }
 
-  private declareEntity(d: A.ActorDecl | A.ObjectDecl | A.RoomDecl, kind: PropertyOwner, room: string | undefined): void {
+  private declareEntity(d: A.ActorDecl | A.ObjectDecl | A.RoomDecl, kind: 'room' | 'object' | 'actor', room: string | undefined): void {
     this.add({ key: keys.global(d.name.name), kind, name: d.name.name, span: d.name.span, full: d.span, container: room });
     this.entityKinds.set(d.name.name, kind);
     this.declareProperties(d.name.name, d.properties);
@@ -285,7 +284,11 @@ class FileWalker {
       case 'Let':
         this.expr(s.init);
         return this.local(s.name, 'local', enclosing.span, undefined, s.init);
-      case 'Assign': this.expr(s.target); return this.expr(s.value);
+      case 'Assign':
+        this.expr(s.target);
+        // `hero.costume = "hero_wet"` names a costume, as the declaration's `costume:` does.
+        if (s.target.kind === 'Member' && s.target.name.name === 'costume' && s.value.kind === 'String') return this.stringRef(keys.costume(s.value.value), s.value);
+        return this.expr(s.value);
       case 'ExprStmt': return this.expr(s.expr);
       case 'If':
         this.expr(s.cond);

@@ -5,7 +5,7 @@
 // compiler's and world checker's problems are published for every file of
 // the project, soon after the last of a burst of keystrokes.
 
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createConnection,
@@ -44,7 +44,9 @@ function serve(connection: Connection): void {
   const locate = (uri: string): { ws: Workspace; file: string } | undefined => {
     if (!uri.startsWith('file:')) return undefined;
     const path = fileURLToPath(uri);
-    const dir = findProjectDir(path);
+    // Only scripts/ and tests/ belong to a project, as `cairn build` and `cairn test` read it; any other file stands alone.
+    const found = findProjectDir(path);
+    const dir = found !== undefined && /^(scripts|tests)[\\/]/.test(relative(found, path)) ? found : undefined;
     const key = dir ?? path;
     let ws = projects.get(key);
     if (!ws) {

@@ -8,8 +8,8 @@ import { CairnError, didYouMean, isCairnError, type Span } from '../../interpret
 import { parseWalkthrough } from '../../runtime/walkthrough/parse.js';
 import { keys, type ProjectIndex, type SymbolKind } from './project-index.js';
 
-/** The walkthrough's problems; adds its name uses to `index.references`. */
-export function checkWalkthrough(text: string, file: string, index: ProjectIndex): CairnError[] {
+/** The walkthrough's problems; adds its name uses to `index.references`. Without an index (no scripts) only its syntax is checked. */
+export function checkWalkthrough(text: string, file: string, index: ProjectIndex | undefined): CairnError[] {
   let steps;
   try {
     steps = parseWalkthrough(text, file).steps;
@@ -17,6 +17,7 @@ export function checkWalkthrough(text: string, file: string, index: ProjectIndex
     if (!isCairnError(e)) throw e;
     return e.all();
   }
+  if (!index) return [];
   const problems: CairnError[] = [];
   const hasVerbs = index.all('verb').length > 0;
   for (const step of steps) {

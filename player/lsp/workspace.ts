@@ -130,7 +130,7 @@ export class Workspace {
       }
     }
     const index = new ProjectIndex(scripts.flatMap(({ file, text }) => this.program(file, text) ?? []));
-    for (const walk of this.walkthroughs()) for (const error of checkWalkthrough(this.text(walk)!, walk, index)) report(error, false);
+    for (const walk of this.walkthroughs()) for (const error of checkWalkthrough(this.text(walk)!, walk, scripts.length > 0 ? index : undefined)) report(error, false);
     this.latest = { problems, index };
     return this.latest;
   }

@@ -169,3 +169,105 @@ describe('cairn lsp on the sample game', () => {
     await client.change(uriOf(file), text(file));
   });
 });
+
+describe('cairn lsp on a small project of its own', () => {
+  const SOURCE = [
+    'verbs { look: "Look at", use: "Use" }',
+    'const MAX = 2 + 3',
+    'actor hero { name: "Robin"; costume: "hero" }',
+    'costume hero { sheet: "hero.png"; frame: (8, 8) }',
+    'room study {',
+    '  object lamp {',
+    '    name: "lamp"; lit: false',
+    '    on look {',
+    '      let count = MAX',
+    '      let other = 1',
+    '      say "{count} {other}"',
+    '    }',
+    '  }',
+    '}',
+    'on start { put hero in study at (1, 2); go study; hero.costume = "hero" }',
+    '',
+  ].join('\n');
+  let client: LspClient;
+  let dir: string;
+  let uri: string;
+  let walkUri: string;
+
+  beforeAll(async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    dir = mkdtempSync(join(tmpdir(), 'cairn-lsp-'));
+    writeFileSync(join(dir, 'cairn.json'), JSON.stringify({ id: 'org.example.lsp', title: 'LSP', version: '1.0.0', author: 'Test', resolution: [640, 360], pixelArt: false }));
+    for (const sub of ['scripts', 'tests', 'assets']) mkdirSync(join(dir, sub));
+    writeFileSync(join(dir, 'assets', 'hero.png'), readFileSync(path('assets/art/cottage/mug.png')));
+    writeFileSync(join(dir, 'scripts', 'main.adv'), SOURCE);
+    writeFileSync(join(dir, 'tests', 'play.walk'), 'do look lamp\n');
+    client = await LspClient.start(dir);
+    uri = await client.open(join(dir, 'scripts', 'main.adv'));
+    walkUri = await client.open(join(dir, 'tests', 'play.walk'));
+  }, 60_000);
+
+  afterAll(async () => {
+    expect(await client.close()).toBe(0);
+  });
+
+  const at = (needle: string, delta = 0, nth = 0) => ({ textDocument: { uri }, position: positionOf(SOURCE, needle, delta, nth) });
+  const hoverText = async (needle: string, delta = 0, nth = 0) => ((await client.request<Hover>('textDocument/hover', at(needle, delta, nth))).contents as { value: string }).value;
+
+  it('hovers a constant with its value, a well-known property with its meaning, a verb with its label', async () => {
+    expect(await hoverText('= MAX', 3)).toContain('const MAX = 2 + 3');
+    expect(await hoverText('hero.costume', 6)).toContain('its sprite sheet and animations');
+    expect(await hoverText('on look', 4)).toContain('verb `look` ("Look at")');
+  });
+
+  it('goes from a costume name in quotes to the costume, and from a local to its `let`', async () => {
+    const costume = await client.request<Location[]>('textDocument/definition', at('costume: "hero"', 11));
+    expect(costume[0]!.range.start).toEqual(positionOf(SOURCE, 'costume hero', 8));
+    const local = await client.request<Location[]>('textDocument/definition', at('{count}', 2));
+    expect(local[0]!.range.start).toEqual(positionOf(SOURCE, 'let count', 4));
+  });
+
+  it('renames a costume in its quotes, refuses to rename a local to a name it can see', async () => {
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('costume hero', 8), newName: 'robin' });
+    expect(edit.changes![uri]!.map((e) => e.range.start)).toEqual([positionOf(SOURCE, 'costume hero', 8), positionOf(SOURCE, '"hero" }', 1), positionOf(SOURCE, '= "hero"', 3)]);
+    await expect(client.request('textDocument/rename', { ...at('let count', 4), newName: 'other' })).rejects.toThrow(/already a local/);
+    const renamed = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('let count', 4), newName: 'total' });
+    expect(renamed.changes![uri]).toHaveLength(2);
+  });
+
+  it('completes walkthrough commands, verbs after `do` and objects after the verb', async () => {
+    const walk = 'do look lamp\nex';
+    await client.change(walkUri, walk);
+    const commands = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: walkUri }, position: { line: 1, character: 2 } });
+    expect(commands.map((c) => c.label)).toEqual(expect.arrayContaining(['click', 'do', 'choose', 'expect', 'save', 'load']));
+    const verbs = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: walkUri }, position: { line: 0, character: 3 } });
+    expect(verbs.map((c) => c.label).sort()).toEqual(['look', 'use']);
+    const things = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: walkUri }, position: { line: 0, character: 8 } });
+    expect(things.map((c) => c.label).sort()).toEqual(['hero', 'lamp']);
+    await client.change(walkUri, 'do look lamp\n');
+  });
+
+  it('completes the names in scope, with the locals of the block', async () => {
+    const items = await client.request<CompletionItem[]>('textDocument/completion', at('say "{count}', 0));
+    const labels = items.map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(['count', 'other', 'MAX', 'lamp', 'study', 'hero', 'len', 'has', 'while']));
+  });
+
+  it('finds workspace symbols by name', async () => {
+    const symbols = await client.request<Array<{ name: string }>>('workspace/symbol', { query: 'la' });
+    expect(symbols.map((s) => s.name)).toContain('lamp');
+  });
+
+  it('keeps navigating while a line is half typed, with the syntax error shown', async () => {
+    const typing = SOURCE.replace('go study;', 'go study; lamp.lit = (');
+    await client.change(uri, typing);
+    const [error] = await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'SYNTAX'), true);
+    expect(error!.code).toBe('SYNTAX');
+    // The last version that parsed answers for the rest of the file.
+    const study = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(typing, 'put hero in study', 13) });
+    expect(study[0]!.range.start).toEqual(positionOf(SOURCE, 'room study', 5));
+    await client.change(uri, SOURCE);
+    expect(await client.diagnosticsFor(uri, (d) => d.length === 0, true)).toEqual([]);
+  });
+});
