@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatSource } from '../../../interpreter/syntax/format-source.js';
+import { findExamples } from '../../docs/markdown-examples.js';
 import { codeOf } from './same-code.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -105,7 +106,7 @@ const LEVEL: Record<string, number> = { or: 1, and: 2, '==': 4, '!=': 4, '<': 4,
 /** An expression tree: leaves are source text, nodes an operator with operands. */
 type Tree = { leaf: string } | { op: string; args: Tree[] } | { list: Tree[] } | { call: string; args: Tree[] } | { member: Tree };
 
-const leafArb = fc.constantFrom('1', '22', '0x1F', '1_000', '2.5', '"text"', '"a {g0} b"', '"\\u{41}\\n"', 'true', 'false', 'nil', ...GLOBALS, 'K');
+const leafArb = fc.constantFrom('1', '22', '0x1F', '1_000', '2.5', '"text"', '"a {g0} b"', '"\\u{41}\\n"', 'true', 'false', 'nil', ...GLOBALS, 'K', '{a: 1, "b c": 2}', '{ }', '(1,2)', '[1, 2][0]', '(spawn f(1))', 'here');
 const treeArb: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
   tree: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -141,7 +142,7 @@ function renderTree(t: Tree, pick: Pick): string {
   return `${sub(t.args[0]!, chains ? p : p + 1)}${space}${t.op}${after}${sub(t.args[1]!, p + 1)}`;
 }
 
-type Stmt = { simple: (pick: Pick) => string } | { block: 'if' | 'while' | 'else'; cond: Tree; body: Stmt[]; other?: Stmt[] };
+type Stmt = { simple: (pick: Pick) => string } | { block: 'if' | 'while' | 'for'; cond: Tree; body: Stmt[]; other?: Stmt[] };
 
 const stmtArb: fc.Arbitrary<Stmt> = fc.letrec<{ stmt: Stmt }>((tie) => ({
   stmt: fc.oneof(
@@ -152,6 +153,7 @@ const stmtArb: fc.Arbitrary<Stmt> = fc.letrec<{ stmt: Stmt }>((tie) => ({
     fc.constantFrom('wait 2 ticks', 'wait 0.5', 'yield', 'say hero "Hi."', 'go study', 'take lamp', 'walk hero to lamp', 'face hero up', 'play sound "s.wav"').map((s) => ({ simple: () => s })),
     fc.record({ block: fc.constant('if' as const), cond: treeArb, body: fc.array(tie('stmt'), { maxLength: 3 }), other: fc.option(fc.array(tie('stmt'), { maxLength: 2 }), { nil: undefined }) }),
     fc.record({ block: fc.constant('while' as const), cond: treeArb, body: fc.array(tie('stmt'), { maxLength: 2 }) }),
+    fc.record({ block: fc.constant('for' as const), cond: treeArb, body: fc.array(tie('stmt'), { maxLength: 2 }) }),
   ),
 })).stmt;
 
@@ -177,6 +179,7 @@ function renderStmt(s: Stmt, pick: Pick, depth: number, inLoop: boolean): string
   if ('simple' in s) return s.simple(pick);
   const cond = renderTree(s.cond, pick);
   if (s.block === 'while') return `while ${cond} ${renderBlock(s.body, pick, depth, true)}`;
+  if (s.block === 'for') return `for item in ${cond} ${renderBlock(s.body, pick, depth, true)}`;
   const head = `if ${cond} ${renderBlock(s.body, pick, depth, inLoop)}`;
   if (!s.other) return head;
   return `${head}${pick([' ', `\n${'  '.repeat(depth)}`])}else ${renderBlock(s.other, pick, depth, inLoop)}`;
@@ -186,7 +189,6 @@ const programArb = fc.record({
   start: fc.array(stmtArb, { maxLength: 4 }),
   look: fc.array(stmtArb, { maxLength: 3 }),
   fn: fc.array(stmtArb, { maxLength: 3 }),
-  seed: fc.integer(),
 });
 
 /** The whole program around the generated statements, laid out by `pick`. */
@@ -203,6 +205,36 @@ function renderProgram(p: { start: Stmt[]; look: Stmt[]; fn: Stmt[] }, pick: Pic
     `on start ${renderBlock(p.start, pick, 0, false)}\n`,
   ].join('');
 }
+
+describe('the repository\'s scripts and the documentation\'s examples', () => {
+  const scripts = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scripts(join(dir, e.name)) : e.name.endsWith('.adv') ? [join(dir, e.name)] : []));
+  const sources = [
+    ...scripts('test').map((file) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') })),
+    ...['docs/language.md', 'docs/tutorial.md'].flatMap((doc) =>
+      findExamples(readFileSync(join(ROOT, doc), 'utf8'), doc)
+        .filter((e) => e.kind !== 'walk')
+        .map((e) => ({ file: `${doc}#L${e.line}`, text: e.text })),
+    ),
+  ];
+
+  it('keep their code when formatted, wherever they compile', () => {
+    let compared = 0;
+    for (const { file, text } of sources) {
+      let before: unknown;
+      try {
+        before = codeOf([{ file, text }]);
+      } catch {
+        continue; // an example of an error: formatting it may only keep it failing to parse or compile alike
+      }
+      const out = formatSource(text, file);
+      expect(formatSource(out, file), file).toBe(out);
+      expect(codeOf([{ file, text: out }]), file).toEqual(before);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
 
 describe('generated programs', () => {
   it('format to a fixed point with the same code, whatever their layout', () => {
