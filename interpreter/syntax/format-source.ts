@@ -89,9 +89,10 @@ class Formatter {
   /**
    * The lines of a list of items between offsets `from` and `to` (the inside
    * of braces, or the whole file), each at `depth`: comments before an item
-   * go on their own lines, comments after it on its line stay there.
+   * go on their own lines, comments after it on its line stay there, and
+   * items the author put on one line stay joined by `separator`.
    */
-  private items(list: Item[], from: number, to: number, depth: number): string[] {
+  private items(list: Item[], from: number, to: number, depth: number, separator = '; '): string[] {
     const pad = INDENT.repeat(depth);
     const lines: string[] = [];
     let last = from;
@@ -99,7 +100,7 @@ class Formatter {
     let atStart = true;
     const pushLine = (start: number, line: string, joinable: boolean) => {
       if (!atStart && this.blankBetween(last, start)) lines.push('');
-      if (joinable && lines.length > 0 && !atStart) lines[lines.length - 1] += `; ${line}`;
+      if (joinable && lines.length > 0 && !atStart) lines[lines.length - 1] += separator + line;
       else lines.push(pad + line);
       atStart = false;
     };
@@ -148,7 +149,7 @@ class Formatter {
     const first = list[0]?.start ?? close;
     const head = this.commentsBetween(open, first).filter((c) => !c.ownLine && this.lineOf(c.start) === this.lineOf(open));
     for (const c of head) this.emitted.add(c);
-    const lines = this.items(list, open + 1, close, depth + 1);
+    const lines = this.items(list, open + 1, close, depth + 1, separator);
     return [`{${head.map((c) => this.trailingComment(c)).join('')}`, ...lines, `${INDENT.repeat(depth)}}`].join('\n');
   }
 

@@ -5,7 +5,8 @@
 // compiler's and world checker's problems are published for every file of
 // the project, soon after the last of a burst of keystrokes.
 
-import { dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createConnection,
@@ -14,6 +15,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type InitializeResult,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -92,7 +94,18 @@ function serve(connection: Connection): void {
     schedule(at.ws);
   });
 
-  connection.onInitialize(() => ({
+  // The workspace's own project is known from the start, for workspace symbols before any file is opened.
+  connection.onInitialize((params) => {
+    const roots = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])];
+    for (const root of roots) {
+      if (!root.startsWith('file:')) continue;
+      const dir = fileURLToPath(root);
+      if (!projects.has(dir) && existsSync(join(dir, 'cairn.json'))) projects.set(dir, new Workspace(dir));
+    }
+    return capabilities();
+  });
+
+  const capabilities = (): InitializeResult => ({
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       definitionProvider: true,
@@ -105,7 +118,7 @@ function serve(connection: Connection): void {
       documentFormattingProvider: true,
     },
     serverInfo: { name: 'cairn' },
-  }));
+  });
 
   connection.onDidChangeWatchedFiles((e) => {
     for (const change of e.changes) {
