@@ -1,7 +1,8 @@
 // `cairn fmt` as an author runs it, in a child process: --check lists the
 // files that are not in the layout and exits 1 without touching them; without
 // it the files are rewritten; a folder means its .adv files; a Markdown
-// document has its ```cairn blocks formatted; a syntax error is reported.
+// document has its ```cairn blocks formatted; a syntax error is reported and
+// the other files are still formatted.
 
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,9 +45,11 @@ describe('cairn fmt', () => {
   it('reports a script that does not parse at its line, and a missing file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-fmt-bad-'));
     writeFileSync(join(dir, 'bad.adv'), 'on start {\n  print (1\n}\n');
-    const bad = runCairn(['fmt', join(dir, 'bad.adv')]);
+    writeFileSync(join(dir, 'good.adv'), MESSY);
+    const bad = runCairn(['fmt', dir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad\.adv:\d+:\d+: error: .*\[SYNTAX\]/);
+    expect(readFileSync(join(dir, 'good.adv'), 'utf8')).toBe(TIDY);
     const missing = runCairn(['fmt', join(dir, 'nope.adv')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('[FILE_NOT_FOUND]');

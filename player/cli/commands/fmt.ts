@@ -5,7 +5,7 @@
 
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CairnError } from '../../../interpreter/errors.js';
+import { CairnError, isCairnError } from '../../../interpreter/errors.js';
 import { formatSource } from '../../../interpreter/syntax/format-source.js';
 import { formatMarkdown } from '../../tools/format/markdown-fences.js';
 import { parseCommandArgs } from '../args.js';
@@ -31,9 +31,19 @@ export const fmtCommand: Command = {
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn fmt needs files or a folder (see `cairn fmt --help`)');
     const files = positionals.flatMap((p) => filesOf(p));
     let unformatted = 0;
+    // A file that does not parse is reported and left alone; the others are still formatted.
+    const failures: CairnError[] = [];
     for (const file of files) {
       const text = readTextFile(file);
-      const formatted = file.endsWith('.md') ? formatMarkdown(text, file) : formatSource(text, file);
+      term.addSource(file, text);
+      let formatted: string;
+      try {
+        formatted = file.endsWith('.md') ? formatMarkdown(text, file) : formatSource(text, file);
+      } catch (e) {
+        if (!isCairnError(e)) throw e;
+        failures.push(...e.all());
+        continue;
+      }
       if (formatted === text) continue;
       unformatted++;
       if (values.check) term.out(file);
@@ -42,6 +52,8 @@ export const fmtCommand: Command = {
         term.out(`formatted ${file}`);
       }
     }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new CairnError('COMPILE_FAILED', `${failures.length} files do not parse.`, { related: failures });
     if (values.check && unformatted > 0) {
       term.err(`${unformatted} of ${files.length} file${files.length === 1 ? ' is' : 's are'} not formatted; \`cairn fmt\` them`);
       return 1;
