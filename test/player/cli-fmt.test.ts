@@ -14,6 +14,12 @@ const MESSY = 'on start {\nprint 1+2   // three\n}\n';
 const TIDY = 'on start {\n  print 1 + 2 // three\n}\n';
 
 describe('cairn fmt', () => {
+  it('finds the sample game, the .adv files of test/ and the documentation\'s examples formatted', () => {
+    const check = runCairn(['fmt', '--check', 'bundles/gull-rock', 'test', 'docs/language.md', 'docs/tutorial.md']);
+    expect(check.stdout).toBe('');
+    expect(check.code).toBe(0);
+  });
+
   it('checks, then rewrites, every .adv file of a folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-fmt-'));
     mkdirSync(join(dir, 'scripts'));
