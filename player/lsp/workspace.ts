@@ -46,7 +46,7 @@ export class Workspace {
   /** A project at `dir`; a lone script (no `cairn.json`) is a project of its own folder with just that file. */
   constructor(
     readonly dir: string,
-    lone?: string,
+    private readonly lone?: string,
   ) {
     if (lone !== undefined) this.disk.set(this.relative(lone), readTextFile(lone));
     else for (const sub of ['scripts', 'tests']) for (const path of listFiles(join(dir, sub))) if (/\.(adv|walk)$/.test(path)) this.disk.set(this.relative(path), readTextFile(path));
@@ -121,7 +121,9 @@ export class Workspace {
     const assets = new Set(this.assets());
     if (scripts.length > 0) {
       try {
-        const result = compile(scripts, { assetExists: (p) => assets.has(p), assetNames: () => [...assets] });
+        // A lone script has no assets folder to check against, as with `cairn run FILE.adv`.
+        const assetOptions = this.lone === undefined ? { assetExists: (p: string) => assets.has(p), assetNames: () => [...assets] } : {};
+        const result = compile(scripts, assetOptions);
         for (const w of result.warnings) report(w, true);
         for (const e of checkWorld(result.module)) report(e, false);
       } catch (e) {

@@ -271,3 +271,17 @@ describe('cairn lsp on a small project of its own', () => {
     expect(await client.diagnosticsFor(uri, (d) => d.length === 0, true)).toEqual([]);
   });
 });
+
+describe('cairn lsp on a script outside any project', () => {
+  it('checks the file alone, as `cairn run FILE.adv` would, without asset checks', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-lone-'));
+    writeFileSync(join(dir, 'alone.adv'), 'on start {\n  play sound "missing.wav"\n  print nope\n}\n');
+    const client = await LspClient.start(dir);
+    const uri = await client.open(join(dir, 'alone.adv'));
+    const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['UNKNOWN_NAME', 2]]);
+    expect(await client.close()).toBe(0);
+  });
+});
