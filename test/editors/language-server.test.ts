@@ -4,6 +4,7 @@
 // editors/vscode/README.md start a server that answers, when run with exactly
 // their command lines (`cairn` found on PATH, as those editors find it).
 
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,8 @@ describe('the extension finds cairn', () => {
     expect(manifest.dependencies['vscode-languageclient']).toMatch(/^\d+\.\d+\.\d+$/);
     expect(manifest.activationEvents).toEqual(['onLanguage:cairn', 'onLanguage:cairn-walk']);
     expect(readFileSync(join(EDITOR, 'extension.js'), 'utf8')).toContain("args: ['lsp']");
+    // VS Code itself is not here to run it; Node at least reads both files as valid CommonJS.
+    for (const file of ['extension.js', 'find-cairn.js']) expect(spawnSync(process.execPath, ['--check', join(EDITOR, file)]).status, file).toBe(0);
   });
 
   it('prefers the setting, then the workspace\'s node_modules/.bin, then PATH', () => {
