@@ -74,7 +74,12 @@ function serve(connection: Connection): void {
       scheduled = false;
       for (const w of [...dirty]) {
         dirty.delete(w);
-        publish(w);
+        try {
+          publish(w);
+        } catch (e) {
+          // A fault in a check must not end the session: the editor keeps its other features.
+          connection.console.error(`cairn lsp: checking ${w.dir} failed: ${(e as Error).stack ?? String(e)}`);
+        }
       }
     });
   };
