@@ -38,7 +38,7 @@ const KIND: Record<SymbolKind, CompletionItemKind> = {
 };
 
 /** What a cursor in a file may be completed with. `before` is the text of its line up to the cursor. */
-export function complete(ws: Workspace, file: string, offset: number, before: string, lineRange: (fromColumn: number) => Range): CompletionItem[] {
+export function complete(ws: Workspace, file: string, offset: number, before: string, lineRange: (fromColumn: number) => Range, trigger?: string): CompletionItem[] {
   const { index } = ws.analyze();
   const names = (kinds: SymbolKind[]) => kinds.flatMap((k) => index.all(k)).map((d): CompletionItem => ({ label: d.name, kind: KIND[d.kind], detail: d.kind }));
   const string = openString(before);
@@ -52,6 +52,8 @@ export function complete(ws: Workspace, file: string, offset: number, before: st
   if (/\bgo\s+\w*$/.test(before) || /\bput\s+\w+\s+in\s+\w*$/.test(before)) return names(['room']);
   if (/\b(take|drop|show|hide)\s+\w*$/.test(before)) return names(['object']);
   if (/\b(walk|control|face|put)\s+\w*$/.test(before)) return names(['actor']);
+  // A space, quote or slash asks only where it means something (`go `, `"art/`); elsewhere it is just typing.
+  if (trigger !== undefined && trigger !== '.') return [];
   const locals = index.localsAt(file, offset).map((l): CompletionItem => ({ label: l.name, kind: CompletionItemKind.Variable, detail: 'local' }));
   const natives = [
     ...BUILTIN_NATIVES.map((n): CompletionItem => ({ label: n.name, kind: CompletionItemKind.Function, detail: n.doc.slice(0, n.doc.indexOf(': ')), documentation: n.doc.slice(n.doc.indexOf(': ') + 2) })),

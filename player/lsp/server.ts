@@ -172,7 +172,7 @@ function serve(connection: Connection): void {
     const at = place(p);
     if (!at) return [];
     const before = at.doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
-    return complete(at.ws, at.file, at.offset, before, (from) => ({ start: { line: p.position.line, character: from }, end: p.position }));
+    return complete(at.ws, at.file, at.offset, before, (from) => ({ start: { line: p.position.line, character: from }, end: p.position }), p.context?.triggerCharacter);
   });
   connection.onDocumentSymbol((p) => {
     const at = locate(p.textDocument.uri);

@@ -254,6 +254,15 @@ describe('cairn lsp on a small project of its own', () => {
     expect(labels).toEqual(expect.arrayContaining(['count', 'other', 'MAX', 'lamp', 'study', 'hero', 'len', 'has', 'while']));
   });
 
+  it('answers a space typed after `go` with the rooms, and a space anywhere else with nothing', async () => {
+    const typed = SOURCE.replace('go study;', 'go ;');
+    await client.change(uri, typed);
+    const after = (needle: string, delta: number) => ({ textDocument: { uri }, position: positionOf(typed, needle, delta), context: { triggerKind: 2, triggerCharacter: ' ' } });
+    expect((await client.request<CompletionItem[]>('textDocument/completion', after('go ;', 3))).map((c) => c.label)).toEqual(['study']);
+    expect(await client.request<CompletionItem[]>('textDocument/completion', after('let count = ', 12))).toEqual([]);
+    await client.change(uri, SOURCE);
+  });
+
   it('finds workspace symbols by name', async () => {
     const symbols = await client.request<Array<{ name: string }>>('workspace/symbol', { query: 'la' });
     expect(symbols.map((s) => s.name)).toContain('lamp');
