@@ -66,7 +66,7 @@ export function complete(ws: Workspace, file: string, offset: number, before: st
 /** The properties of the entity `name`: its kind's well-known ones, then those the scripts give it. */
 function properties(index: ProjectIndex, name: string): CompletionItem[] {
   const kind = index.entityKinds.get(name);
-  const own = [...index.declarations.values()].filter((d) => d.kind === 'property' && (kind === undefined || d.container === name));
+  const own = [...index.declarations.values()].filter((d) => d.kind === 'property' && (kind === undefined ? !d.container?.startsWith('costume ') : d.container === name));
   const known = kind && kind !== 'dialog' ? [...WELL_KNOWN_PROPERTIES[kind as PropertyOwner]] : [];
   return unique([
     ...known.map(([p, rule]): CompletionItem => ({ label: p, kind: CompletionItemKind.Property, detail: `${kind} property (${rule.kind})`, documentation: rule.doc })),

@@ -32,9 +32,9 @@ function describe(ws: Workspace, index: ProjectIndex, key: string): string | und
   if (key.startsWith('a:')) return assetText(ws, key.slice(2));
   if (key.startsWith('p:')) {
     const [owner, name] = splitProperty(key);
-    const kind = index.entityKinds.get(owner);
+    const kind = owner.startsWith('costume ') ? 'costume' : index.entityKinds.get(owner);
     const rule = kind && kind !== 'dialog' ? WELL_KNOWN_PROPERTIES[kind as PropertyOwner].get(name) : undefined;
-    const lines = [`(property) \`${owner}.${name}\``];
+    const lines = [kind === 'costume' ? `(property) \`${name}\` of the costume \`${owner.slice('costume '.length)}\`` : `(property) \`${owner}.${name}\``];
     if (rule) lines.push(`well-known ${kind} property (${rule.kind}${rule.writable ? '' : ', read-only'}): ${rule.doc}`);
     if (decl) lines.push(`declared at ${where(decl)}${decl.value ? ` as \`${valueText(ws, decl)}\`` : ''}`);
     return rule || decl ? lines.join('\n\n') : undefined;

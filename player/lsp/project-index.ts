@@ -53,6 +53,11 @@ export const keys = {
   local: (file: string, offset: number) => `l:${file}:${offset}`,
 };
 
+/** The owner name of a costume's properties, apart from the entity names (`costume hero`). */
+export function costumeOwner(name: string): string {
+  return `costume ${name}`;
+}
+
 /** The properties whose string value is an asset path, by the table's kind. */
 function isAssetProperty(owner: PropertyOwner, name: string): boolean {
   return WELL_KNOWN_PROPERTIES[owner].get(name)?.kind === 'asset';
@@ -127,6 +132,7 @@ export class ProjectIndex {
         case 'Costume':
           // Costumes have their own names and no members: `hero` may be an actor and its costume.
           this.add({ key: keys.costume(d.name.name), kind: 'costume', name: d.name.name, span: d.name.span, full: d.span });
+          this.declareProperties(costumeOwner(d.name.name), d.properties);
           break;
         case 'Actor':
         case 'Object':

@@ -219,6 +219,7 @@ describe('cairn lsp on a small project of its own', () => {
     expect(await hoverText('= MAX', 3)).toContain('const MAX = 2 + 3');
     expect(await hoverText('hero.costume', 6)).toContain('its sprite sheet and animations');
     expect(await hoverText('on look', 4)).toContain('verb `look` ("Look at")');
+    expect(await hoverText('frame: (8, 8)', 1)).toContain('the size (width, height) of one frame of the sheet');
   });
 
   it('goes from a costume name in quotes to the costume, and from a local to its `let`', async () => {
