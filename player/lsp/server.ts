@@ -127,10 +127,14 @@ function serve(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((e) => {
     for (const change of e.changes) {
-      const at = locate(change.uri);
-      if (!at || documents.get(change.uri)) continue;
-      at.ws.reloadFromDisk(at.file);
-      schedule(at.ws);
+      if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
+      // Assets and cairn.json belong to the project above them; scripts and walkthroughs as `locate` says.
+      const path = fileURLToPath(change.uri);
+      const dir = findProjectDir(path);
+      const ws = dir === undefined ? undefined : projects.get(dir);
+      if (!ws) continue;
+      ws.reloadFromDisk(ws.relative(path));
+      schedule(ws);
     }
   });
 

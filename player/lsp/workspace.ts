@@ -12,7 +12,7 @@ import { compile } from '../../interpreter/compiler/compile.js';
 import type * as A from '../../interpreter/syntax/ast.js';
 import { parse } from '../../interpreter/syntax/parse.js';
 import { checkWorld } from '../../runtime/world/check-world.js';
-import { listFiles } from '../cli/project.js';
+import { listFiles, validateProjectConfig } from '../cli/project.js';
 import { readTextFile } from '../cli/sources.js';
 import { ProjectIndex } from './project-index.js';
 import { checkWalkthrough } from './walk-check.js';
@@ -83,6 +83,7 @@ export class Workspace {
   reloadFromDisk(file: string): void {
     const path = this.absolute(file);
     if (file.startsWith('assets/')) this.assetList = undefined;
+    else if (file === 'cairn.json') this.latest = undefined;
     else if (existsSync(path) && statSync(path).isFile()) this.disk.set(file, readTextFile(path));
     else this.disk.delete(file);
     this.latest = undefined;
@@ -113,11 +114,20 @@ export class Workspace {
     if (this.latest) return this.latest;
     const scripts = this.scripts().map((file) => ({ file, text: this.text(file)! }));
     const problems = new Map<string, Array<{ error: CairnError; warning: boolean }>>();
-    for (const f of this.files()) problems.set(f, []);
+    for (const f of [...(this.lone === undefined ? ['cairn.json'] : []), ...this.files()]) problems.set(f, []);
     const report = (error: CairnError, warning: boolean) => {
       const file = error.span?.source ?? scripts[0]?.file;
       if (file !== undefined) (problems.get(file) ?? problems.set(file, []).get(file)!).push({ error, warning });
     };
+    // `cairn build` reads cairn.json first; its problems are the project's too.
+    if (this.lone === undefined) {
+      try {
+        validateProjectConfig(readTextFile(join(this.dir, 'cairn.json')), 'cairn.json');
+      } catch (e) {
+        if (!isCairnError(e)) throw e;
+        for (const one of e.all()) report(one, false);
+      }
+    }
     const assets = new Set(this.assets());
     if (scripts.length > 0) {
       try {

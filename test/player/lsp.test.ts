@@ -264,6 +264,28 @@ describe('cairn lsp on a small project of its own', () => {
     await client.change(uri, SOURCE);
   });
 
+  it('sees assets and cairn.json change on disk, as the editor reports them', async () => {
+    const { writeFileSync, readFileSync: read } = await import('node:fs');
+    const withSprite = SOURCE.replace('name: "lamp";', 'name: "lamp"; sprite: "new.png";');
+    await client.change(uri, withSprite);
+    const [missing] = await client.diagnosticsFor(uri, (d) => d.length > 0, true);
+    expect(missing).toMatchObject({ code: 'UNKNOWN_ASSET', message: expect.stringContaining('`new.png`') });
+    writeFileSync(join(dir, 'assets', 'new.png'), read(join(dir, 'assets', 'hero.png')));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'assets', 'new.png')).href, type: 1 }] });
+    expect(await client.diagnosticsFor(uri, (d) => d.length === 0, true)).toEqual([]);
+
+    const config = pathToFileURL(join(dir, 'cairn.json')).href;
+    const good = read(join(dir, 'cairn.json'), 'utf8');
+    writeFileSync(join(dir, 'cairn.json'), good.replace('"title":"LSP",', ''));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    const [problem] = await client.diagnosticsFor(config, (d) => d.length > 0, true);
+    expect(problem).toMatchObject({ code: 'INVALID_DECLARATION', message: expect.stringContaining('needs `title`') });
+    writeFileSync(join(dir, 'cairn.json'), good);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    expect(await client.diagnosticsFor(config, (d) => d.length === 0, true)).toEqual([]);
+    await client.change(uri, SOURCE);
+  });
+
   it('finds workspace symbols by name', async () => {
     const symbols = await client.request<Array<{ name: string }>>('workspace/symbol', { query: 'la' });
     expect(symbols.map((s) => s.name)).toContain('lamp');
