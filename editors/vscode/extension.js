@@ -25,7 +25,7 @@ async function activate(context) {
       { scheme: 'file', language: 'cairn' },
       { scheme: 'file', language: 'cairn-walk' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.adv,*.walk,assets/**}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.adv,*.walk,cairn.json,assets/**}') },
   };
   client = new LanguageClient('cairn', 'Cairn', serverOptions, clientOptions);
   context.subscriptions.push({ dispose: () => client && client.stop() });
