@@ -63,6 +63,7 @@ const SECTIONS = [
   { id: 'pathfinding', title: 'Pathfinding', file: './pathfinding.ts', export: 'benchPathfinding' },
   { id: 'runtime', title: 'Adventure runtime', file: './runtime.ts', export: 'benchRuntime' },
   { id: 'player', title: 'Web player', file: './player.ts', export: 'benchPlayer' },
+  { id: 'lsp', title: 'Language server', file: './lsp.ts', export: 'benchLsp' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

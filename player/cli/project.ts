@@ -118,7 +118,7 @@ function toProjectPath(dir: string, path: string): string {
 }
 
 /** Files under `dir`, recursively, sorted by their relative path's bytes; [] if it does not exist. */
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);

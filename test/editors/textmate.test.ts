@@ -126,7 +126,7 @@ describe('the Cairn grammar on the sample game of LANGUAGE.md §4', () => {
     expect(at('put hero in beach at (100, 330)', 'in')).toBe('keyword.other.adventure');
     expect(at('put hero in beach at (100, 330)', 'at')).toBe('keyword.other.adventure');
     expect(at('play sound "audio/creak.wav"', 'sound')).toBe('keyword.other.adventure');
-    expect(at('on exit  { stop music fade 1 }', 'fade')).toBe('keyword.other.adventure');
+    expect(at('{ stop music fade 1 }', 'fade')).toBe('keyword.other.adventure');
     expect(at('say keeper "I keep the light."', 'keeper')).toBe('variable.other.entity');
     expect(at('on enter { cutscene', 'cutscene')).toBe('keyword.other.adventure');
     expect(at('option "Bye."', 'done')).toBe('keyword.other.adventure');

@@ -11,6 +11,8 @@ import { testCommand } from './test.js';
 import { playCommand } from './play.js';
 import { devCommand } from './dev.js';
 import { installDesktopCommand, uninstallDesktopCommand } from './install-desktop.js';
+import { fmtCommand } from './fmt.js';
+import { lspCommand } from './lsp.js';
 
 /** One subcommand of `cairn`. */
 export interface Command {
@@ -22,7 +24,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, devCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand];
+export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, devCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand, fmtCommand, lspCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {
