@@ -19,8 +19,8 @@ export type GameInput =
   | { type: 'verb'; verb: string; target: string; with?: string }
   /** Picks a dialog option by its 1-based position among the options shown. */
   | { type: 'choose'; option: number }
-  /** Skips the current line, or the whole cutscene (Escape). */
-  | { type: 'skip' }
+  /** Skips the whole cutscene (Escape), or outside one the current lines; with `line`, only the lines being spoken (`.`, a click on a line). */
+  | { type: 'skip'; line?: true }
   /** The pointer moved (for hover names); never changes game state. */
   | { type: 'hover'; x: number; y: number };
 

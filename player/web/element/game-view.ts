@@ -256,7 +256,7 @@ export class GameView {
       const since = this.lineShownAt.get(key) ?? now;
       seen.set(key, since);
       if (!frame.hasControl && now - since > readingTime(line.text, this.settings.textSpeed)) {
-        this.controller.skip();
+        this.controller.skipLine();
         seen.set(key, Infinity);
       }
     }
@@ -287,7 +287,7 @@ export class GameView {
     const c = this.controller;
     this.dirty = true;
     if (p.y >= this.stage.screenHeight) return this.panelClick(p.x, p.y, button);
-    if (button === 0 && c.clickSkips) return c.skip();
+    if (button === 0 && c.clickSkips) return c.skipLine();
     // A plain walk click needs no round trip: the runtime finds what is there itself.
     if (button === 0 && this.info.ui === 'verbs' && c.verb === null && c.holding === null) return c.clickRoom(p.x, p.y, null);
     const act = this.client.request('targetAt', { x: p.x, y: p.y }).then((target) => {
@@ -370,7 +370,7 @@ export class GameView {
         else if (this.info.ui === 'verbs' && scene && action.n <= scene.verbs.length) c.pickVerb(scene.verbs[action.n - 1]!.id);
         return;
       case 'skip-line':
-        return c.skip();
+        return c.skipLine();
     }
   }
 

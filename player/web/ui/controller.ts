@@ -69,7 +69,7 @@ export class Controller {
 
   /** A left click on the room screen at (x, y), with what is there (null: the floor). */
   clickRoom(x: number, y: number, target: TargetView | null): void {
-    if (this.clickSkips) return this.send({ type: 'skip' });
+    if (this.clickSkips) return this.skipLine();
     if (target === null) {
       this.send({ type: 'click', x: Math.round(x), y: Math.round(y) });
       if (this.ui === 'verbs') this.verb = null;
@@ -96,7 +96,7 @@ export class Controller {
 
   /** A click on an inventory item. */
   clickInventory(id: string): void {
-    if (this.clickSkips) return this.send({ type: 'skip' });
+    if (this.clickSkips) return this.skipLine();
     if (this.holding !== null) {
       if (this.holding !== id) this.useHeldOn(id);
       else this.holding = null;
@@ -128,9 +128,14 @@ export class Controller {
     return true;
   }
 
-  /** Skips the current line, or the cutscene. */
+  /** Skips the whole cutscene (Escape, the skip button), or outside one the lines being spoken. */
   skip(): void {
     this.send({ type: 'skip' });
+  }
+
+  /** Ends the lines being spoken (`.`, a click or tap on a line); a cutscene goes on. */
+  skipLine(): void {
+    this.send({ type: 'skip', line: true });
   }
 
   /** Everything keyboard and gamepad can cycle through: room targets left to right, then the inventory. */
@@ -164,7 +169,7 @@ export class Controller {
   /** Enter: acts on the focused thing as a click on it would. */
   activateFocus(): void {
     const f = this.focused();
-    if (this.clickSkips) return this.skip();
+    if (this.clickSkips) return this.skipLine();
     if (f === undefined) return;
     if (f.kind === 'room') this.clickRoom(f.target.x, f.target.y, f.target);
     else this.clickInventory(f.id);

@@ -90,11 +90,13 @@ describe('one click', () => {
 });
 
 describe('speech, dialogs and focus', () => {
-  test('while a line holds control, a click skips it instead of acting', () => {
+  test('while a line holds control, a click ends that line only instead of acting', () => {
     const { c, sent } = setup('verbs', { hasControl: false, scene: scene({ speech: [{ actor: 'hero', text: 'Hm.', color: '#fff', at: { x: 0, y: 0 } }] }) });
     expect(c.clickSkips).toBe(true);
     c.clickRoom(10, 10, null);
-    expect(sent).toEqual([{ type: 'skip' }]);
+    c.clickInventory('key');
+    c.skip();
+    expect(sent).toEqual([{ type: 'skip', line: true }, { type: 'skip', line: true }, { type: 'skip' }]);
   });
 
   test('number choices only pick options that are shown', () => {
