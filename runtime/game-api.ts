@@ -80,7 +80,8 @@ export interface Scene {
   inventory: Array<{ id: string; name: string; icon: string | null }>;
   /** Options shown when a dialog waits for a choice, else null. */
   dialog: { options: string[] } | null;
-  verbs: Array<{ id: string; label: string }>;
+  /** The verb bar: `with` is the word between two things ("to" in "Give sardine to Gulliver") for a verb that takes two. */
+  verbs: Array<{ id: string; label: string; with?: string }>;
   /** Name of the hotspot under the pointer. */
   hover: string | null;
   camera: Pt;
@@ -108,6 +109,8 @@ export interface Target {
   y: number;
   /** Verbs with a handler on this target, in the game's verb order. */
   verbs: string[];
+  /** The verb a right click (a long press) uses on it: its `default_verb` property, else `look`. */
+  defaultVerb: string;
 }
 
 /** What the runtime exposes to drivers (walkthroughs, CLI, player worker). */

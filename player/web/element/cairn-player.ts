@@ -349,6 +349,7 @@ export class CairnPlayer extends HTMLElement {
   private bindPointer(view: GameView): void {
     const canvas = view.renderer.canvas;
     canvas.addEventListener('pointermove', (e) => view.pointerMove(e.offsetX, e.offsetY, canvas.getBoundingClientRect()));
+    canvas.addEventListener('pointerleave', () => view.pointerLeave());
     canvas.addEventListener('pointerdown', (e) => {
       this.focus({ preventScroll: true });
       void view.pointerDown(e.offsetX, e.offsetY, e.button, canvas.getBoundingClientRect()).catch((err: unknown) => this.fail('INPUT', String(err), false));

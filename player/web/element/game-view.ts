@@ -4,7 +4,7 @@
 // and the public API; this owns everything that lives as long as one game.
 
 import type { Application } from 'pixi.js';
-import type { AudioCommand, GameInput } from '../../../runtime/game-api.js';
+import type { AudioCommand, GameInput, Scene } from '../../../runtime/game-api.js';
 import { AudioPlayer } from '../audio/audio.js';
 import { actionForKey, GamepadReader, type Action } from '../input/actions.js';
 import type { FrameMessage, GameInfo } from '../protocol.js';
@@ -44,6 +44,8 @@ export interface FrameStats {
 }
 
 const STATS_KEPT = 600;
+/** A cutscene hides the verb bar once it has run this many ticks: a pause of a quarter second in a pickup must not make it blink. */
+const HIDE_VERBS_AFTER_TICKS = 30;
 /** Frames slower than this (ms between draws, median) make the view draw at a lower resolution. */
 const SLOW_FRAME_MS = 24;
 /** How many drawn frames that decision looks at. */
@@ -68,6 +70,12 @@ export class GameView {
   private readonly gamepads = new GamepadReader();
   private lineShownAt = new Map<string, number>();
   private dialogShown = '';
+  private sentenceShown = '';
+  /** The tick the running cutscene was first seen at, or -1. */
+  private cutsceneSince = -1;
+  private cursor = '';
+  /** The pointer is over a verb of the verb bar. */
+  private overVerb = false;
   private firstFramePending = false;
   private audioDue: AudioCommand[] = [];
   readonly stats: FrameStats = { frames: 0, work: [], intervals: [], firstFrameAt: null, resolution: Infinity };
@@ -125,6 +133,8 @@ export class GameView {
     for (const line of frame.said) this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
     for (const line of frame.printed) console.info(`[game] ${line}`);
     if (frame.scene.ended) this.host.ended();
+    if (!frame.scene.cutscene) this.cutsceneSince = -1;
+    else if (this.cutsceneSince < 0) this.cutsceneSince = frame.scene.tick;
     const dialog = frame.scene.dialog?.options.map((o, i) => `${i + 1}. ${o}`).join(', ') ?? '';
     if (dialog !== this.dialogShown) {
       this.dialogShown = dialog;
@@ -204,13 +214,21 @@ export class GameView {
     const started = performance.now();
     const c = this.controller;
     const focused = c.focused();
+    const sentence = c.sentence();
+    if (sentence !== this.sentenceShown) {
+      this.sentenceShown = sentence;
+      // The sentence line as the pointer moves, for screen readers (a dialog's options speak for themselves).
+      if (sentence !== '' && frame.scene.dialog === null) this.host.status(sentence);
+    }
+    this.setCursor(frame);
     this.animating = this.renderer.draw(
       frame.scene,
       {
         verb: c.verb,
         holding: c.holding,
-        sentence: c.sentence(),
+        sentence,
         hoverOption: this.hoverPanel,
+        hideVerbs: this.cutsceneSince >= 0 && frame.scene.tick - this.cutsceneSince >= HIDE_VERBS_AFTER_TICKS,
         focusInventory: focused?.kind === 'inventory' ? focused.index : -1,
         focusPoint: focused?.kind === 'room' ? { x: focused.target.x, y: focused.target.y } : null,
         textScale: this.settings.textSize,
@@ -268,14 +286,47 @@ export class GameView {
     const p = toStage(this.stage, canvas.width, canvas.height, x, y);
     if (p.y < this.stage.screenHeight) {
       this.hoverQueued = { type: 'hover', x: Math.round(p.x), y: Math.round(p.y) };
+      this.controller.pointer = { kind: 'room' };
+      this.overVerb = false;
       this.setPanelHover(-1);
     } else {
       const dialog = this.frame?.scene.dialog;
       this.setPanelHover(dialog ? boxAt(optionBoxes(this.stage, this.renderer.panelLayout, dialog.options.length).boxes, p.x, p.y) : -1);
+      const item = this.itemAt(p.x, p.y);
+      this.controller.pointer = item === undefined ? { kind: 'none' } : { kind: 'item', id: item.id };
+      const verbs = this.frame?.scene.verbs.length ?? 0;
+      this.overVerb = this.info.ui === 'verbs' && !dialog && boxAt(this.renderer.panelLayout.verbs.slice(0, verbs), p.x, p.y) >= 0;
     }
     // Moving the mouse hands the pointer back from the keyboard focus.
     this.controller.focus = null;
     this.dirty = true;
+  }
+
+  /** The pointer left the canvas: the sentence names nothing. */
+  pointerLeave(): void {
+    this.controller.pointer = { kind: 'none' };
+    this.overVerb = false;
+    this.dirty = true;
+  }
+
+  /** The inventory item drawn at stage point (x, y), or undefined. */
+  private itemAt(x: number, y: number): Scene['inventory'][number] | undefined {
+    const scene = this.frame?.scene;
+    if (!scene || scene.dialog) return undefined;
+    const slot = boxAt(this.renderer.panelLayout.inventory, x, y);
+    return slot >= 0 ? scene.inventory[slot] : undefined;
+  }
+
+  /** A pointing hand over things that can be acted on (room hotspots, verbs, items, options). */
+  private setCursor(frame: FrameMessage): void {
+    const s = frame.scene;
+    const p = this.controller.pointer;
+    const hot = !s.cutscene && (this.hoverPanel >= 0 || (p.kind === 'room' && s.hover !== null) || p.kind === 'item' || this.overVerb);
+    const cursor = hot ? 'pointer' : 'crosshair';
+    if (cursor !== this.cursor) {
+      this.cursor = cursor;
+      this.renderer.canvas.style.cursor = cursor;
+    }
   }
 
   /** A click (button 0) or right click (button 2) at CSS offset (x, y) of the canvas. */
@@ -313,7 +364,10 @@ export class GameView {
       return;
     }
     const verb = boxAt(L.verbs.slice(0, scene.verbs.length), x, y);
-    if (verb >= 0 && this.info.ui === 'verbs') return c.pickVerb(scene.verbs[verb]!.id);
+    if (verb >= 0 && this.info.ui === 'verbs') {
+      if (!scene.cutscene) c.pickVerb(scene.verbs[verb]!.id);
+      return;
+    }
     const slot = boxAt(L.inventory, x, y);
     const item = slot >= 0 ? scene.inventory[slot] : undefined;
     if (item === undefined) return;

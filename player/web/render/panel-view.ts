@@ -19,6 +19,8 @@ export interface PanelState {
   hoverOption: number;
   /** Focused inventory index (keyboard/gamepad), or -1. */
   focusInventory: number;
+  /** A cutscene has the screen: no verb bar and no sentence line. */
+  hideVerbs: boolean;
 }
 
 /** The interface panel. */
@@ -51,10 +53,10 @@ export class PanelView {
     }
     const L = this.layout;
     const dialog = scene.dialog;
-    setText(this.sentence, state.sentence, L.fontSize, COLORS.sentence);
+    setText(this.sentence, state.hideVerbs ? '' : state.sentence, L.fontSize, COLORS.sentence);
     this.sentence.position.set(L.sentence.x + L.sentence.w / 2, L.sentence.y + 2);
 
-    const verbs = this.ui === 'verbs' && dialog === null ? scene.verbs : [];
+    const verbs = this.ui === 'verbs' && dialog === null && !state.hideVerbs ? scene.verbs : [];
     sync(this.verbTexts, verbs.length, this.root);
     verbs.forEach((v, i) => {
       const box = L.verbs[i]!;

@@ -11,17 +11,18 @@ import { actionForKey, GamepadReader } from '../../../player/web/input/actions.j
 const VERBS = [
   { id: 'look', label: 'Look at' },
   { id: 'pickup', label: 'Pick up' },
-  { id: 'use', label: 'Use' },
+  { id: 'use', label: 'Use', with: 'with' },
   { id: 'talk', label: 'Talk to' },
+  { id: 'give', label: 'Give', with: 'to' },
 ];
 
 function scene(over: Partial<Scene> = {}): Scene {
   return { tick: 1, room: 'beach', layers: [], sprites: [], speech: [], inventory: [], dialog: null, verbs: VERBS, hover: null, camera: { x: 0, y: 0 }, viewport: [640, 360], cutscene: false, ended: false, ...over };
 }
 
-const shell: TargetView = { id: 'shell', name: 'seashell', x: 200, y: 320, verbs: ['look', 'pickup'] };
-const keeper: TargetView = { id: 'keeper', name: 'Keeper', x: 420, y: 300, verbs: ['look', 'talk'] };
-const door: TargetView = { id: 'door', name: 'door', x: 560, y: 150, verbs: [] };
+const shell: TargetView = { id: 'shell', name: 'seashell', x: 200, y: 320, verbs: ['look', 'pickup'], defaultVerb: 'look' };
+const keeper: TargetView = { id: 'keeper', name: 'Keeper', x: 420, y: 300, verbs: ['look', 'talk'], defaultVerb: 'talk' };
+const door: TargetView = { id: 'door', name: 'door', x: 560, y: 150, verbs: [], defaultVerb: 'look' };
 
 function setup(ui: 'verbs' | 'one-click', frame: Partial<FrameView> = {}) {
   const sent: GameInput[] = [];
@@ -71,8 +72,9 @@ describe('SCUMM verbs', () => {
 
   test('a right click looks', () => {
     const { c, sent } = setup('verbs');
-    c.secondaryClick(keeper);
-    expect(sent).toEqual([{ type: 'verb', verb: 'look', target: 'keeper' }]);
+    c.secondaryClick(shell);
+    c.secondaryClick({ id: 'key' });
+    expect(sent).toEqual([{ type: 'verb', verb: 'look', target: 'shell' }, { type: 'verb', verb: 'look', target: 'key' }]);
   });
 });
 
@@ -86,6 +88,60 @@ describe('one click', () => {
       { type: 'verb', verb: 'walk', target: 'door' },
     ]);
     expect(c.sentence()).toBe('');
+  });
+});
+
+describe('two things, right clicks and what the sentence names', () => {
+  const withKey = (hover: string | null = null) => scene({ inventory: [{ id: 'key', name: 'brass key', icon: null }, { id: 'fish', name: 'sardine', icon: null }], hover });
+
+  test('Give, an item, a person: "Give sardine to Keeper", sent as give with', () => {
+    const { c, sent } = setup('verbs');
+    c.update({ scene: withKey('Keeper'), hasControl: true, targets: [keeper] });
+    c.pickVerb('give');
+    expect(c.sentence()).toBe('Give Keeper');
+    c.clickInventory('fish');
+    expect(sent).toEqual([]);
+    expect(c.sentence()).toBe('Give sardine to Keeper');
+    c.clickRoom(420, 300, keeper);
+    expect(sent).toEqual([{ type: 'verb', verb: 'give', target: 'fish', with: 'keeper' }]);
+    expect(c.holding).toBeNull();
+    // Given to another item, too.
+    c.pickVerb('give');
+    c.clickInventory('fish');
+    c.clickInventory('key');
+    expect(sent[1]).toEqual({ type: 'verb', verb: 'give', target: 'fish', with: 'key' });
+  });
+
+  test('a right click runs the thing\'s default verb, look unless the game chose another; it drops a held item', () => {
+    const { c, sent } = setup('verbs');
+    c.secondaryClick(shell);
+    c.secondaryClick(keeper);
+    c.update({ scene: withKey(), hasControl: true, targets: [shell, keeper] });
+    c.pickVerb('use');
+    c.clickInventory('key');
+    c.secondaryClick(shell);
+    expect(c.holding).toBeNull();
+    expect(sent).toEqual([
+      { type: 'verb', verb: 'look', target: 'shell' },
+      { type: 'verb', verb: 'talk', target: 'keeper' },
+    ]);
+  });
+
+  test('the sentence names the item under the pointer, never a stale room thing', () => {
+    const { c } = setup('verbs');
+    c.update({ scene: withKey('knitting basket'), hasControl: true, targets: [] });
+    c.pointer = { kind: 'item', id: 'key' };
+    expect(c.sentence()).toBe('Walk to brass key');
+    c.pickVerb('use');
+    c.clickInventory('fish');
+    c.pointer = { kind: 'item', id: 'key' };
+    expect(c.sentence()).toBe('Use sardine with brass key');
+    c.pointer = { kind: 'item', id: 'fish' };
+    expect(c.sentence()).toBe('Use sardine with');
+    c.pointer = { kind: 'none' };
+    expect(c.sentence()).toBe('Use sardine with');
+    c.pointer = { kind: 'room' };
+    expect(c.sentence()).toBe('Use sardine with knitting basket');
   });
 });
 
