@@ -4,6 +4,7 @@
 // its events (ready, error, save, end). The game itself runs in a Worker.
 
 import type { ErrorView, FrameMessage, GameInfo, ReloadOutcome } from '../protocol.js';
+import { panelModeFor } from '../render/layout.js';
 import { Renderer } from '../render/renderer.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
 import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
@@ -11,7 +12,9 @@ import { GameView, type FrameStats, type ViewHost } from './game-view.js';
 import { Menu } from './menu.js';
 import { loadSettings, storeSettings, type Settings } from './settings.js';
 import { playerStyles } from './styles.js';
-import { div, fullscreenIcon } from './shadow-parts.js';
+import { div } from './shadow-parts.js';
+import { bindPointer } from './pointer-input.js';
+import { ScreenControls } from './screen-controls.js';
 import { ErrorPanel } from './error-panel.js';
 import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
 import { GameError, WorkerClient } from './worker-client.js';
@@ -34,6 +37,7 @@ export class CairnPlayer extends HTMLElement {
   private readonly status: HTMLDivElement;
   private readonly menu: Menu;
   private readonly errorPanel: ErrorPanel;
+  private readonly controls: ScreenControls;
   private client: WorkerClient | null = null;
   private view: GameView | null = null;
   private saves: GameSaves | null = null;
@@ -73,15 +77,13 @@ export class CairnPlayer extends HTMLElement {
       settings: () => this.settings,
       changeSettings: (s) => this.applySettings(s),
     });
-    const fullscreen = document.createElement('button');
-    fullscreen.className = 'fullscreen';
-    fullscreen.type = 'button';
-    fullscreen.append(fullscreenIcon());
-    fullscreen.title = 'Fullscreen';
-    fullscreen.setAttribute('aria-label', 'Fullscreen');
-    fullscreen.addEventListener('click', () => void this.fullscreen());
+    this.controls = new ScreenControls({
+      skip: () => this.view?.controller.skip(),
+      menu: () => this.openMenu(),
+      fullscreen: () => void this.fullscreen(),
+    });
     this.errorPanel = new ErrorPanel(() => this.need().client.request('report', {}));
-    this.shadow.append(this.stageBox, fullscreen, this.overlay, this.menu.root, this.errorPanel.root, this.live, this.status);
+    this.shadow.append(this.stageBox, this.controls.bar, this.controls.finger, this.overlay, this.controls.portrait, this.menu.root, this.errorPanel.root, this.live, this.status);
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('contextmenu', (e) => e.preventDefault());
   }
@@ -279,7 +281,10 @@ export class CairnPlayer extends HTMLElement {
       this.toggleAttribute('data-pixel', info.pixelArt);
       view.renderer.canvas.setAttribute('aria-hidden', 'true');
       this.stageBox.replaceChildren(view.renderer.canvas);
-      this.bindPointer(view);
+      bindPointer(view, this.controls, {
+        pressed: () => this.focus({ preventScroll: true }),
+        failed: (err) => this.fail('INPUT', String(err), false),
+      });
       this.layout();
       view.start();
       this.endedFired = false;
@@ -328,6 +333,7 @@ export class CairnPlayer extends HTMLElement {
   private host(): ViewHost {
     const menu = this.menu;
     const overlay = this.overlay;
+    const controls = this.controls;
     return {
       spoke: (text) => this.speak(text),
       status: (text) => (this.status.textContent = text),
@@ -340,20 +346,11 @@ export class CairnPlayer extends HTMLElement {
       escape: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
       menu: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
       togglePause: () => (this.running ? this.pause() : this.resume()),
+      cutscene: (on) => (this.controls.cutscene = on),
       get blocked() {
-        return menu.isOpen || !overlay.hidden;
+        return menu.isOpen || !overlay.hidden || controls.hinting;
       },
     };
-  }
-
-  private bindPointer(view: GameView): void {
-    const canvas = view.renderer.canvas;
-    canvas.addEventListener('pointermove', (e) => view.pointerMove(e.offsetX, e.offsetY, canvas.getBoundingClientRect()));
-    canvas.addEventListener('pointerleave', () => view.pointerLeave());
-    canvas.addEventListener('pointerdown', (e) => {
-      this.focus({ preventScroll: true });
-      void view.pointerDown(e.offsetX, e.offsetY, e.button, canvas.getBoundingClientRect()).catch((err: unknown) => this.fail('INPUT', String(err), false));
-    });
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -404,7 +401,9 @@ export class CairnPlayer extends HTMLElement {
     const native = this.getAttribute('fit') === 'none';
     const pp = this.getAttribute('pixel-perfect');
     const pixelPerfect = pp === null ? view.info.pixelArt : pp !== 'off' && pp !== 'false';
-    view.fit(native ? view.stage.width : rect.width, native ? view.stage.height : rect.height, pixelPerfect);
+    const mode = native ? 'below' : panelModeFor(rect.width, rect.height);
+    this.controls.upright = mode === 'tall';
+    view.fit(native ? view.stage.width : rect.width, native ? view.stage.height : rect.height, pixelPerfect, mode);
   }
 
   private speak(text: string): void {

@@ -8,7 +8,7 @@ import type { AudioCommand, GameInput, Scene } from '../../../runtime/game-api.j
 import { AudioPlayer } from '../audio/audio.js';
 import { actionForKey, GamepadReader, type Action } from '../input/actions.js';
 import type { FrameMessage, GameInfo } from '../protocol.js';
-import { boxAt, fitStage, optionBoxes, stageFor, toStage, type Fit, type Stage } from '../render/layout.js';
+import { boxAt, fitStage, inPanel, optionBoxes, stageFor, toStage, type Fit, type PanelMode, type Stage } from '../render/layout.js';
 import { Renderer } from '../render/renderer.js';
 import { TextureStore } from '../render/textures.js';
 import { Controller } from '../ui/controller.js';
@@ -26,6 +26,8 @@ export interface ViewHost {
   escape(): void;
   menu(): void;
   togglePause(): void;
+  /** A cutscene began (true) or ended. */
+  cutscene(on: boolean): void;
   /** True while a menu or an overlay takes the input. */
   readonly blocked: boolean;
 }
@@ -53,7 +55,7 @@ const ADAPT_FRAMES = 20;
 
 /** A running game's view. */
 export class GameView {
-  readonly stage: Stage;
+  stage: Stage;
   readonly renderer: Renderer;
   readonly audio: AudioPlayer;
   readonly controller: Controller;
@@ -74,6 +76,9 @@ export class GameView {
   /** The tick the running cutscene was first seen at, or -1. */
   private cutsceneSince = -1;
   private cursor = '';
+  private pointedShown: string | null = null;
+  /** Told when the name of what the pointer is over changes (the finger's label follows it). */
+  onPointed: () => void = () => {};
   /** The pointer is over a verb of the verb bar. */
   private overVerb = false;
   private firstFramePending = false;
@@ -133,6 +138,7 @@ export class GameView {
     for (const line of frame.said) this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
     for (const line of frame.printed) console.info(`[game] ${line}`);
     if (frame.scene.ended) this.host.ended();
+    if (frame.scene.cutscene !== this.cutsceneSince >= 0) this.host.cutscene(frame.scene.cutscene);
     if (!frame.scene.cutscene) this.cutsceneSince = -1;
     else if (this.cutsceneSince < 0) this.cutsceneSince = frame.scene.tick;
     const dialog = frame.scene.dialog?.options.map((o, i) => `${i + 1}. ${o}`).join(', ') ?? '';
@@ -162,8 +168,12 @@ export class GameView {
     this.renderer.destroy();
   }
 
-  /** Lays the canvas out in a box of CSS pixels. */
-  fit(width: number, height: number, pixelPerfect: boolean): void {
+  /** Lays the canvas out in a box of CSS pixels, with the panel where `mode` puts it. */
+  fit(width: number, height: number, pixelPerfect: boolean, mode: PanelMode = 'below'): void {
+    if (mode !== this.stage.mode) {
+      this.stage = stageFor(this.info.resolution, this.info.ui, mode);
+      this.renderer.setStage(this.stage);
+    }
     this.lastFit = fitStage(this.stage, width, height, pixelPerfect);
     this.renderer.resize(this.lastFit, this.maxResolution);
     this.dirty = true;
@@ -221,6 +231,11 @@ export class GameView {
       if (sentence !== '' && frame.scene.dialog === null) this.host.status(sentence);
     }
     this.setCursor(frame);
+    const pointed = c.pointedName();
+    if (pointed !== this.pointedShown) {
+      this.pointedShown = pointed;
+      this.onPointed();
+    }
     this.animating = this.renderer.draw(
       frame.scene,
       {
@@ -284,7 +299,7 @@ export class GameView {
   /** Pointer moved over the canvas at CSS offset (x, y). */
   pointerMove(x: number, y: number, canvas: DOMRect): void {
     const p = toStage(this.stage, canvas.width, canvas.height, x, y);
-    if (p.y < this.stage.screenHeight) {
+    if (!inPanel(this.stage, p.x, p.y) && !this.frame?.scene.dialog) {
       this.hoverQueued = { type: 'hover', x: Math.round(p.x), y: Math.round(p.y) };
       this.controller.pointer = { kind: 'room' };
       this.overVerb = false;
@@ -337,7 +352,8 @@ export class GameView {
     const p = toStage(this.stage, canvas.width, canvas.height, x, y);
     const c = this.controller;
     this.dirty = true;
-    if (p.y >= this.stage.screenHeight) return this.panelClick(p.x, p.y, button);
+    // Dialog options may cover the room screen (the side panel): while one waits, every click goes to its options.
+    if (inPanel(this.stage, p.x, p.y) || frame.scene.dialog) return this.panelClick(p.x, p.y, button);
     if (button === 0 && c.clickSkips) return c.skipLine();
     // A plain walk click needs no round trip: the runtime finds what is there itself.
     if (button === 0 && this.info.ui === 'verbs' && c.verb === null && c.holding === null) return c.clickRoom(p.x, p.y, null);

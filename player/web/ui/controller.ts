@@ -70,9 +70,10 @@ export class Controller {
     return hover ? `${verb} ${hover}` : verb;
   }
 
-  /** The name of what the pointer is over, or null. */
-  private pointedName(scene: Scene): string | null {
+  /** The name of what the pointer (or a finger) is over, or null. */
+  pointedName(scene: Scene | undefined = this.frame?.scene): string | null {
     const p = this.pointer;
+    if (scene === undefined) return null;
     if (p.kind === 'room') return scene.hover;
     if (p.kind === 'item') return scene.inventory.find((i) => i.id === p.id)?.name ?? null;
     return null;
