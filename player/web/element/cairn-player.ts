@@ -17,6 +17,7 @@ import { bindPointer } from './pointer-input.js';
 import { ScreenControls } from './screen-controls.js';
 import { ErrorPanel } from './error-panel.js';
 import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
+import { endScreen, ProgressScreen, startScreen } from './screens.js';
 import { GameError, WorkerClient } from './worker-client.js';
 
 /** The slot the player saves to when the page is hidden or closed. */
@@ -45,6 +46,12 @@ export class CairnPlayer extends HTMLElement {
   private running = false;
   private wantRunning = false;
   private opening: Promise<void> | null = null;
+  /** The open() in progress, as it will settle (API calls made before `ready` wait on it). */
+  private openRun: Promise<void> | null = null;
+  /** The game has been started (played) since it opened; API calls that need game time wait for it. */
+  private started = false;
+  private startWaiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
+  private autosaveTimer: ReturnType<typeof setInterval> | null = null;
   private generation = 0;
   private resizeObserver: ResizeObserver | null = null;
   private endedFired = false;
@@ -72,6 +79,7 @@ export class CairnPlayer extends HTMLElement {
       listSlots: () => this.saves?.list() ?? Promise.resolve([]),
       save: async (slot, name) => void (await this.save(slot, name)),
       load: (slot) => this.load(slot),
+      remove: (slot) => this.need().saves.remove(slot),
       restart: () => this.restart(),
       fullscreen: () => void this.fullscreen(),
       settings: () => this.settings,
@@ -103,6 +111,7 @@ export class CairnPlayer extends HTMLElement {
   /** Opens a bundle from a URL (relative to the page) or from its bytes. */
   open(source: string | URL | ArrayBuffer | Uint8Array): Promise<void> {
     const run = this.openNow(source);
+    this.openRun = run;
     this.opening = run.catch(() => undefined);
     return run;
   }
@@ -117,10 +126,17 @@ export class CairnPlayer extends HTMLElement {
   /** Starts game time again. */
   resume(): void {
     performance.mark('cairn:resume');
+    const hadFocus = this.matches(':focus-within');
     this.wantRunning = true;
     this.hideOverlay();
+    // The button that had the focus is gone: the game takes it, so keys (Escape to skip) work at once.
+    if (hadFocus) this.focus({ preventScroll: true });
     this.view?.audio.unlock();
     this.setRunning(true);
+    if (this.view !== null && !this.started) {
+      this.started = true;
+      for (const w of this.startWaiters.splice(0)) w.resolve();
+    }
   }
 
   /** Saves the game in a named slot (IndexedDB, per game id); fires `save`. */
@@ -140,6 +156,11 @@ export class CairnPlayer extends HTMLElement {
     const bytes = await saves.get(String(slot));
     if (bytes === null) throw new GameError('USAGE', `there is no save in slot "${slot}"`);
     await client.request('load', { bytes }, [bytes]);
+    // A save loaded at the end screen plays on from it.
+    if (this.endedFired) {
+      this.endedFired = false;
+      this.hideOverlay();
+    }
     // The autosave on exit must not bring back the game from before this load.
     await this.takeSnapshot().catch(() => undefined);
   }
@@ -149,16 +170,22 @@ export class CairnPlayer extends HTMLElement {
     return this.need().saves.list();
   }
 
-  /** Runs one walkthrough command (`do pickup shell`); resolves when the player has control again. */
+  /**
+   * Runs one walkthrough command (`do pickup shell`); resolves when the player
+   * has control again. Called before the game was started, it waits for the
+   * start; during a cutscene, for control (at most ten minutes of game time).
+   */
   async perform(command: string): Promise<void> {
+    await this.whenStarted();
     const { client, view } = this.need();
     // Clicks made before this call reach the game before the command does.
     await view.inputsSent();
     await client.request('perform', { command: String(command) });
   }
 
-  /** The value of a game expression (`door.open`, `tries`), as plain data. */
+  /** The value of a game expression (`door.open`, `tries`), as plain data; called before `ready`, it waits for the game to open. */
   async evaluate(expression: string): Promise<unknown> {
+    await this.whenOpen();
     const { client, view } = this.need();
     await view.inputsSent();
     const r = await client.request('evaluate', { expression: String(expression) });
@@ -169,6 +196,20 @@ export class CairnPlayer extends HTMLElement {
   async restart(): Promise<void> {
     this.endedFired = false;
     await this.need().client.request('restart', {});
+  }
+
+  /** Resolves once a game is open; rejects with the opening's error, or USAGE when nothing is being opened. */
+  private async whenOpen(): Promise<void> {
+    if (this.view !== null) return;
+    if (this.openRun === null) throw new GameError('USAGE', 'no game is open: give the element a `src` or call open()');
+    await this.openRun;
+  }
+
+  /** Resolves once the open game has been started (the "Click to play" was clicked, or it autoplayed). */
+  private async whenStarted(): Promise<void> {
+    await this.whenOpen();
+    if (this.started) return;
+    await new Promise<void>((resolve, reject) => this.startWaiters.push({ resolve, reject }));
   }
 
   /**
@@ -200,11 +241,11 @@ export class CairnPlayer extends HTMLElement {
     return client.request('console', { line: String(line) });
   }
 
-  /** Opens the menu (Escape, F5). */
-  openMenu(): void {
+  /** Opens the menu (Escape, F5), at its main page or at Load. */
+  openMenu(page: 'main' | 'load' = 'main'): void {
     if (!this.view) return;
     this.setRunning(false);
-    this.menu.open();
+    this.menu.open(page);
   }
 
   /** Enters or leaves fullscreen. */
@@ -263,8 +304,10 @@ export class CairnPlayer extends HTMLElement {
     );
     this.client = client;
     try {
-      this.showMessage('Loading…');
-      const bytes = await bytesOf(source);
+      const progress = new ProgressScreen();
+      this.overlay.replaceChildren(progress.root);
+      this.overlay.hidden = false;
+      const bytes = await bytesOf(source, (loaded, total) => progress.update(loaded, total));
       performance.mark('cairn:fetched');
       if (generation !== this.generation) return discard(app);
       const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')), dev: this.hasAttribute('dev') }, [bytes]);
@@ -293,10 +336,14 @@ export class CairnPlayer extends HTMLElement {
       this.snapshotTimer = setInterval(() => {
         if (this.running) void this.takeSnapshot().catch(() => undefined);
       }, SNAPSHOT_MS);
+      this.startAutosaves();
       const play = await mayPlay;
+      const saved = await this.saves.get(AUTOSAVE_SLOT).catch(() => null);
       if (generation !== this.generation) return;
-      if (play) this.resume();
-      else this.showStart();
+      // An autosave waits: the player chooses to go on with it or to start afresh, autoplay or not.
+      if (saved !== null) this.showStart(saved);
+      else if (play) this.resume();
+      else this.showStart(null);
     } catch (e) {
       if (generation !== this.generation) return;
       if (view === null) discard(app);
@@ -309,6 +356,10 @@ export class CairnPlayer extends HTMLElement {
 
   private close(): void {
     this.setRunning(false);
+    this.started = false;
+    for (const w of this.startWaiters.splice(0)) w.reject(new GameError('CLOSED', 'the player was closed before the game started'));
+    if (this.autosaveTimer !== null) clearInterval(this.autosaveTimer);
+    this.autosaveTimer = null;
     if (this.snapshotTimer !== null) clearInterval(this.snapshotTimer);
     this.snapshotTimer = null;
     this.snapshot = null;
@@ -341,6 +392,7 @@ export class CairnPlayer extends HTMLElement {
       ended: () => {
         if (this.endedFired) return;
         this.endedFired = true;
+        this.showEnd();
         this.dispatchEvent(new CustomEvent('end'));
       },
       escape: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
@@ -364,9 +416,14 @@ export class CairnPlayer extends HTMLElement {
       }
       return;
     }
-    if (!this.overlay.hidden && (e.key === 'Enter' || e.key === ' ')) {
-      e.preventDefault();
-      return this.resume();
+    // A key on one of our buttons (the overlay's, the corner's) is the button's: Tab moves on from it, Enter presses it.
+    if (e.composedPath()[0] !== this) return;
+    if (!this.overlay.hidden || this.controls.hinting) {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        ((this.controls.hinting ? this.controls.portrait : this.overlay).querySelector('button') as HTMLButtonElement | null)?.click();
+      }
+      return;
     }
     if (view.key(e.key, e.shiftKey)) e.preventDefault();
   }
@@ -385,8 +442,10 @@ export class CairnPlayer extends HTMLElement {
   }
 
   private applySettings(s: Settings): void {
+    const autosaveChanged = s.autosaveMinutes !== this.settings.autosaveMinutes;
     this.settings = s;
     storeSettings(s);
+    if (autosaveChanged && this.view) this.startAutosaves();
     if (this.view) {
       this.view.settings = s;
       this.view.audio.setVolumes({ music: s.music, sound: s.sound, speech: s.speech });
@@ -421,8 +480,49 @@ export class CairnPlayer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal, place: fromGame?.place ?? null } }));
   }
 
-  private showStart(): void {
-    this.showButton(`▶ Click to play${this.view ? `: ${this.view.info.title}` : ''}`);
+  /** "Click to play"; with an autosave, "Continue" (loads it) and "New game". */
+  private showStart(autosave: ArrayBuffer | null): void {
+    const title = this.view?.info.title ?? '';
+    if (autosave === null) return this.showButton(`▶ Click to play${title ? `: ${title}` : ''}`);
+    const cont = async () => {
+      await this.need().client.request('load', { bytes: autosave }, [autosave]);
+      this.resume();
+    };
+    this.showScreen(
+      startScreen(title, [
+        { label: '▶ Continue', act: () => void cont().catch((e: unknown) => this.fail('LOAD', e instanceof Error ? e.message : String(e), false)) },
+        { label: 'New game', act: () => this.resume() },
+      ]),
+    );
+  }
+
+  /** The end screen over the game's closing scene: Play again, or Load. */
+  private showEnd(): void {
+    const title = this.view?.info.title ?? '';
+    this.showScreen(
+      endScreen(title, [
+        { label: 'Play again', act: () => void this.restart().then(() => this.resume()) },
+        { label: 'Load a save', act: () => this.openMenu('load') },
+      ]),
+    );
+  }
+
+  /** Shows a screen in the overlay; its first button takes the focus when the player had it. */
+  private showScreen(children: HTMLElement[]): void {
+    this.overlay.replaceChildren(...children);
+    this.overlay.hidden = false;
+    if (this.matches(':focus-within')) this.overlay.querySelector('button')?.focus({ preventScroll: true });
+  }
+
+  /** Writes the autosave slot every few minutes of play (the `autosave` setting; 0: only when the page hides). */
+  private startAutosaves(): void {
+    if (this.autosaveTimer !== null) clearInterval(this.autosaveTimer);
+    this.autosaveTimer = null;
+    const minutes = this.settings.autosaveMinutes;
+    if (!(minutes > 0)) return;
+    this.autosaveTimer = setInterval(() => {
+      if (this.running) void this.takeSnapshot().then(() => this.writeAutosave(), () => undefined);
+    }, minutes * 60_000);
   }
 
   /** An overlay with one button that resumes the game (and unlocks sound: it is a click). */

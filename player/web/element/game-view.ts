@@ -391,11 +391,24 @@ export class GameView {
     else c.clickInventory(item.id);
   }
 
-  /** A key press; returns true when the player used it (the page should not). */
+  /** A key press; returns true when the player used it (the page should not: a Tab past the last thing is the page's). */
   key(key: string, shift: boolean): boolean {
     const action = actionForKey(key, shift);
     if (action === null) return false;
     this.audio.unlock();
+    const options = this.frame?.scene.dialog?.options.length ?? 0;
+    // Tab past a dialog's last option (or Shift+Tab before its first) leaves the element too: no keyboard trap.
+    if (action.type === 'focus' && action.leaves && options > 0 && ((action.step === 1 && this.hoverPanel === options - 1) || (action.step === -1 && this.hoverPanel === 0))) {
+      this.hoverPanel = -1;
+      this.dirty = true;
+      return false;
+    }
+    if (action.type === 'focus' && action.leaves && !this.host.blocked && options === 0) {
+      const moved = this.controller.cycleFocus(action.step, true) !== undefined;
+      this.dirty = true;
+      this.host.status(moved ? this.controller.sentence() : '');
+      return moved;
+    }
     this.act(action);
     return true;
   }

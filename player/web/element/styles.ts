@@ -18,6 +18,13 @@ canvas { position: absolute; display: block; touch-action: none; }
 .menu button { display: block; width: 100%; margin: 0.25em 0; padding: 0.45em 0.8em; font: inherit; color: #eee; background: #2a2540; border: 1px solid #5a5080; border-radius: 4px; cursor: pointer; text-align: left; }
 .menu button:hover, .menu button:focus-visible { background: #3a3460; outline: 2px solid #ffe08a; }
 .slot { display: flex !important; gap: 0.8em; align-items: center; }
+.slot-row { display: flex; gap: 0.4em; align-items: stretch; }
+.slot-row .slot { flex: 1; }
+.menu .slot-row .delete { width: auto; flex: none; }
+.screen { display: flex; flex-direction: column; align-items: center; gap: 0.8em; text-align: center; }
+.screen .title { margin: 0; font-size: 1.6em; color: #ffe08a; }
+.screen .the-end { margin: 0 0 0.4em; font-size: 1.2em; letter-spacing: 0.1em; }
+.screen progress { width: 16em; }
 .slot img { width: 96px; height: auto; background: #000; flex: none; }
 .slot span { display: block; }
 .slot .date { font-size: 0.85em; color: #aaa; }

@@ -174,15 +174,19 @@ export class Controller {
     return this.focus === null ? undefined : this.focusables().find((f) => focusKey(f) === this.focus);
   }
 
-  /** Moves the focus forward (Tab) or back (Shift+Tab), wrapping around. */
-  cycleFocus(step: 1 | -1): Focusable | undefined {
+  /**
+   * Moves the focus forward or back, wrapping around; with `leaves` (Tab),
+   * past either end the focus is dropped and undefined returned, so the page
+   * moves the keyboard focus on out of the game.
+   */
+  cycleFocus(step: 1 | -1, leaves = false): Focusable | undefined {
     const all = this.focusables();
     const n = all.length;
-    if (n === 0) {
+    const at = this.focus === null ? -1 : all.findIndex((f) => focusKey(f) === this.focus);
+    if (n === 0 || (leaves && ((step === 1 && at === n - 1) || (step === -1 && at === 0)))) {
       this.focus = null;
       return undefined;
     }
-    const at = this.focus === null ? -1 : all.findIndex((f) => focusKey(f) === this.focus);
     const next = at < 0 ? (step === 1 ? 0 : n - 1) : (at + step + n) % n;
     this.focus = focusKey(all[next]!);
     return all[next];

@@ -155,6 +155,21 @@ describe('speech, dialogs and focus', () => {
     expect(sent).toEqual([{ type: 'skip', line: true }, { type: 'skip', line: true }, { type: 'skip' }]);
   });
 
+  test('Tab leaves past either end (no keyboard trap); arrows wrap', () => {
+    const { c } = setup('verbs');
+    expect(c.cycleFocus(1, true)?.kind).toBe('room');
+    c.cycleFocus(1, true);
+    expect(c.cycleFocus(1, true)).toMatchObject({ target: { id: 'door' } });
+    expect(c.cycleFocus(1, true)).toBeUndefined();
+    expect(c.focus).toBeNull();
+    expect(c.cycleFocus(-1, true)).toMatchObject({ target: { id: 'door' } });
+    c.cycleFocus(-1, true);
+    c.cycleFocus(-1, true);
+    expect(c.cycleFocus(-1, true)).toBeUndefined();
+    expect(c.cycleFocus(-1)).toMatchObject({ target: { id: 'door' } });
+    expect(c.cycleFocus(1)).toMatchObject({ target: { id: 'shell' } });
+  });
+
   test('number choices only pick options that are shown', () => {
     const { c, sent } = setup('verbs', { scene: scene({ dialog: { options: ['Who are you?', 'Bye.'] } }) });
     expect(c.choose(3)).toBe(false);
@@ -189,8 +204,9 @@ describe('speech, dialogs and focus', () => {
 
 describe('keys and gamepad buttons', () => {
   test('the key table', () => {
-    expect(actionForKey('Tab', false)).toEqual({ type: 'focus', step: 1 });
-    expect(actionForKey('Tab', true)).toEqual({ type: 'focus', step: -1 });
+    expect(actionForKey('Tab', false)).toEqual({ type: 'focus', step: 1, leaves: true });
+    expect(actionForKey('Tab', true)).toEqual({ type: 'focus', step: -1, leaves: true });
+    expect(actionForKey('ArrowRight', false)).toEqual({ type: 'focus', step: 1 });
     expect(actionForKey('7', false)).toEqual({ type: 'number', n: 7 });
     expect(actionForKey('.', false)).toEqual({ type: 'skip-line' });
     expect(actionForKey('F5', false)).toEqual({ type: 'menu' });
