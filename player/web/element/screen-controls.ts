@@ -40,7 +40,7 @@ export class ScreenControls {
     p.textContent = 'Turn your phone sideways: this game is made for a wide screen.';
     const anyway = document.createElement('button');
     anyway.type = 'button';
-    anyway.className = 'start';
+    anyway.className = 'anyway';
     anyway.textContent = 'Play upright anyway';
     anyway.addEventListener('click', () => {
       this.portraitDismissed = true;

@@ -11,7 +11,7 @@ canvas { position: absolute; display: block; touch-action: none; }
 :host([data-pixel]) canvas { image-rendering: pixelated; }
 .overlay { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; background: rgba(0,0,0,0.72); z-index: 2; }
 .overlay[hidden] { display: none; }
-.start { font-size: 1.4em; padding: 0.7em 1.4em; border-radius: 6px; border: 2px solid #ffe08a; background: #15121f; color: #ffe08a; cursor: pointer; }
+.start, .anyway { font-size: 1.4em; padding: 0.7em 1.4em; border-radius: 6px; border: 2px solid #ffe08a; background: #15121f; color: #ffe08a; cursor: pointer; }
 .message { max-width: 80%; text-align: center; white-space: pre-wrap; }
 .menu { background: #15121f; border: 1px solid #5a5080; border-radius: 8px; padding: 1em 1.2em; min-width: 16em; max-width: 90%; max-height: 90%; overflow: auto; }
 .menu h2 { margin: 0 0 0.6em; font-size: 1.2em; color: #ffe08a; }
