@@ -26,7 +26,7 @@ export class ScreenControls {
   private portraitDismissed = false;
 
   constructor(actions: ControlActions) {
-    this.skipButton = button('skip', 'Skip the cutscene', '⏭ Skip', () => actions.skip());
+    this.skipButton = button('skip', 'Skip the cutscene', 'Skip »', () => actions.skip());
     this.skipButton.hidden = true;
     const menu = button('menu-button', 'Menu', '☰', () => actions.menu());
     const full = button('fullscreen', 'Fullscreen', '', () => actions.fullscreen());

@@ -40,6 +40,8 @@ export interface Stage {
 /** Game pixels of the side panel's width, and the tall panel's height: touch-sized at a phone's usual scale. */
 const SIDE_PANEL_WIDTH = 0.3;
 const TALL_PANEL_HEIGHT = 1.1;
+/** Game pixels at the top of the side panel left to the element's corner buttons. */
+const SIDE_BUTTONS = 48;
 
 /** The stage of a game with this resolution and interface, with its panel placed as `mode` says. */
 export function stageFor(resolution: readonly [number, number], ui: UiStyle, mode: PanelMode = 'below'): Stage {
@@ -147,7 +149,8 @@ function sidePanel(stage: Stage, ui: UiStyle, verbCount: number): PanelLayout {
   const fontSize = Math.max(10, Math.round(P.w / 11));
   const line = Math.round(fontSize * 1.35);
   const pad = 4;
-  const sentence = { x: P.x, y: P.y, w: P.w, h: line * 2 };
+  // The corner buttons (menu, fullscreen) sit over the panel's top: the sentence starts under them.
+  const sentence = { x: P.x, y: P.y + SIDE_BUTTONS, w: P.w, h: line * 2 };
   const verbs: Box[] = [];
   let y = sentence.y + sentence.h;
   if (ui === 'verbs') {

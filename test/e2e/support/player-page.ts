@@ -85,6 +85,12 @@ export class PlayerPage {
     await cdp.detach();
   }
 
+  /** A tap in the middle of a panel box. */
+  async tapBox(box: Box | undefined): Promise<void> {
+    if (box === undefined) throw new Error('no such box in the panel');
+    await this.tap(Math.floor(box.x + box.w / 2), Math.floor(box.y + box.h / 2));
+  }
+
   /** A click in the middle of a panel box. */
   async clickBox(box: Box | undefined): Promise<void> {
     if (box === undefined) throw new Error('no such box in the panel');
