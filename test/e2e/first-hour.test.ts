@@ -233,11 +233,26 @@ describe.skipIf(!browserAvailable())('the first hour of play in Chromium', { tim
     await context.close();
   });
 
-  test('the API settles: before the start it waits, in a cutscene it waits for control, at the end it resolves and then refuses', async () => {
+  test('the download shows its progress; the API settles: before the start it waits, in a cutscene it waits for control, at the end it resolves and then refuses', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
     const page = await context.newPage();
     const problems = await watchPage(page);
+    // The bundle arrives late: meanwhile a progress bar shows, then the bytes of the total.
+    await page.route('**/game.cairn', async (route) => {
+      const response = await route.fetch();
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.fulfill({ response });
+    });
     await page.goto(`${bell.url}article.html`);
+    await page.locator('cairn-player .overlay progress').waitFor({ timeout: 10_000 });
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { progress: string[] }).progress = []);
+      const root = document.querySelector('cairn-player')!.shadowRoot!;
+      new MutationObserver(() => {
+        const text = root.querySelector('.overlay .message')?.textContent;
+        if (text) seen.push(text);
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    });
     // Called at once, before `ready` and before "Click to play".
     await page.evaluate(() => {
       const el = document.querySelector('cairn-player') as unknown as { perform(c: string): Promise<void>; evaluate(e: string): Promise<unknown> };
@@ -250,6 +265,7 @@ describe.skipIf(!browserAvailable())('the first hour of play in Chromium', { tim
     });
     const result = (name: string) => page.evaluate((n) => (window as unknown as Record<string, unknown>)[n] ?? 'pending', name);
     await expect.poll(() => result('value'), { timeout: 60_000 }).toEqual({ ok: 2 });
+    expect(await page.evaluate(() => (window as unknown as { progress: string[] }).progress)).toContainEqual(expect.stringMatching(/^Loading… \d+ kB of \d+ kB$/));
     expect(await result('lone')).toEqual({ code: 'USAGE' });
     await page.waitForTimeout(500);
     expect(await result('early')).toBe('pending'); // the game has not started: no game time has passed

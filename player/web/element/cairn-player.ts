@@ -18,12 +18,10 @@ import { ScreenControls } from './screen-controls.js';
 import { ErrorPanel } from './error-panel.js';
 import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
 import { endScreen, ProgressScreen, startScreen } from './screens.js';
+import { Autosave, AUTOSAVE_SLOT } from './autosave.js';
 import { GameError, WorkerClient } from './worker-client.js';
 
-/** The slot the player saves to when the page is hidden or closed. */
-export const AUTOSAVE_SLOT = 'autosave';
-/** How often a running game's snapshot is refreshed for the autosave on exit. */
-const SNAPSHOT_MS = 10_000;
+export { AUTOSAVE_SLOT } from './autosave.js';
 /** How many spoken lines the aria-live region keeps. */
 const LIVE_LINES = 20;
 
@@ -51,13 +49,11 @@ export class CairnPlayer extends HTMLElement {
   /** The game has been started (played) since it opened; API calls that need game time wait for it. */
   private started = false;
   private startWaiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
-  private autosaveTimer: ReturnType<typeof setInterval> | null = null;
   private generation = 0;
   private resizeObserver: ResizeObserver | null = null;
   private endedFired = false;
-  /** The latest snapshot for the autosave on exit, refreshed every SNAPSHOT_MS while the game runs. */
-  private snapshot: { bytes: ArrayBuffer; thumbnail: Blob | null } | null = null;
-  private snapshotTimer: ReturnType<typeof setInterval> | null = null;
+  /** The open game's autosave. */
+  private autosave: Autosave | null = null;
 
   constructor() {
     super();
@@ -162,7 +158,7 @@ export class CairnPlayer extends HTMLElement {
       this.hideOverlay();
     }
     // The autosave on exit must not bring back the game from before this load.
-    await this.takeSnapshot().catch(() => undefined);
+    await this.autosave?.refresh().catch(() => undefined);
   }
 
   /** The slots saved for this game, newest first. */
@@ -275,7 +271,7 @@ export class CairnPlayer extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.writeAutosave();
+    this.autosave?.write();
     this.resizeObserver?.disconnect();
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('pagehide', this.onPageHide);
@@ -333,12 +329,15 @@ export class CairnPlayer extends HTMLElement {
       this.endedFired = false;
       this.hideOverlay();
       this.dispatchEvent(new CustomEvent('ready', { detail: { ...info } }));
-      this.snapshotTimer = setInterval(() => {
-        if (this.running) void this.takeSnapshot().catch(() => undefined);
-      }, SNAPSHOT_MS);
-      this.startAutosaves();
+      const shown = view;
+      this.autosave = new Autosave(
+        this.saves,
+        { snapshot: async () => ({ bytes: await client.request('save', {}), thumbnail: thumbnailOf(shown) }), isRunning: () => this.running },
+        this.settings.autosaveMinutes,
+      );
       const play = await mayPlay;
-      const saved = await this.saves.get(AUTOSAVE_SLOT).catch(() => null);
+      // `cairn dev` carries its game over by itself: no Continue there.
+      const saved = this.hasAttribute('dev') ? null : await this.saves.get(AUTOSAVE_SLOT).catch(() => null);
       if (generation !== this.generation) return;
       // An autosave waits: the player chooses to go on with it or to start afresh, autoplay or not.
       if (saved !== null) this.showStart(saved);
@@ -358,11 +357,8 @@ export class CairnPlayer extends HTMLElement {
     this.setRunning(false);
     this.started = false;
     for (const w of this.startWaiters.splice(0)) w.reject(new GameError('CLOSED', 'the player was closed before the game started'));
-    if (this.autosaveTimer !== null) clearInterval(this.autosaveTimer);
-    this.autosaveTimer = null;
-    if (this.snapshotTimer !== null) clearInterval(this.snapshotTimer);
-    this.snapshotTimer = null;
-    this.snapshot = null;
+    this.autosave?.stop();
+    this.autosave = null;
     this.view?.destroy();
     this.view = null;
     this.client?.terminate();
@@ -445,7 +441,7 @@ export class CairnPlayer extends HTMLElement {
     const autosaveChanged = s.autosaveMinutes !== this.settings.autosaveMinutes;
     this.settings = s;
     storeSettings(s);
-    if (autosaveChanged && this.view) this.startAutosaves();
+    if (autosaveChanged) this.autosave?.every(s.autosaveMinutes);
     if (this.view) {
       this.view.settings = s;
       this.view.audio.setVolumes({ music: s.music, sound: s.sound, speech: s.speech });
@@ -514,17 +510,6 @@ export class CairnPlayer extends HTMLElement {
     if (this.matches(':focus-within')) this.overlay.querySelector('button')?.focus({ preventScroll: true });
   }
 
-  /** Writes the autosave slot every few minutes of play (the `autosave` setting; 0: only when the page hides). */
-  private startAutosaves(): void {
-    if (this.autosaveTimer !== null) clearInterval(this.autosaveTimer);
-    this.autosaveTimer = null;
-    const minutes = this.settings.autosaveMinutes;
-    if (!(minutes > 0)) return;
-    this.autosaveTimer = setInterval(() => {
-      if (this.running) void this.takeSnapshot().then(() => this.writeAutosave(), () => undefined);
-    }, minutes * 60_000);
-  }
-
   /** An overlay with one button that resumes the game (and unlocks sound: it is a click). */
   private showButton(label: string): void {
     const b = document.createElement('button');
@@ -551,32 +536,14 @@ export class CairnPlayer extends HTMLElement {
     this.overlay.replaceChildren();
   }
 
-  /** Keeps a fresh snapshot in memory: a page being closed cannot wait for the worker, only write what it has. */
-  private async takeSnapshot(): Promise<void> {
-    const { client, view } = this.need();
-    const bytes = await client.request('save', {});
-    this.snapshot = { bytes, thumbnail: thumbnailOf(view) };
-  }
-
-  /** Writes the kept snapshot to the autosave slot at once (the page may be going away). */
-  private writeAutosave(): void {
-    const saves = this.saves;
-    const snap = this.snapshot;
-    if (saves === null || snap === null) return;
-    // Leaving the page must never show an error: the last autosave stays.
-    void saves.put(AUTOSAVE_SLOT, snap.bytes.slice(0), 'Autosave', snap.thumbnail).catch(() => undefined);
-  }
-
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'hidden') {
       this.setRunning(false);
-      // Hidden may mean closing: write what is kept now, then a fresh one if the page lives on.
-      this.writeAutosave();
-      if (this.view) void this.takeSnapshot().then(() => this.writeAutosave(), () => undefined);
+      this.autosave?.hidden();
     } else if (this.wantRunning) this.setRunning(true);
   };
 
-  private readonly onPageHide = (): void => this.writeAutosave();
+  private readonly onPageHide = (): void => this.autosave?.write();
 }
 
 /** A thumbnail for a save slot; a save never fails for want of one. */
