@@ -194,6 +194,15 @@ export class CairnPlayer extends HTMLElement {
     await this.need().client.request('restart', {});
   }
 
+  /** The autosave's bytes, or null; asks for them only when the list has one (a missing slot would be a 404 on `cairn play`). */
+  private async autosaved(saves: GameSaves): Promise<ArrayBuffer | null> {
+    try {
+      return (await saves.list()).some((s) => s.slot === AUTOSAVE_SLOT) ? await saves.get(AUTOSAVE_SLOT) : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Resolves once a game is open; rejects with the opening's error, or USAGE when nothing is being opened. */
   private async whenOpen(): Promise<void> {
     if (this.view !== null) return;
@@ -337,7 +346,7 @@ export class CairnPlayer extends HTMLElement {
       );
       const play = await mayPlay;
       // `cairn dev` carries its game over by itself: no Continue there.
-      const saved = this.hasAttribute('dev') ? null : await this.saves.get(AUTOSAVE_SLOT).catch(() => null);
+      const saved = this.hasAttribute('dev') ? null : await this.autosaved(this.saves);
       if (generation !== this.generation) return;
       // An autosave waits: the player chooses to go on with it or to start afresh, autoplay or not.
       if (saved !== null) this.showStart(saved);
@@ -456,7 +465,7 @@ export class CairnPlayer extends HTMLElement {
     const native = this.getAttribute('fit') === 'none';
     const pp = this.getAttribute('pixel-perfect');
     const pixelPerfect = pp === null ? view.info.pixelArt : pp !== 'off' && pp !== 'false';
-    const mode = native ? 'below' : panelModeFor(rect.width, rect.height);
+    const mode = native ? 'below' : panelModeFor(rect.width, rect.height, view.info.resolution, view.info.ui);
     this.controls.upright = mode === 'tall';
     view.fit(native ? view.stage.width : rect.width, native ? view.stage.height : rect.height, pixelPerfect, mode);
   }

@@ -55,10 +55,17 @@ export function stageFor(resolution: readonly [number, number], ui: UiStyle, mod
   return { mode, width: w, height: h + ph, screenWidth: w, screenHeight: h, panel: { x: 0, y: h, w, h: ph }, panelHeight: ph };
 }
 
-/** Which panel mode suits a box of CSS pixels: beside the game on short landscape screens, tall under it on narrow portrait ones. */
-export function panelModeFor(boxWidth: number, boxHeight: number): PanelMode {
-  if (boxWidth > boxHeight && boxHeight < 500) return 'side';
+/**
+ * Which panel mode suits a box of CSS pixels: beside the game on short
+ * landscape screens where that draws the game bigger than the panel under it
+ * would, tall under it on narrow portrait ones; otherwise under it.
+ */
+export function panelModeFor(boxWidth: number, boxHeight: number, resolution: readonly [number, number], ui: UiStyle): PanelMode {
   if (boxHeight > boxWidth && boxWidth < 600) return 'tall';
+  if (boxWidth > boxHeight && boxHeight < 500) {
+    const scale = (s: Stage) => Math.min(boxWidth / s.width, boxHeight / s.height);
+    if (scale(stageFor(resolution, ui, 'side')) > scale(stageFor(resolution, ui, 'below')) * 1.05) return 'side';
+  }
   return 'below';
 }
 

@@ -87,10 +87,14 @@ describe('phone layouts', () => {
   const CSS_TARGET = 44;
 
   test('short landscape boxes put the panel beside the game, narrow portrait ones a tall panel under it', () => {
-    expect(panelModeFor(844, 390)).toBe('side');
-    expect(panelModeFor(390, 844)).toBe('tall');
-    expect(panelModeFor(1280, 720)).toBe('below');
-    expect(panelModeFor(800, 600)).toBe('below');
+    const game = [[640, 360], 'verbs'] as const;
+    expect(panelModeFor(844, 390, ...game)).toBe('side');
+    expect(panelModeFor(390, 844, ...game)).toBe('tall');
+    expect(panelModeFor(1280, 720, ...game)).toBe('below');
+    expect(panelModeFor(800, 600, ...game)).toBe('below');
+    // A short box that the usual layout already fills keeps it: the side panel would only shrink the game.
+    expect(panelModeFor(640, 488, [640, 360], 'one-click')).toBe('below');
+    expect(panelModeFor(640, 468, ...game)).toBe('below');
   });
 
   for (const [mode, box] of [['side', [844, 390]], ['tall', [390, 844]]] as const) {
