@@ -3,6 +3,7 @@
 // shadow root; every guest or user string goes in through textContent.
 
 import type { SlotInfo } from '../saves/save-store.js';
+import { AUTOSAVE_SLOT } from './autosave.js';
 import type { Settings } from './settings.js';
 
 /** What the menu asks the element to do. */
@@ -65,7 +66,7 @@ export class Menu {
   }
 
   private async savePage(): Promise<void> {
-    const slots = (await this.actions.listSlots()).filter((s) => s.slot !== 'autosave');
+    const slots = (await this.actions.listSlots()).filter((s) => s.slot !== AUTOSAVE_SLOT);
     const body = this.page('Save', [], true);
     const name = el('input');
     name.type = 'text';
