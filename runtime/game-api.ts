@@ -76,8 +76,8 @@ export interface Scene {
   layers: Array<{ image: string; parallax: number }>;
   sprites: SpriteView[];
   speech: SpeechView[];
-  /** Inventory objects in the order taken: id, name, icon. */
-  inventory: Array<{ id: string; name: string; icon: string | null }>;
+  /** Inventory objects in the order taken: id, name, icon, and the right click's verb when it is not `look`. */
+  inventory: Array<{ id: string; name: string; icon: string | null; defaultVerb?: string }>;
   /** Options shown when a dialog waits for a choice, else null. */
   dialog: { options: string[] } | null;
   /** The verb bar: `with` is the word between two things ("to" in "Give sardine to Gulliver") for a verb that takes two. */

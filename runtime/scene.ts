@@ -38,7 +38,9 @@ export function buildScene(engine: Engine): Scene {
       const o = engine.object(id);
       const name = o.props.get('name');
       const icon = o.props.get('icon') ?? o.props.get('sprite');
-      return { id, name: typeof name === 'string' ? name : id, icon: typeof icon === 'string' ? icon : null };
+      const verb = o.props.get('default_verb');
+      const item = { id, name: typeof name === 'string' ? name : id, icon: typeof icon === 'string' ? icon : null };
+      return typeof verb === 'string' ? { ...item, defaultVerb: verb } : item;
     }),
     dialog: dialogView(engine),
     verbs: verbWords(engine.decls).map((v) => ({ ...v })),

@@ -387,7 +387,7 @@ export class GameView {
     const slot = boxAt(L.inventory, x, y);
     const item = slot >= 0 ? scene.inventory[slot] : undefined;
     if (item === undefined) return;
-    if (button === 2) c.secondaryClick({ id: item.id });
+    if (button === 2) c.secondaryClick(item);
     else c.clickInventory(item.id);
   }
 

@@ -74,7 +74,12 @@ describe('SCUMM verbs', () => {
     const { c, sent } = setup('verbs');
     c.secondaryClick(shell);
     c.secondaryClick({ id: 'key' });
-    expect(sent).toEqual([{ type: 'verb', verb: 'look', target: 'shell' }, { type: 'verb', verb: 'look', target: 'key' }]);
+    c.secondaryClick({ id: 'radio', defaultVerb: 'use' });
+    expect(sent).toEqual([
+      { type: 'verb', verb: 'look', target: 'shell' },
+      { type: 'verb', verb: 'look', target: 'key' },
+      { type: 'verb', verb: 'use', target: 'radio' },
+    ]);
   });
 });
 

@@ -168,9 +168,15 @@ describe('the verb bar\'s words and right-click defaults', () => {
         object rock { name: "rock"; hotspot: (10, 10, 40, 40) }
         object buoy { name: "buoy"; hotspot: (100, 10, 40, 40); default_verb: "talk"; on talk { say "Hello, buoy." } }
       }
-      on start { put hero in shore at (100, 330); go shore }
+      object radio { name: "radio"; default_verb: "talk" }
+      object shell { name: "shell" }
+      on start { put hero in shore at (100, 330); go shore; take radio; take shell }
     `));
     game.tick();
+    expect(game.scene().inventory).toEqual([
+      { id: 'radio', name: 'radio', icon: null, defaultVerb: 'talk' },
+      { id: 'shell', name: 'shell', icon: null },
+    ]);
     expect(game.targets().map((t) => [t.id, t.defaultVerb])).toEqual(expect.arrayContaining([['rock', 'look'], ['buoy', 'talk']]));
     expect(game.targetAt(30, 30)?.defaultVerb).toBe('look');
     expect(game.targetAt(120, 30)?.defaultVerb).toBe('talk');
