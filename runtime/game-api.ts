@@ -19,8 +19,8 @@ export type GameInput =
   | { type: 'verb'; verb: string; target: string; with?: string }
   /** Picks a dialog option by its 1-based position among the options shown. */
   | { type: 'choose'; option: number }
-  /** Skips the current line, or the whole cutscene (Escape). */
-  | { type: 'skip' }
+  /** Skips the whole cutscene (Escape), or outside one the current lines; with `line`, only the lines being spoken (`.`, a click on a line). */
+  | { type: 'skip'; line?: true }
   /** The pointer moved (for hover names); never changes game state. */
   | { type: 'hover'; x: number; y: number };
 
@@ -76,11 +76,12 @@ export interface Scene {
   layers: Array<{ image: string; parallax: number }>;
   sprites: SpriteView[];
   speech: SpeechView[];
-  /** Inventory objects in the order taken: id, name, icon. */
-  inventory: Array<{ id: string; name: string; icon: string | null }>;
+  /** Inventory objects in the order taken: id, name, icon, and the right click's verb when it is not `look`. */
+  inventory: Array<{ id: string; name: string; icon: string | null; defaultVerb?: string }>;
   /** Options shown when a dialog waits for a choice, else null. */
   dialog: { options: string[] } | null;
-  verbs: Array<{ id: string; label: string }>;
+  /** The verb bar: `with` is the word between two things ("to" in "Give sardine to Gulliver") for a verb that takes two. */
+  verbs: Array<{ id: string; label: string; with?: string }>;
   /** Name of the hotspot under the pointer. */
   hover: string | null;
   camera: Pt;
@@ -108,6 +109,8 @@ export interface Target {
   y: number;
   /** Verbs with a handler on this target, in the game's verb order. */
   verbs: string[];
+  /** The verb a right click (a long press) uses on it: its `default_verb` property, else `look`. */
+  defaultVerb: string;
 }
 
 /** What the runtime exposes to drivers (walkthroughs, CLI, player worker). */

@@ -146,13 +146,16 @@ export class Game implements GameDriver {
       for (const input of inputs) if (input.type !== 'hover') this.refused.push({ tick: now, input, reason: 'the game has ended' });
       return;
     }
+    // A skip fast-forwards through ticks of its own at once, so a click queued right after it meets the world after the cutscene.
+    let skipped = 0;
     for (const input of inputs) {
-      const why = applyInput(e, input);
+      const why = e.state.ended && input.type !== 'hover' ? 'the game has ended' : applyInput(e, input);
       if (why !== null) this.refused.push({ tick: now, input, reason: why });
       else if (input.type !== 'hover') this.log.push({ tick: now, input });
+      if (e.skipRequested) skipped += this.fastForward();
     }
-    // A skip fast-forwards through ticks of its own; it stands for this tick when it ran any.
-    if (e.skipRequested && this.fastForward() > 0) return;
+    // The skipped ticks stand for this tick when there were any.
+    if (skipped > 0) return;
     if (!e.state.ended) this.step();
   }
 

@@ -19,7 +19,7 @@ const INPUT_FIELDS: Record<GameInput['type'], { fields: string[]; check: Check }
   hover: { fields: ['x', 'y'], check: (v) => isNumber(v.x) && isNumber(v.y) },
   verb: { fields: ['verb', 'target', 'with'], check: (v) => isName(v.verb) && isName(v.target) && (v.with === undefined || isName(v.with)) },
   choose: { fields: ['option'], check: (v) => Number.isInteger(v.option) && (v.option as number) >= 1 },
-  skip: { fields: [], check: () => true },
+  skip: { fields: ['line'], check: (v) => v.line === undefined || v.line === true },
 };
 
 /** The JSON text of a log: readable, one input per line, so logs diff well. */

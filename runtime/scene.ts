@@ -10,6 +10,7 @@ import type { Engine } from './world/engine.js';
 import { costumeFrame } from './world/costumes.js';
 import { actorFrame, entityAt, objectZ } from './world/hit-test.js';
 import { cannotAct } from './world/interaction.js';
+import { verbWords } from './world/verb-words.js';
 
 /** Builds the scene of the current tick. */
 export function buildScene(engine: Engine): Scene {
@@ -37,10 +38,12 @@ export function buildScene(engine: Engine): Scene {
       const o = engine.object(id);
       const name = o.props.get('name');
       const icon = o.props.get('icon') ?? o.props.get('sprite');
-      return { id, name: typeof name === 'string' ? name : id, icon: typeof icon === 'string' ? icon : null };
+      const verb = o.props.get('default_verb');
+      const item = { id, name: typeof name === 'string' ? name : id, icon: typeof icon === 'string' ? icon : null };
+      return typeof verb === 'string' ? { ...item, defaultVerb: verb } : item;
     }),
     dialog: dialogView(engine),
-    verbs: engine.decls.verbs.map((v) => ({ id: v.id, label: v.label })),
+    verbs: verbWords(engine.decls).map((v) => ({ ...v })),
     hover: hoverName(engine),
     camera: { x: s.camera.x, y: s.camera.y },
     viewport: [engine.screen[0], engine.screen[1]],

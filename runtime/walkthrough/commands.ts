@@ -151,6 +151,19 @@ export const WALK_COMMANDS = [
     },
   }),
   command({
+    name: 'skip line',
+    syntax: 'skip line',
+    summary: 'ends the line being spoken (`.` or a click on it); a cutscene goes on; it waits only until a line has begun',
+    waitsForControl: false,
+    acts: true,
+    parse: () => ({}),
+    readyWhen: (game) => game.hasControl || game.scene().speech.length > 0,
+    run(_, ctx) {
+      ctx.send({ type: 'skip', line: true });
+      return undefined;
+    },
+  }),
+  command({
     name: 'save',
     syntax: 'save NAME',
     summary: 'snapshots the whole game, in memory',

@@ -72,7 +72,7 @@ function parseLine(reader: LineReader, saved: Set<string>): WalkStep | undefined
     });
   }
   r.pos = start + word.length;
-  const name = word === 'expect' ? expectForm(r) : (word as WalkCommandName);
+  const name = word === 'expect' ? expectForm(r) : twoWordForm(r, word);
   const row = walkCommand(name);
   const args = row.parse(r);
   r.end(row.syntax);
@@ -94,6 +94,15 @@ function expectForm(r: LineReader): WalkCommandName {
   if (!form) return 'expect';
   for (const word of form.words) r.accept(word);
   return form.command;
+}
+
+/** A command named by two words (`skip line`) when the line goes on with its second word, else the one-word command; consumes the second word. */
+function twoWordForm(r: LineReader, word: string): WalkCommandName {
+  const next = /^\s+([A-Za-z_]+)(?=\s|$)/.exec(r.text.slice(r.pos));
+  const name = next === null ? undefined : WALK_COMMANDS.find((c) => c.name === `${word} ${next[1]}`)?.name;
+  if (name === undefined) return word as WalkCommandName;
+  r.pos += next![0].length;
+  return name;
 }
 
 /** Index of the `#` that starts the line's comment (outside quotes), or the line's length. */

@@ -18,6 +18,7 @@ export function checkInput(engine: Engine, input: GameInput): void {
       if (!finite(input.x) || !finite(input.y)) bad(`a ${input.type} needs x and y numbers`);
       return;
     case 'skip':
+      if (input.line !== undefined && input.line !== true) bad('a skip\'s `line` must be true or left out');
       return;
     case 'choose':
       if (!(Number.isInteger(input.option) && input.option >= 1)) bad('choose needs an option number from 1');

@@ -21,7 +21,8 @@ export function applyInput(engine: Engine, input: GameInput): string | null {
       engine.hover = { x: input.x, y: input.y };
       return null;
     case 'skip':
-      if (engine.inCutscene) engine.skipRequested = true;
+      // Ending a line lets the cutscene go on to its next; only a skip without `line` ends the cutscene.
+      if (engine.inCutscene && input.line !== true) engine.skipRequested = true;
       else skipLines(engine);
       return null;
     case 'choose':

@@ -43,7 +43,7 @@ export function expireLines(engine: Engine): void {
   s.lines = kept;
 }
 
-/** Ends every line now (`skip` outside a cutscene). */
+/** Ends every line now (`skip line`, or `skip` outside a cutscene). */
 export function skipLines(engine: Engine): void {
   for (const l of engine.state.lines) l.until = Math.min(l.until, engine.now);
 }

@@ -56,7 +56,15 @@ export function verbsOf(engine: Engine, name: string): string[] {
 function describe(engine: Engine, name: string, kind: 'object' | 'actor', at: { x: number; y: number }): TargetView {
   const props = kind === 'object' ? engine.object(name).props : engine.actor(name).props;
   const label = props.get('name');
-  return { id: name, name: typeof label === 'string' ? label : name, x: at.x, y: at.y, verbs: engine.decls.verbs.map((v) => v.id).filter((verb) => hasHandler(engine, name, verb)) };
+  const defaultVerb = props.get('default_verb');
+  return {
+    id: name,
+    name: typeof label === 'string' ? label : name,
+    x: at.x,
+    y: at.y,
+    verbs: engine.decls.verbs.map((v) => v.id).filter((verb) => hasHandler(engine, name, verb)),
+    defaultVerb: typeof defaultVerb === 'string' ? defaultVerb : 'look',
+  };
 }
 
 type Area = ReturnType<typeof objectArea>;

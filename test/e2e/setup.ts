@@ -35,3 +35,14 @@ export function exportFixture(name: string, files: Map<string, string | Uint8Arr
   execFileSync(process.execPath, [join(root, 'bin/cairn.js'), 'build', project, '-o', join(work, `${name}.cairn`), '--web', out], { stdio: 'pipe' });
   return out;
 }
+
+/** Exports a project folder (the sample game) as a web folder with the CLI; returns the folder. */
+export function exportProject(project: string, name: string): string {
+  if (!existsSync(join(root, 'dist/player-web/index.html')) || !existsSync(join(root, 'dist/player/cli/main.js'))) {
+    throw new Error('the player is not built: run `npm run build` first');
+  }
+  const work = mkdtempSync(join(tmpdir(), `cairn-e2e-${name}-`));
+  const out = join(work, `${name}-web`);
+  execFileSync(process.execPath, [join(root, 'bin/cairn.js'), 'build', project, '-o', join(work, `${name}.cairn`), '--web', out], { stdio: 'pipe' });
+  return out;
+}

@@ -4,6 +4,7 @@
 // its events (ready, error, save, end). The game itself runs in a Worker.
 
 import type { ErrorView, FrameMessage, GameInfo, ReloadOutcome } from '../protocol.js';
+import { panelModeFor } from '../render/layout.js';
 import { Renderer } from '../render/renderer.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
 import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
@@ -11,15 +12,16 @@ import { GameView, type FrameStats, type ViewHost } from './game-view.js';
 import { Menu } from './menu.js';
 import { loadSettings, storeSettings, type Settings } from './settings.js';
 import { playerStyles } from './styles.js';
-import { div, fullscreenIcon } from './shadow-parts.js';
+import { div } from './shadow-parts.js';
+import { bindPointer } from './pointer-input.js';
+import { ScreenControls } from './screen-controls.js';
 import { ErrorPanel } from './error-panel.js';
 import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
+import { endScreen, ProgressScreen, startScreen } from './screens.js';
+import { Autosave, AUTOSAVE_SLOT } from './autosave.js';
 import { GameError, WorkerClient } from './worker-client.js';
 
-/** The slot the player saves to when the page is hidden or closed. */
-export const AUTOSAVE_SLOT = 'autosave';
-/** How often a running game's snapshot is refreshed for the autosave on exit. */
-const SNAPSHOT_MS = 10_000;
+export { AUTOSAVE_SLOT } from './autosave.js';
 /** How many spoken lines the aria-live region keeps. */
 const LIVE_LINES = 20;
 
@@ -34,6 +36,7 @@ export class CairnPlayer extends HTMLElement {
   private readonly status: HTMLDivElement;
   private readonly menu: Menu;
   private readonly errorPanel: ErrorPanel;
+  private readonly controls: ScreenControls;
   private client: WorkerClient | null = null;
   private view: GameView | null = null;
   private saves: GameSaves | null = null;
@@ -41,12 +44,16 @@ export class CairnPlayer extends HTMLElement {
   private running = false;
   private wantRunning = false;
   private opening: Promise<void> | null = null;
+  /** The open() in progress, as it will settle (API calls made before `ready` wait on it). */
+  private openRun: Promise<void> | null = null;
+  /** The game has been started (played) since it opened; API calls that need game time wait for it. */
+  private started = false;
+  private startWaiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
   private generation = 0;
   private resizeObserver: ResizeObserver | null = null;
   private endedFired = false;
-  /** The latest snapshot for the autosave on exit, refreshed every SNAPSHOT_MS while the game runs. */
-  private snapshot: { bytes: ArrayBuffer; thumbnail: Blob | null } | null = null;
-  private snapshotTimer: ReturnType<typeof setInterval> | null = null;
+  /** The open game's autosave. */
+  private autosave: Autosave | null = null;
 
   constructor() {
     super();
@@ -68,20 +75,19 @@ export class CairnPlayer extends HTMLElement {
       listSlots: () => this.saves?.list() ?? Promise.resolve([]),
       save: async (slot, name) => void (await this.save(slot, name)),
       load: (slot) => this.load(slot),
+      remove: (slot) => this.need().saves.remove(slot),
       restart: () => this.restart(),
       fullscreen: () => void this.fullscreen(),
       settings: () => this.settings,
       changeSettings: (s) => this.applySettings(s),
     });
-    const fullscreen = document.createElement('button');
-    fullscreen.className = 'fullscreen';
-    fullscreen.type = 'button';
-    fullscreen.append(fullscreenIcon());
-    fullscreen.title = 'Fullscreen';
-    fullscreen.setAttribute('aria-label', 'Fullscreen');
-    fullscreen.addEventListener('click', () => void this.fullscreen());
+    this.controls = new ScreenControls({
+      skip: () => this.view?.controller.skip(),
+      menu: () => this.openMenu(),
+      fullscreen: () => void this.fullscreen(),
+    });
     this.errorPanel = new ErrorPanel(() => this.need().client.request('report', {}));
-    this.shadow.append(this.stageBox, fullscreen, this.overlay, this.menu.root, this.errorPanel.root, this.live, this.status);
+    this.shadow.append(this.stageBox, this.controls.bar, this.controls.finger, this.overlay, this.controls.portrait, this.menu.root, this.errorPanel.root, this.live, this.status);
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('contextmenu', (e) => e.preventDefault());
   }
@@ -101,6 +107,7 @@ export class CairnPlayer extends HTMLElement {
   /** Opens a bundle from a URL (relative to the page) or from its bytes. */
   open(source: string | URL | ArrayBuffer | Uint8Array): Promise<void> {
     const run = this.openNow(source);
+    this.openRun = run;
     this.opening = run.catch(() => undefined);
     return run;
   }
@@ -115,10 +122,17 @@ export class CairnPlayer extends HTMLElement {
   /** Starts game time again. */
   resume(): void {
     performance.mark('cairn:resume');
+    const hadFocus = this.matches(':focus-within');
     this.wantRunning = true;
     this.hideOverlay();
+    // The button that had the focus is gone: the game takes it, so keys (Escape to skip) work at once.
+    if (hadFocus) this.focus({ preventScroll: true });
     this.view?.audio.unlock();
     this.setRunning(true);
+    if (this.view !== null && !this.started) {
+      this.started = true;
+      for (const w of this.startWaiters.splice(0)) w.resolve();
+    }
   }
 
   /** Saves the game in a named slot (IndexedDB, per game id); fires `save`. */
@@ -138,8 +152,13 @@ export class CairnPlayer extends HTMLElement {
     const bytes = await saves.get(String(slot));
     if (bytes === null) throw new GameError('USAGE', `there is no save in slot "${slot}"`);
     await client.request('load', { bytes }, [bytes]);
+    // A save loaded at the end screen plays on from it.
+    if (this.endedFired) {
+      this.endedFired = false;
+      this.hideOverlay();
+    }
     // The autosave on exit must not bring back the game from before this load.
-    await this.takeSnapshot().catch(() => undefined);
+    await this.autosave?.refresh().catch(() => undefined);
   }
 
   /** The slots saved for this game, newest first. */
@@ -147,16 +166,22 @@ export class CairnPlayer extends HTMLElement {
     return this.need().saves.list();
   }
 
-  /** Runs one walkthrough command (`do pickup shell`); resolves when the player has control again. */
+  /**
+   * Runs one walkthrough command (`do pickup shell`); resolves when the player
+   * has control again. Called before the game was started, it waits for the
+   * start; during a cutscene, for control (at most ten minutes of game time).
+   */
   async perform(command: string): Promise<void> {
+    await this.whenStarted();
     const { client, view } = this.need();
     // Clicks made before this call reach the game before the command does.
     await view.inputsSent();
     await client.request('perform', { command: String(command) });
   }
 
-  /** The value of a game expression (`door.open`, `tries`), as plain data. */
+  /** The value of a game expression (`door.open`, `tries`), as plain data; called before `ready`, it waits for the game to open. */
   async evaluate(expression: string): Promise<unknown> {
+    await this.whenOpen();
     const { client, view } = this.need();
     await view.inputsSent();
     const r = await client.request('evaluate', { expression: String(expression) });
@@ -167,6 +192,29 @@ export class CairnPlayer extends HTMLElement {
   async restart(): Promise<void> {
     this.endedFired = false;
     await this.need().client.request('restart', {});
+  }
+
+  /** The autosave's bytes, or null; asks for them only when the list has one (a missing slot would be a 404 on `cairn play`). */
+  private async autosaved(saves: GameSaves): Promise<ArrayBuffer | null> {
+    try {
+      return (await saves.list()).some((s) => s.slot === AUTOSAVE_SLOT) ? await saves.get(AUTOSAVE_SLOT) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Resolves once a game is open; rejects with the opening's error, or USAGE when nothing is being opened. */
+  private async whenOpen(): Promise<void> {
+    if (this.view !== null) return;
+    if (this.openRun === null) throw new GameError('USAGE', 'no game is open: give the element a `src` or call open()');
+    await this.openRun;
+  }
+
+  /** Resolves once the open game has been started (the "Click to play" was clicked, or it autoplayed). */
+  private async whenStarted(): Promise<void> {
+    await this.whenOpen();
+    if (this.started) return;
+    await new Promise<void>((resolve, reject) => this.startWaiters.push({ resolve, reject }));
   }
 
   /**
@@ -198,11 +246,11 @@ export class CairnPlayer extends HTMLElement {
     return client.request('console', { line: String(line) });
   }
 
-  /** Opens the menu (Escape, F5). */
-  openMenu(): void {
+  /** Opens the menu (Escape, F5), at its main page or at Load. */
+  openMenu(page: 'main' | 'load' = 'main'): void {
     if (!this.view) return;
     this.setRunning(false);
-    this.menu.open();
+    this.menu.open(page);
   }
 
   /** Enters or leaves fullscreen. */
@@ -232,7 +280,7 @@ export class CairnPlayer extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.writeAutosave();
+    this.autosave?.write();
     this.resizeObserver?.disconnect();
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('pagehide', this.onPageHide);
@@ -261,8 +309,10 @@ export class CairnPlayer extends HTMLElement {
     );
     this.client = client;
     try {
-      this.showMessage('Loading…');
-      const bytes = await bytesOf(source);
+      const progress = new ProgressScreen();
+      this.overlay.replaceChildren(progress.root);
+      this.overlay.hidden = false;
+      const bytes = await bytesOf(source, (loaded, total) => progress.update(loaded, total));
       performance.mark('cairn:fetched');
       if (generation !== this.generation) return discard(app);
       const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')), dev: this.hasAttribute('dev') }, [bytes]);
@@ -279,19 +329,29 @@ export class CairnPlayer extends HTMLElement {
       this.toggleAttribute('data-pixel', info.pixelArt);
       view.renderer.canvas.setAttribute('aria-hidden', 'true');
       this.stageBox.replaceChildren(view.renderer.canvas);
-      this.bindPointer(view);
+      bindPointer(view, this.controls, {
+        pressed: () => this.focus({ preventScroll: true }),
+        failed: (err) => this.fail('INPUT', String(err), false),
+      });
       this.layout();
       view.start();
       this.endedFired = false;
       this.hideOverlay();
       this.dispatchEvent(new CustomEvent('ready', { detail: { ...info } }));
-      this.snapshotTimer = setInterval(() => {
-        if (this.running) void this.takeSnapshot().catch(() => undefined);
-      }, SNAPSHOT_MS);
+      const shown = view;
+      this.autosave = new Autosave(
+        this.saves,
+        { snapshot: async () => ({ bytes: await client.request('save', {}), thumbnail: thumbnailOf(shown) }), isRunning: () => this.running },
+        this.settings.autosaveMinutes,
+      );
       const play = await mayPlay;
+      // `cairn dev` carries its game over by itself: no Continue there.
+      const saved = this.hasAttribute('dev') ? null : await this.autosaved(this.saves);
       if (generation !== this.generation) return;
-      if (play) this.resume();
-      else this.showStart();
+      // An autosave waits: the player chooses to go on with it or to start afresh, autoplay or not.
+      if (saved !== null) this.showStart(saved);
+      else if (play) this.resume();
+      else this.showStart(null);
     } catch (e) {
       if (generation !== this.generation) return;
       if (view === null) discard(app);
@@ -304,9 +364,10 @@ export class CairnPlayer extends HTMLElement {
 
   private close(): void {
     this.setRunning(false);
-    if (this.snapshotTimer !== null) clearInterval(this.snapshotTimer);
-    this.snapshotTimer = null;
-    this.snapshot = null;
+    this.started = false;
+    for (const w of this.startWaiters.splice(0)) w.reject(new GameError('CLOSED', 'the player was closed before the game started'));
+    this.autosave?.stop();
+    this.autosave = null;
     this.view?.destroy();
     this.view = null;
     this.client?.terminate();
@@ -328,6 +389,7 @@ export class CairnPlayer extends HTMLElement {
   private host(): ViewHost {
     const menu = this.menu;
     const overlay = this.overlay;
+    const controls = this.controls;
     return {
       spoke: (text) => this.speak(text),
       status: (text) => (this.status.textContent = text),
@@ -335,24 +397,17 @@ export class CairnPlayer extends HTMLElement {
       ended: () => {
         if (this.endedFired) return;
         this.endedFired = true;
+        this.showEnd();
         this.dispatchEvent(new CustomEvent('end'));
       },
       escape: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
       menu: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
       togglePause: () => (this.running ? this.pause() : this.resume()),
+      cutscene: (on) => (this.controls.cutscene = on),
       get blocked() {
-        return menu.isOpen || !overlay.hidden;
+        return menu.isOpen || !overlay.hidden || controls.hinting;
       },
     };
-  }
-
-  private bindPointer(view: GameView): void {
-    const canvas = view.renderer.canvas;
-    canvas.addEventListener('pointermove', (e) => view.pointerMove(e.offsetX, e.offsetY, canvas.getBoundingClientRect()));
-    canvas.addEventListener('pointerdown', (e) => {
-      this.focus({ preventScroll: true });
-      void view.pointerDown(e.offsetX, e.offsetY, e.button, canvas.getBoundingClientRect()).catch((err: unknown) => this.fail('INPUT', String(err), false));
-    });
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -366,9 +421,14 @@ export class CairnPlayer extends HTMLElement {
       }
       return;
     }
-    if (!this.overlay.hidden && (e.key === 'Enter' || e.key === ' ')) {
-      e.preventDefault();
-      return this.resume();
+    // A key on one of our buttons (the overlay's, the corner's) is the button's: Tab moves on from it, Enter presses it.
+    if (e.composedPath()[0] !== this) return;
+    if (!this.overlay.hidden || this.controls.hinting) {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        ((this.controls.hinting ? this.controls.portrait : this.overlay).querySelector('button') as HTMLButtonElement | null)?.click();
+      }
+      return;
     }
     if (view.key(e.key, e.shiftKey)) e.preventDefault();
   }
@@ -387,8 +447,10 @@ export class CairnPlayer extends HTMLElement {
   }
 
   private applySettings(s: Settings): void {
+    const autosaveChanged = s.autosaveMinutes !== this.settings.autosaveMinutes;
     this.settings = s;
     storeSettings(s);
+    if (autosaveChanged) this.autosave?.every(s.autosaveMinutes);
     if (this.view) {
       this.view.settings = s;
       this.view.audio.setVolumes({ music: s.music, sound: s.sound, speech: s.speech });
@@ -403,7 +465,9 @@ export class CairnPlayer extends HTMLElement {
     const native = this.getAttribute('fit') === 'none';
     const pp = this.getAttribute('pixel-perfect');
     const pixelPerfect = pp === null ? view.info.pixelArt : pp !== 'off' && pp !== 'false';
-    view.fit(native ? view.stage.width : rect.width, native ? view.stage.height : rect.height, pixelPerfect);
+    const mode = native ? 'below' : panelModeFor(rect.width, rect.height, view.info.resolution, view.info.ui);
+    this.controls.upright = mode === 'tall';
+    view.fit(native ? view.stage.width : rect.width, native ? view.stage.height : rect.height, pixelPerfect, mode);
   }
 
   private speak(text: string): void {
@@ -421,8 +485,38 @@ export class CairnPlayer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal, place: fromGame?.place ?? null } }));
   }
 
-  private showStart(): void {
-    this.showButton(`▶ Click to play${this.view ? `: ${this.view.info.title}` : ''}`);
+  /** "Click to play"; with an autosave, "Continue" (loads it) and "New game". */
+  private showStart(autosave: ArrayBuffer | null): void {
+    const title = this.view?.info.title ?? '';
+    if (autosave === null) return this.showButton(`▶ Click to play${title ? `: ${title}` : ''}`);
+    const cont = async () => {
+      await this.need().client.request('load', { bytes: autosave }, [autosave]);
+      this.resume();
+    };
+    this.showScreen(
+      startScreen(title, [
+        { label: '▶ Continue', act: () => void cont().catch((e: unknown) => this.fail('LOAD', e instanceof Error ? e.message : String(e), false)) },
+        { label: 'New game', act: () => this.resume() },
+      ]),
+    );
+  }
+
+  /** The end screen over the game's closing scene: Play again, or Load. */
+  private showEnd(): void {
+    const title = this.view?.info.title ?? '';
+    this.showScreen(
+      endScreen(title, [
+        { label: 'Play again', act: () => void this.restart().then(() => this.resume()) },
+        { label: 'Load a save', act: () => this.openMenu('load') },
+      ]),
+    );
+  }
+
+  /** Shows a screen in the overlay; its first button takes the focus when the player had it. */
+  private showScreen(children: HTMLElement[]): void {
+    this.overlay.replaceChildren(...children);
+    this.overlay.hidden = false;
+    if (this.matches(':focus-within')) this.overlay.querySelector('button')?.focus({ preventScroll: true });
   }
 
   /** An overlay with one button that resumes the game (and unlocks sound: it is a click). */
@@ -451,32 +545,14 @@ export class CairnPlayer extends HTMLElement {
     this.overlay.replaceChildren();
   }
 
-  /** Keeps a fresh snapshot in memory: a page being closed cannot wait for the worker, only write what it has. */
-  private async takeSnapshot(): Promise<void> {
-    const { client, view } = this.need();
-    const bytes = await client.request('save', {});
-    this.snapshot = { bytes, thumbnail: thumbnailOf(view) };
-  }
-
-  /** Writes the kept snapshot to the autosave slot at once (the page may be going away). */
-  private writeAutosave(): void {
-    const saves = this.saves;
-    const snap = this.snapshot;
-    if (saves === null || snap === null) return;
-    // Leaving the page must never show an error: the last autosave stays.
-    void saves.put(AUTOSAVE_SLOT, snap.bytes.slice(0), 'Autosave', snap.thumbnail).catch(() => undefined);
-  }
-
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'hidden') {
       this.setRunning(false);
-      // Hidden may mean closing: write what is kept now, then a fresh one if the page lives on.
-      this.writeAutosave();
-      if (this.view) void this.takeSnapshot().then(() => this.writeAutosave(), () => undefined);
+      this.autosave?.hidden();
     } else if (this.wantRunning) this.setRunning(true);
   };
 
-  private readonly onPageHide = (): void => this.writeAutosave();
+  private readonly onPageHide = (): void => this.autosave?.write();
 }
 
 /** A thumbnail for a save slot; a save never fails for want of one. */

@@ -4,11 +4,11 @@
 // and the public API; this owns everything that lives as long as one game.
 
 import type { Application } from 'pixi.js';
-import type { AudioCommand, GameInput } from '../../../runtime/game-api.js';
+import type { AudioCommand, GameInput, Scene } from '../../../runtime/game-api.js';
 import { AudioPlayer } from '../audio/audio.js';
 import { actionForKey, GamepadReader, type Action } from '../input/actions.js';
 import type { FrameMessage, GameInfo } from '../protocol.js';
-import { boxAt, fitStage, optionBoxes, stageFor, toStage, type Fit, type Stage } from '../render/layout.js';
+import { boxAt, fitStage, inPanel, optionBoxes, stageFor, toStage, type Fit, type PanelMode, type Stage } from '../render/layout.js';
 import { Renderer } from '../render/renderer.js';
 import { TextureStore } from '../render/textures.js';
 import { Controller } from '../ui/controller.js';
@@ -26,6 +26,8 @@ export interface ViewHost {
   escape(): void;
   menu(): void;
   togglePause(): void;
+  /** A cutscene began (true) or ended. */
+  cutscene(on: boolean): void;
   /** True while a menu or an overlay takes the input. */
   readonly blocked: boolean;
 }
@@ -44,6 +46,8 @@ export interface FrameStats {
 }
 
 const STATS_KEPT = 600;
+/** A cutscene hides the verb bar once it has run this many ticks: a pause of a quarter second in a pickup must not make it blink. */
+const HIDE_VERBS_AFTER_TICKS = 30;
 /** Frames slower than this (ms between draws, median) make the view draw at a lower resolution. */
 const SLOW_FRAME_MS = 24;
 /** How many drawn frames that decision looks at. */
@@ -51,7 +55,7 @@ const ADAPT_FRAMES = 20;
 
 /** A running game's view. */
 export class GameView {
-  readonly stage: Stage;
+  stage: Stage;
   readonly renderer: Renderer;
   readonly audio: AudioPlayer;
   readonly controller: Controller;
@@ -68,6 +72,15 @@ export class GameView {
   private readonly gamepads = new GamepadReader();
   private lineShownAt = new Map<string, number>();
   private dialogShown = '';
+  private sentenceShown = '';
+  /** The tick the running cutscene was first seen at, or -1. */
+  private cutsceneSince = -1;
+  private cursor = '';
+  private pointedShown: string | null = null;
+  /** Told when the name of what the pointer is over changes (the finger's label follows it). */
+  onPointed: () => void = () => {};
+  /** The pointer is over a verb of the verb bar. */
+  private overVerb = false;
   private firstFramePending = false;
   private audioDue: AudioCommand[] = [];
   readonly stats: FrameStats = { frames: 0, work: [], intervals: [], firstFrameAt: null, resolution: Infinity };
@@ -125,6 +138,9 @@ export class GameView {
     for (const line of frame.said) this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
     for (const line of frame.printed) console.info(`[game] ${line}`);
     if (frame.scene.ended) this.host.ended();
+    if (frame.scene.cutscene !== this.cutsceneSince >= 0) this.host.cutscene(frame.scene.cutscene);
+    if (!frame.scene.cutscene) this.cutsceneSince = -1;
+    else if (this.cutsceneSince < 0) this.cutsceneSince = frame.scene.tick;
     const dialog = frame.scene.dialog?.options.map((o, i) => `${i + 1}. ${o}`).join(', ') ?? '';
     if (dialog !== this.dialogShown) {
       this.dialogShown = dialog;
@@ -152,8 +168,12 @@ export class GameView {
     this.renderer.destroy();
   }
 
-  /** Lays the canvas out in a box of CSS pixels. */
-  fit(width: number, height: number, pixelPerfect: boolean): void {
+  /** Lays the canvas out in a box of CSS pixels, with the panel where `mode` puts it. */
+  fit(width: number, height: number, pixelPerfect: boolean, mode: PanelMode = 'below'): void {
+    if (mode !== this.stage.mode) {
+      this.stage = stageFor(this.info.resolution, this.info.ui, mode);
+      this.renderer.setStage(this.stage);
+    }
     this.lastFit = fitStage(this.stage, width, height, pixelPerfect);
     this.renderer.resize(this.lastFit, this.maxResolution);
     this.dirty = true;
@@ -204,13 +224,26 @@ export class GameView {
     const started = performance.now();
     const c = this.controller;
     const focused = c.focused();
+    const sentence = c.sentence();
+    if (sentence !== this.sentenceShown) {
+      this.sentenceShown = sentence;
+      // The sentence line as the pointer moves, for screen readers (a dialog's options speak for themselves).
+      if (sentence !== '' && frame.scene.dialog === null) this.host.status(sentence);
+    }
+    this.setCursor(frame);
+    const pointed = c.pointedName();
+    if (pointed !== this.pointedShown) {
+      this.pointedShown = pointed;
+      this.onPointed();
+    }
     this.animating = this.renderer.draw(
       frame.scene,
       {
         verb: c.verb,
         holding: c.holding,
-        sentence: c.sentence(),
+        sentence,
         hoverOption: this.hoverPanel,
+        hideVerbs: this.cutsceneSince >= 0 && frame.scene.tick - this.cutsceneSince >= HIDE_VERBS_AFTER_TICKS,
         focusInventory: focused?.kind === 'inventory' ? focused.index : -1,
         focusPoint: focused?.kind === 'room' ? { x: focused.target.x, y: focused.target.y } : null,
         textScale: this.settings.textSize,
@@ -256,7 +289,7 @@ export class GameView {
       const since = this.lineShownAt.get(key) ?? now;
       seen.set(key, since);
       if (!frame.hasControl && now - since > readingTime(line.text, this.settings.textSpeed)) {
-        this.controller.skip();
+        this.controller.skipLine();
         seen.set(key, Infinity);
       }
     }
@@ -266,16 +299,49 @@ export class GameView {
   /** Pointer moved over the canvas at CSS offset (x, y). */
   pointerMove(x: number, y: number, canvas: DOMRect): void {
     const p = toStage(this.stage, canvas.width, canvas.height, x, y);
-    if (p.y < this.stage.screenHeight) {
+    if (!inPanel(this.stage, p.x, p.y) && !this.frame?.scene.dialog) {
       this.hoverQueued = { type: 'hover', x: Math.round(p.x), y: Math.round(p.y) };
+      this.controller.pointer = { kind: 'room' };
+      this.overVerb = false;
       this.setPanelHover(-1);
     } else {
       const dialog = this.frame?.scene.dialog;
       this.setPanelHover(dialog ? boxAt(optionBoxes(this.stage, this.renderer.panelLayout, dialog.options.length).boxes, p.x, p.y) : -1);
+      const item = this.itemAt(p.x, p.y);
+      this.controller.pointer = item === undefined ? { kind: 'none' } : { kind: 'item', id: item.id };
+      const verbs = this.frame?.scene.verbs.length ?? 0;
+      this.overVerb = this.info.ui === 'verbs' && !dialog && boxAt(this.renderer.panelLayout.verbs.slice(0, verbs), p.x, p.y) >= 0;
     }
     // Moving the mouse hands the pointer back from the keyboard focus.
     this.controller.focus = null;
     this.dirty = true;
+  }
+
+  /** The pointer left the canvas: the sentence names nothing. */
+  pointerLeave(): void {
+    this.controller.pointer = { kind: 'none' };
+    this.overVerb = false;
+    this.dirty = true;
+  }
+
+  /** The inventory item drawn at stage point (x, y), or undefined. */
+  private itemAt(x: number, y: number): Scene['inventory'][number] | undefined {
+    const scene = this.frame?.scene;
+    if (!scene || scene.dialog) return undefined;
+    const slot = boxAt(this.renderer.panelLayout.inventory, x, y);
+    return slot >= 0 ? scene.inventory[slot] : undefined;
+  }
+
+  /** A pointing hand over things that can be acted on (room hotspots, verbs, items, options). */
+  private setCursor(frame: FrameMessage): void {
+    const s = frame.scene;
+    const p = this.controller.pointer;
+    const hot = !s.cutscene && (this.hoverPanel >= 0 || (p.kind === 'room' && s.hover !== null) || p.kind === 'item' || this.overVerb);
+    const cursor = hot ? 'pointer' : 'crosshair';
+    if (cursor !== this.cursor) {
+      this.cursor = cursor;
+      this.renderer.canvas.style.cursor = cursor;
+    }
   }
 
   /** A click (button 0) or right click (button 2) at CSS offset (x, y) of the canvas. */
@@ -286,8 +352,9 @@ export class GameView {
     const p = toStage(this.stage, canvas.width, canvas.height, x, y);
     const c = this.controller;
     this.dirty = true;
-    if (p.y >= this.stage.screenHeight) return this.panelClick(p.x, p.y, button);
-    if (button === 0 && c.clickSkips) return c.skip();
+    // Dialog options may cover the room screen (the side panel): while one waits, every click goes to its options.
+    if (inPanel(this.stage, p.x, p.y) || frame.scene.dialog) return this.panelClick(p.x, p.y, button);
+    if (button === 0 && c.clickSkips) return c.skipLine();
     // A plain walk click needs no round trip: the runtime finds what is there itself.
     if (button === 0 && this.info.ui === 'verbs' && c.verb === null && c.holding === null) return c.clickRoom(p.x, p.y, null);
     const act = this.client.request('targetAt', { x: p.x, y: p.y }).then((target) => {
@@ -313,19 +380,35 @@ export class GameView {
       return;
     }
     const verb = boxAt(L.verbs.slice(0, scene.verbs.length), x, y);
-    if (verb >= 0 && this.info.ui === 'verbs') return c.pickVerb(scene.verbs[verb]!.id);
+    if (verb >= 0 && this.info.ui === 'verbs') {
+      if (!scene.cutscene) c.pickVerb(scene.verbs[verb]!.id);
+      return;
+    }
     const slot = boxAt(L.inventory, x, y);
     const item = slot >= 0 ? scene.inventory[slot] : undefined;
     if (item === undefined) return;
-    if (button === 2) c.secondaryClick({ id: item.id });
+    if (button === 2) c.secondaryClick(item);
     else c.clickInventory(item.id);
   }
 
-  /** A key press; returns true when the player used it (the page should not). */
+  /** A key press; returns true when the player used it (the page should not: a Tab past the last thing is the page's). */
   key(key: string, shift: boolean): boolean {
     const action = actionForKey(key, shift);
     if (action === null) return false;
     this.audio.unlock();
+    const options = this.frame?.scene.dialog?.options.length ?? 0;
+    // Tab past a dialog's last option (or Shift+Tab before its first) leaves the element too: no keyboard trap.
+    if (action.type === 'focus' && action.leaves && options > 0 && ((action.step === 1 && this.hoverPanel === options - 1) || (action.step === -1 && this.hoverPanel === 0))) {
+      this.hoverPanel = -1;
+      this.dirty = true;
+      return false;
+    }
+    if (action.type === 'focus' && action.leaves && !this.host.blocked && options === 0) {
+      const moved = this.controller.cycleFocus(action.step, true) !== undefined;
+      this.dirty = true;
+      this.host.status(moved ? this.controller.sentence() : '');
+      return moved;
+    }
     this.act(action);
     return true;
   }
@@ -370,7 +453,7 @@ export class GameView {
         else if (this.info.ui === 'verbs' && scene && action.n <= scene.verbs.length) c.pickVerb(scene.verbs[action.n - 1]!.id);
         return;
       case 'skip-line':
-        return c.skip();
+        return c.skipLine();
     }
   }
 

@@ -3,6 +3,7 @@
 // shadow root; every guest or user string goes in through textContent.
 
 import type { SlotInfo } from '../saves/save-store.js';
+import { AUTOSAVE_SLOT } from './autosave.js';
 import type { Settings } from './settings.js';
 
 /** What the menu asks the element to do. */
@@ -11,11 +12,15 @@ export interface MenuActions {
   listSlots(): Promise<SlotInfo[]>;
   save(slot: string, name: string): Promise<void>;
   load(slot: string): Promise<void>;
+  remove(slot: string): Promise<void>;
   restart(): Promise<void>;
   fullscreen(): void;
   settings(): Settings;
   changeSettings(s: Settings): void;
 }
+
+/** How long "Saved" shows before the game goes on. */
+const SAVED_SHOWN_MS = 900;
 
 /** The menu overlay. */
 export class Menu {
@@ -37,10 +42,11 @@ export class Menu {
     return !this.root.hidden;
   }
 
-  /** Shows the main page of the menu. */
-  open(): void {
+  /** Shows the menu at its main page, or at Load. */
+  open(page: 'main' | 'load' = 'main'): void {
     this.root.hidden = false;
-    this.main();
+    if (page === 'load') void this.loadPage();
+    else this.main();
   }
 
   close(): void {
@@ -60,23 +66,44 @@ export class Menu {
   }
 
   private async savePage(): Promise<void> {
-    const slots = (await this.actions.listSlots()).filter((s) => s.slot !== 'autosave');
+    const slots = (await this.actions.listSlots()).filter((s) => s.slot !== AUTOSAVE_SLOT);
     const body = this.page('Save', [], true);
     const name = el('input');
     name.type = 'text';
     name.value = `Save ${slots.length + 1}`;
     name.setAttribute('aria-label', 'Name of the new save');
+    const saveNew = () => this.saved(this.actions.save(`slot-${Date.now()}`, name.value.trim() || 'Save'), name.value.trim() || 'Save');
+    // Enter in the name box saves, as the button does.
+    name.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      saveNew();
+    });
     body.append(name);
-    body.append(button('Save in a new slot', () => void this.actions.save(`slot-${Date.now()}`, name.value.trim() || 'Save').then(() => this.actions.resume())));
-    for (const s of slots) body.append(this.slotButton(s, `Overwrite`, () => void this.actions.save(s.slot, s.name).then(() => this.actions.resume())));
+    body.append(button('Save in a new slot', saveNew));
+    for (const s of slots) body.append(this.slotRow(s, 'Overwrite', () => this.saved(this.actions.save(s.slot, s.name), s.name), () => void this.savePage()));
     name.focus();
+    name.select();
+  }
+
+  /** "Saved" confirms a save for a moment, then the game goes on; a failed save says why. */
+  private saved(saving: Promise<void>, name: string): void {
+    void saving.then(
+      () => {
+        this.page('Saved', []).append(text('p', `Saved as "${name}".`, 'saved'));
+        setTimeout(() => {
+          if (this.isOpen) this.actions.resume();
+        }, SAVED_SHOWN_MS);
+      },
+      (e: unknown) => this.page('Not saved', [['Back', () => this.main()]]).prepend(text('p', e instanceof Error ? e.message : String(e))),
+    );
   }
 
   private async loadPage(): Promise<void> {
     const slots = await this.actions.listSlots();
     const body = this.page('Load', [], true);
     if (slots.length === 0) body.append(text('p', 'No saves yet.'));
-    for (const s of slots) body.append(this.slotButton(s, 'Load', () => void this.actions.load(s.slot).then(() => this.actions.resume())));
+    for (const s of slots) body.append(this.slotRow(s, 'Load', () => void this.actions.load(s.slot).then(() => this.actions.resume()), () => void this.loadPage()));
     body.querySelector('button')?.focus();
   }
 
@@ -104,6 +131,7 @@ export class Menu {
     subs.checked = s.subtitles;
     subs.addEventListener('change', () => ((s.subtitles = subs.checked), change()));
     body.append(labelled('Subtitles', subs));
+    body.append(labelled('Autosave', choice([['0', 'When I leave'], ['2', 'Every 2 minutes'], ['5', 'Every 5 minutes'], ['10', 'Every 10 minutes']], String(s.autosaveMinutes), (v) => ((s.autosaveMinutes = Number(v)), change()))));
     body.querySelector('input')?.focus();
   }
 
@@ -112,6 +140,16 @@ export class Menu {
       ['Yes, restart', () => void this.actions.restart().then(() => this.actions.resume())],
       ['No', () => this.main()],
     ]);
+  }
+
+  /** A slot's button and, beside it, its Delete button (`then` redraws the page). */
+  private slotRow(s: SlotInfo, verb: string, act: () => void, then: () => void): HTMLDivElement {
+    const row = el('div', 'slot-row');
+    const del = button('Delete', () => void this.actions.remove(s.slot).then(then));
+    del.classList.add('delete');
+    del.setAttribute('aria-label', `Delete the save "${s.name}"`);
+    row.append(this.slotButton(s, verb, act), del);
+    return row;
   }
 
   private slotButton(s: SlotInfo, verb: string, act: () => void): HTMLButtonElement {

@@ -1,4 +1,4 @@
-// The player's settings (volumes, text size and speed, subtitles), kept in
+// The player's settings (volumes, text size and speed, subtitles, autosave), kept in
 // localStorage for every game on the origin. Read defensively: a stored value
 // of the wrong shape falls back to the default.
 
@@ -12,10 +12,12 @@ export interface Settings {
   /** 1: lines last as long as the game says; 2 or 4: the player skips them sooner. */
   textSpeed: number;
   subtitles: boolean;
+  /** Minutes of play between autosaves (0: only when the page hides or closes). */
+  autosaveMinutes: number;
 }
 
 /** The settings a new player starts with. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = { music: 0.8, sound: 1, speech: 1, textSize: 1, textSpeed: 1, subtitles: true };
+export const DEFAULT_SETTINGS: Readonly<Settings> = { music: 0.8, sound: 1, speech: 1, textSize: 1, textSpeed: 1, subtitles: true, autosaveMinutes: 5 };
 
 const KEY = 'cairn-player-settings';
 
@@ -33,6 +35,7 @@ export function loadSettings(): Settings {
     out.textSize = num(r.textSize, 0.5, 3, out.textSize);
     out.textSpeed = num(r.textSpeed, 1, 4, out.textSpeed);
     out.subtitles = typeof r.subtitles === 'boolean' ? r.subtitles : out.subtitles;
+    out.autosaveMinutes = num(r.autosaveMinutes, 0, 60, out.autosaveMinutes);
   } catch {
     // No storage (sandboxed iframe) or a damaged value: defaults.
   }

@@ -10,14 +10,34 @@ export function discard(app: Promise<Application>): void {
   void app.then((a) => a.destroy({ removeView: true }, { children: true })).catch(() => undefined);
 }
 
-/** The bundle's bytes, fetched from the page's origin when given a URL. */
-export async function bytesOf(source: string | URL | ArrayBuffer | Uint8Array): Promise<ArrayBuffer> {
+/** The bundle's bytes, fetched from the page's origin when given a URL; `progress` hears bytes received of the total (null: unknown). */
+export async function bytesOf(source: string | URL | ArrayBuffer | Uint8Array, progress: (loaded: number, total: number | null) => void = () => {}): Promise<ArrayBuffer> {
   if (source instanceof ArrayBuffer) return source.slice(0);
   if (source instanceof Uint8Array) return source.slice().buffer;
   const url = new URL(String(source), document.baseURI);
   const response = await fetch(url);
   if (!response.ok) throw new GameError('LOAD', `cannot load ${url.pathname}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  if (response.body === null) return response.arrayBuffer();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body.getReader();
+  progress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    progress(loaded, total);
+  }
+  const out = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out.buffer;
 }
 
 /** The seed attribute, or a fresh random one. */

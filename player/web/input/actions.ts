@@ -4,7 +4,8 @@
 
 /** What a key or button asks for. */
 export type Action =
-  | { type: 'focus'; step: 1 | -1 }
+  /** Moves the focus; `leaves`: past either end the focus leaves the element (Tab), else it wraps around (arrows, d-pad). */
+  | { type: 'focus'; step: 1 | -1; leaves?: true }
   | { type: 'activate' }
   | { type: 'look' }
   | { type: 'verb'; step: 1 | -1 }
@@ -16,10 +17,10 @@ export type Action =
 
 /** Keyboard bindings: `key` as KeyboardEvent.key, with Shift where it matters. */
 export const KEY_BINDINGS: ReadonlyArray<{ key: string; shift?: boolean; action: Action; help: string }> = [
-  { key: 'Tab', shift: false, action: { type: 'focus', step: 1 }, help: 'next thing in the room or inventory' },
-  { key: 'Tab', shift: true, action: { type: 'focus', step: -1 }, help: 'previous thing' },
-  { key: 'ArrowRight', action: { type: 'focus', step: 1 }, help: 'next thing' },
-  { key: 'ArrowLeft', action: { type: 'focus', step: -1 }, help: 'previous thing' },
+  { key: 'Tab', shift: false, action: { type: 'focus', step: 1, leaves: true }, help: 'next thing in the room or inventory; after the last, on out of the game' },
+  { key: 'Tab', shift: true, action: { type: 'focus', step: -1, leaves: true }, help: 'previous thing; before the first, back out of the game' },
+  { key: 'ArrowRight', action: { type: 'focus', step: 1 }, help: 'next thing (wraps around)' },
+  { key: 'ArrowLeft', action: { type: 'focus', step: -1 }, help: 'previous thing (wraps around)' },
   { key: 'ArrowDown', action: { type: 'verb', step: 1 }, help: 'next verb' },
   { key: 'ArrowUp', action: { type: 'verb', step: -1 }, help: 'previous verb' },
   { key: 'Enter', action: { type: 'activate' }, help: 'act on the focused thing with the picked verb' },

@@ -19,12 +19,16 @@ export interface PanelState {
   hoverOption: number;
   /** Focused inventory index (keyboard/gamepad), or -1. */
   focusInventory: number;
+  /** A cutscene has the screen: no verb bar and no sentence line. */
+  hideVerbs: boolean;
 }
 
 /** The interface panel. */
 export class PanelView {
   readonly root = new Container();
   private readonly background = new Graphics();
+  /** Behind dialog options drawn over the room screen (the side panel has no room for them). */
+  private readonly optionBackground = new Graphics();
   private readonly slots = new Graphics();
   private readonly sentence = new Text({ text: '' });
   private readonly verbTexts: Text[] = [];
@@ -34,14 +38,23 @@ export class PanelView {
   private drawnSlots = '';
 
   constructor(
-    private readonly stage: Stage,
+    private stage: Stage,
     private readonly ui: UiStyle,
     private readonly textures: TextureStore,
   ) {
     this.layout = panelLayout(stage, ui, 0);
-    this.background.rect(0, stage.screenHeight, stage.width, stage.panelHeight).fill(COLORS.panel);
     this.sentence.anchor.set(0.5, 0);
-    this.root.addChild(this.background, this.slots, this.sentence);
+    this.root.addChild(this.background, this.optionBackground, this.slots, this.sentence);
+    this.setStage(stage);
+  }
+
+  /** Moves the panel to another stage (the screen's shape changed: side, tall or below). */
+  setStage(stage: Stage): void {
+    this.stage = stage;
+    this.layout = panelLayout(stage, this.ui, this.layout.verbs.length);
+    const P = stage.panel;
+    this.background.clear().rect(P.x, P.y, P.w, P.h).fill(COLORS.panel);
+    this.drawnSlots = '';
   }
 
   /** Brings the panel in line with the scene and the controller's state. */
@@ -51,19 +64,25 @@ export class PanelView {
     }
     const L = this.layout;
     const dialog = scene.dialog;
-    setText(this.sentence, state.sentence, L.fontSize, COLORS.sentence);
+    setText(this.sentence, state.hideVerbs ? '' : state.sentence, L.fontSize, COLORS.sentence, this.stage.mode === 'side' ? L.sentence.w - 8 : 0);
     this.sentence.position.set(L.sentence.x + L.sentence.w / 2, L.sentence.y + 2);
 
-    const verbs = this.ui === 'verbs' && dialog === null ? scene.verbs : [];
+    const verbs = this.ui === 'verbs' && dialog === null && !state.hideVerbs ? scene.verbs : [];
     sync(this.verbTexts, verbs.length, this.root);
     verbs.forEach((v, i) => {
       const box = L.verbs[i]!;
       setText(this.verbTexts[i]!, v.label, L.fontSize, state.verb === v.id ? COLORS.verbPicked : COLORS.verb);
-      this.verbTexts[i]!.position.set(Math.round(box.x + 4), Math.round(box.y + 1));
+      this.verbTexts[i]!.position.set(Math.round(box.x + 4), Math.round(box.y + Math.max(1, (box.h - L.fontSize * 1.25) / 2)));
     });
 
     const options = dialog?.options ?? [];
     const { boxes, fontSize } = optionBoxes(this.stage, L, options.length);
+    this.optionBackground.clear();
+    const over = boxes.filter((b) => b.y < this.stage.screenHeight && b.x < this.stage.screenWidth);
+    if (over.length > 0) {
+      const top = Math.min(...over.map((b) => b.y));
+      this.optionBackground.rect(0, top - 4, this.stage.screenWidth, this.stage.screenHeight - top + 4).fill({ color: COLORS.panel, alpha: 0.88 });
+    }
     sync(this.optionTexts, options.length, this.root);
     options.forEach((text, i) => {
       const box = boxes[i]!;
@@ -107,13 +126,13 @@ export class PanelView {
 /** The style key each Text was last given. */
 const styleOf = new WeakMap<Text, string>();
 
-/** Sets a Text's content and style only when they change (each change re-rasterises it). */
-function setText(t: Text, text: string, size: number, color: string): void {
+/** Sets a Text's content and style only when they change (each change re-rasterises it); `wrap` > 0 wraps at that width. */
+function setText(t: Text, text: string, size: number, color: string, wrap = 0): void {
   if (t.text !== text) t.text = text;
-  const key = `${size}|${color}`;
+  const key = `${size}|${color}|${wrap}`;
   if (styleOf.get(t) !== key) {
     styleOf.set(t, key);
-    t.style = { fontFamily: 'sans-serif', fontSize: size, fill: color };
+    t.style = wrap > 0 ? { fontFamily: 'sans-serif', fontSize: size, fill: color, wordWrap: true, wordWrapWidth: wrap, align: 'center' } : { fontFamily: 'sans-serif', fontSize: size, fill: color };
   }
 }
 

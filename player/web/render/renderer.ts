@@ -33,7 +33,7 @@ export class Renderer {
 
   private constructor(
     readonly app: Application,
-    readonly stage: Stage,
+    public stage: Stage,
     private readonly textures: TextureStore,
   ) {}
 
@@ -69,6 +69,12 @@ export class Renderer {
     r.world.addChild(r.room.root, r.fade, r.focusRing);
     r.app.stage.addChild(r.world, r.panel.root);
     return r;
+  }
+
+  /** Places the panel for another stage shape (the room screen stays as it is). */
+  setStage(stage: Stage): void {
+    this.stage = stage;
+    this.panel.setStage(stage);
   }
 
   /** The canvas to put in the page. */

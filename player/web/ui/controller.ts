@@ -1,5 +1,6 @@
 // How clicks and keys become game inputs: the verb the player picked, the
-// "Use brass key with …" sentence, one-click defaults, speech skipping and
+// "Give sardine to …" and "Use brass key with …" sentences of verbs that take
+// two things, right-click defaults, one-click defaults, speech skipping and
 // dialog choices. Pure logic over the latest frame — no DOM, no Pixi — so the
 // mouse, the keyboard and the gamepad share it and Node tests can drive it.
 
@@ -17,6 +18,9 @@ export interface FrameView {
 /** A thing the keyboard or gamepad can focus: a room target or an inventory item. */
 export type Focusable = { kind: 'room'; target: TargetView } | { kind: 'inventory'; id: string; name: string; index: number };
 
+/** What the pointer is over: the room screen (the scene names what is there), an inventory item, or neither. */
+export type PointerOver = { kind: 'room' } | { kind: 'item'; id: string } | { kind: 'none' };
+
 /** A focusable thing's stable key: focus follows the thing, not its place in the list. */
 export function focusKey(f: Focusable): string {
   return f.kind === 'room' ? `room:${f.target.id}` : `inventory:${f.id}`;
@@ -26,8 +30,12 @@ export function focusKey(f: Focusable): string {
 export class Controller {
   /** The verb picked in the verb bar (null: walk). */
   verb: string | null = null;
-  /** The inventory item held for "Use X with …", or null. */
+  /** The inventory item held for "Use X with …" or "Give X to …", or null. */
   holding: string | null = null;
+  /** The verb the held item waits with (`use`, `give`, …). */
+  holdingVerb = 'use';
+  /** What the pointer is over, so the sentence line names only that. */
+  pointer: PointerOver = { kind: 'room' };
   /** The focused thing for keyboard and gamepad play (`room:shell`, `inventory:key`), or null. */
   focus: string | null = null;
   private frame: FrameView | null = null;
@@ -51,14 +59,24 @@ export class Controller {
     if (!scene) return '';
     if (scene.dialog) return '';
     const f = this.focused();
-    const hover = f === undefined ? scene.hover : f.kind === 'room' ? f.target.name : f.name;
+    const hover = f === undefined ? this.pointedName(scene) : f.kind === 'room' ? f.target.name : f.name;
     if (this.holding !== null) {
       const item = scene.inventory.find((i) => i.id === this.holding)?.name ?? this.holding;
-      return `${this.label('use')} ${item} with${hover ? ` ${hover}` : ''}`;
+      const other = hover !== null && hover !== item ? ` ${hover}` : '';
+      return `${this.label(this.holdingVerb)} ${item} ${this.joiner(this.holdingVerb)}${other}`;
     }
     if (this.ui === 'one-click') return hover ?? '';
     const verb = this.verb === null ? 'Walk to' : this.label(this.verb);
     return hover ? `${verb} ${hover}` : verb;
+  }
+
+  /** The name of what the pointer (or a finger) is over, or null. */
+  pointedName(scene: Scene | undefined = this.frame?.scene): string | null {
+    const p = this.pointer;
+    if (scene === undefined) return null;
+    if (p.kind === 'room') return scene.hover;
+    if (p.kind === 'item') return scene.inventory.find((i) => i.id === p.id)?.name ?? null;
+    return null;
   }
 
   /** True while a click should skip the line being spoken rather than act. */
@@ -69,7 +87,7 @@ export class Controller {
 
   /** A left click on the room screen at (x, y), with what is there (null: the floor). */
   clickRoom(x: number, y: number, target: TargetView | null): void {
-    if (this.clickSkips) return this.send({ type: 'skip' });
+    if (this.clickSkips) return this.skipLine();
     if (target === null) {
       this.send({ type: 'click', x: Math.round(x), y: Math.round(y) });
       if (this.ui === 'verbs') this.verb = null;
@@ -85,28 +103,32 @@ export class Controller {
     this.verb = null;
   }
 
-  /** A right click: look at the thing (SCUMM and one-click alike), or cancel a held item. */
-  secondaryClick(target: { id: string } | null): void {
+  /** A right click or a long press: the thing's default verb (`look` unless the game chose another), or cancel a held item. */
+  secondaryClick(target: { id: string; defaultVerb?: string } | null): void {
     if (this.holding !== null) {
       this.holding = null;
       return;
     }
-    if (target !== null && this.hasVerb('look')) this.send({ type: 'verb', verb: 'look', target: target.id });
+    const verb = target?.defaultVerb ?? 'look';
+    if (target !== null && this.hasVerb(verb)) this.send({ type: 'verb', verb, target: target.id });
   }
 
   /** A click on an inventory item. */
   clickInventory(id: string): void {
-    if (this.clickSkips) return this.send({ type: 'skip' });
+    if (this.clickSkips) return this.skipLine();
     if (this.holding !== null) {
       if (this.holding !== id) this.useHeldOn(id);
       else this.holding = null;
       return;
     }
     const verb = this.ui === 'one-click' ? null : this.verb;
-    if (verb === null || verb === 'use') {
-      // "Use X with …" waits for the second thing; without a use verb, the item is looked at.
-      if (this.hasVerb('use')) this.holding = id;
-      else if (this.hasVerb('look')) this.send({ type: 'verb', verb: 'look', target: id });
+    if (verb === null || this.joinerOf(verb) !== undefined) {
+      // "Use X with …", "Give X to …" wait for the second thing; a plain click holds it for Use; without one, the item is looked at.
+      const holdWith = verb ?? 'use';
+      if (this.hasVerb(holdWith)) {
+        this.holding = id;
+        this.holdingVerb = holdWith;
+      } else if (this.hasVerb('look')) this.send({ type: 'verb', verb: 'look', target: id });
       this.verb = null;
       return;
     }
@@ -128,9 +150,14 @@ export class Controller {
     return true;
   }
 
-  /** Skips the current line, or the cutscene. */
+  /** Skips the whole cutscene (Escape, the skip button), or outside one the lines being spoken. */
   skip(): void {
     this.send({ type: 'skip' });
+  }
+
+  /** Ends the lines being spoken (`.`, a click or tap on a line); a cutscene goes on. */
+  skipLine(): void {
+    this.send({ type: 'skip', line: true });
   }
 
   /** Everything keyboard and gamepad can cycle through: room targets left to right, then the inventory. */
@@ -147,15 +174,19 @@ export class Controller {
     return this.focus === null ? undefined : this.focusables().find((f) => focusKey(f) === this.focus);
   }
 
-  /** Moves the focus forward (Tab) or back (Shift+Tab), wrapping around. */
-  cycleFocus(step: 1 | -1): Focusable | undefined {
+  /**
+   * Moves the focus forward or back, wrapping around; with `leaves` (Tab),
+   * past either end the focus is dropped and undefined returned, so the page
+   * moves the keyboard focus on out of the game.
+   */
+  cycleFocus(step: 1 | -1, leaves = false): Focusable | undefined {
     const all = this.focusables();
     const n = all.length;
-    if (n === 0) {
+    const at = this.focus === null ? -1 : all.findIndex((f) => focusKey(f) === this.focus);
+    if (n === 0 || (leaves && ((step === 1 && at === n - 1) || (step === -1 && at === 0)))) {
       this.focus = null;
       return undefined;
     }
-    const at = this.focus === null ? -1 : all.findIndex((f) => focusKey(f) === this.focus);
     const next = at < 0 ? (step === 1 ? 0 : n - 1) : (at + step + n) % n;
     this.focus = focusKey(all[next]!);
     return all[next];
@@ -164,7 +195,7 @@ export class Controller {
   /** Enter: acts on the focused thing as a click on it would. */
   activateFocus(): void {
     const f = this.focused();
-    if (this.clickSkips) return this.skip();
+    if (this.clickSkips) return this.skipLine();
     if (f === undefined) return;
     if (f.kind === 'room') this.clickRoom(f.target.x, f.target.y, f.target);
     else this.clickInventory(f.id);
@@ -188,7 +219,16 @@ export class Controller {
   private useHeldOn(id: string): void {
     const held = this.holding!;
     this.holding = null;
-    this.send({ type: 'verb', verb: 'use', target: held, with: id });
+    this.send({ type: 'verb', verb: this.holdingVerb, target: held, with: id });
+  }
+
+  /** The word between two things for a verb that takes two, else undefined. */
+  private joinerOf(id: string): string | undefined {
+    return this.frame?.scene.verbs.find((v) => v.id === id)?.with;
+  }
+
+  private joiner(id: string): string {
+    return this.joinerOf(id) ?? 'with';
   }
 
   private hasVerb(id: string): boolean {

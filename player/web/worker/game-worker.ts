@@ -90,6 +90,8 @@ function loop(): void {
       s.performer.progress();
       ticks += 1;
     }
+    // An ended game ticks no more: what waits on it settles now (an ended game counts as having control).
+    if (s.game.ended) s.performer.progress();
   } catch (e) {
     // A tick that throws is a runtime bug, not a script error (those are reported and the game goes on).
     running = false;

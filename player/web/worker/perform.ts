@@ -102,7 +102,7 @@ export class Performer {
   private run(job: Job): void {
     const game = this.game;
     const row = walkCommand(job.step.command);
-    if (row.acts && game.ended) throw new PerformFailure('the game has ended (`end game`), so nothing more can be played');
+    if (row.acts && game.ended) throw new PerformFailure('the game has ended (`end game`), so nothing more can be played', 'ENDED');
     const ctx: WalkContext = {
       game,
       saves: this.saves,

@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { panelLayout, stageFor, type Box, type Stage, type UiStyle } from '../../../player/web/render/layout.js';
+import { panelLayout, stageFor, type Box, type PanelMode, type Stage, type UiStyle } from '../../../player/web/render/layout.js';
 
 /** The player element's API as the page sees it. */
 export interface PlayerElement extends HTMLElement {
@@ -29,8 +29,10 @@ export class PlayerPage {
     resolution: [number, number],
     ui: UiStyle,
     verbCount: number,
+    /** Where the panel is: the player puts it beside the game on short landscape screens, tall under it on narrow portrait ones. */
+    mode: PanelMode = 'below',
   ) {
-    this.stage = stageFor(resolution, ui);
+    this.stage = stageFor(resolution, ui, mode);
     this.panel = panelLayout(this.stage, ui, verbCount);
   }
 
@@ -58,6 +60,35 @@ export class PlayerPage {
   async click(x: number, y: number, button: 'left' | 'right' = 'left'): Promise<void> {
     const p = await this.toPage(x, y);
     await this.page.mouse.click(p.x, p.y, { button });
+  }
+
+  /** A tap (touch) at game pixel (x, y). */
+  async tap(x: number, y: number): Promise<void> {
+    const p = await this.toPage(x, y);
+    await this.page.touchscreen.tap(p.x, p.y);
+  }
+
+  /** A finger put down at game pixel (x, y), held for `ms`, optionally dragged to (toX, toY), then lifted (CDP touch events). */
+  async press(x: number, y: number, ms: number, to?: { x: number; y: number }, whileHeld?: () => Promise<void>): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const from = await this.toPage(x, y);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+    if (to !== undefined) {
+      const end = await this.toPage(to.x, to.y);
+      for (let i = 1; i <= 8; i++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((end.x - from.x) * i) / 8, y: from.y + ((end.y - from.y) * i) / 8 }] });
+        await this.page.waitForTimeout(ms / 8);
+      }
+    } else await this.page.waitForTimeout(ms);
+    await whileHeld?.();
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  /** A tap in the middle of a panel box. */
+  async tapBox(box: Box | undefined): Promise<void> {
+    if (box === undefined) throw new Error('no such box in the panel');
+    await this.tap(Math.floor(box.x + box.w / 2), Math.floor(box.y + box.h / 2));
   }
 
   /** A click in the middle of a panel box. */
@@ -90,10 +121,10 @@ export class PlayerPage {
     };
   }
 
-  /** Presses Tab until the status line names `name` (keyboard focus); fails after `limit` presses. */
-  async tabTo(name: string, limit = 12): Promise<void> {
+  /** Presses Tab (or `key`) until the status line names `name` (keyboard focus); fails after `limit` presses. */
+  async tabTo(name: string, limit = 12, key = 'Tab'): Promise<void> {
     for (let i = 0; i < limit; i++) {
-      await this.page.keyboard.press('Tab');
+      await this.page.keyboard.press(key);
       if ((await this.liveText()).status.includes(name)) return;
     }
     throw new Error(`Tab never reached ${name}; status: ${(await this.liveText()).status}`);

@@ -11,17 +11,18 @@ import { actionForKey, GamepadReader } from '../../../player/web/input/actions.j
 const VERBS = [
   { id: 'look', label: 'Look at' },
   { id: 'pickup', label: 'Pick up' },
-  { id: 'use', label: 'Use' },
+  { id: 'use', label: 'Use', with: 'with' },
   { id: 'talk', label: 'Talk to' },
+  { id: 'give', label: 'Give', with: 'to' },
 ];
 
 function scene(over: Partial<Scene> = {}): Scene {
   return { tick: 1, room: 'beach', layers: [], sprites: [], speech: [], inventory: [], dialog: null, verbs: VERBS, hover: null, camera: { x: 0, y: 0 }, viewport: [640, 360], cutscene: false, ended: false, ...over };
 }
 
-const shell: TargetView = { id: 'shell', name: 'seashell', x: 200, y: 320, verbs: ['look', 'pickup'] };
-const keeper: TargetView = { id: 'keeper', name: 'Keeper', x: 420, y: 300, verbs: ['look', 'talk'] };
-const door: TargetView = { id: 'door', name: 'door', x: 560, y: 150, verbs: [] };
+const shell: TargetView = { id: 'shell', name: 'seashell', x: 200, y: 320, verbs: ['look', 'pickup'], defaultVerb: 'look' };
+const keeper: TargetView = { id: 'keeper', name: 'Keeper', x: 420, y: 300, verbs: ['look', 'talk'], defaultVerb: 'talk' };
+const door: TargetView = { id: 'door', name: 'door', x: 560, y: 150, verbs: [], defaultVerb: 'look' };
 
 function setup(ui: 'verbs' | 'one-click', frame: Partial<FrameView> = {}) {
   const sent: GameInput[] = [];
@@ -71,8 +72,14 @@ describe('SCUMM verbs', () => {
 
   test('a right click looks', () => {
     const { c, sent } = setup('verbs');
-    c.secondaryClick(keeper);
-    expect(sent).toEqual([{ type: 'verb', verb: 'look', target: 'keeper' }]);
+    c.secondaryClick(shell);
+    c.secondaryClick({ id: 'key' });
+    c.secondaryClick({ id: 'radio', defaultVerb: 'use' });
+    expect(sent).toEqual([
+      { type: 'verb', verb: 'look', target: 'shell' },
+      { type: 'verb', verb: 'look', target: 'key' },
+      { type: 'verb', verb: 'use', target: 'radio' },
+    ]);
   });
 });
 
@@ -89,12 +96,83 @@ describe('one click', () => {
   });
 });
 
+describe('two things, right clicks and what the sentence names', () => {
+  const withKey = (hover: string | null = null) => scene({ inventory: [{ id: 'key', name: 'brass key', icon: null }, { id: 'fish', name: 'sardine', icon: null }], hover });
+
+  test('Give, an item, a person: "Give sardine to Keeper", sent as give with', () => {
+    const { c, sent } = setup('verbs');
+    c.update({ scene: withKey('Keeper'), hasControl: true, targets: [keeper] });
+    c.pickVerb('give');
+    expect(c.sentence()).toBe('Give Keeper');
+    c.clickInventory('fish');
+    expect(sent).toEqual([]);
+    expect(c.sentence()).toBe('Give sardine to Keeper');
+    c.clickRoom(420, 300, keeper);
+    expect(sent).toEqual([{ type: 'verb', verb: 'give', target: 'fish', with: 'keeper' }]);
+    expect(c.holding).toBeNull();
+    // Given to another item, too.
+    c.pickVerb('give');
+    c.clickInventory('fish');
+    c.clickInventory('key');
+    expect(sent[1]).toEqual({ type: 'verb', verb: 'give', target: 'fish', with: 'key' });
+  });
+
+  test('a right click runs the thing\'s default verb, look unless the game chose another; it drops a held item', () => {
+    const { c, sent } = setup('verbs');
+    c.secondaryClick(shell);
+    c.secondaryClick(keeper);
+    c.update({ scene: withKey(), hasControl: true, targets: [shell, keeper] });
+    c.pickVerb('use');
+    c.clickInventory('key');
+    c.secondaryClick(shell);
+    expect(c.holding).toBeNull();
+    expect(sent).toEqual([
+      { type: 'verb', verb: 'look', target: 'shell' },
+      { type: 'verb', verb: 'talk', target: 'keeper' },
+    ]);
+  });
+
+  test('the sentence names the item under the pointer, never a stale room thing', () => {
+    const { c } = setup('verbs');
+    c.update({ scene: withKey('knitting basket'), hasControl: true, targets: [] });
+    c.pointer = { kind: 'item', id: 'key' };
+    expect(c.sentence()).toBe('Walk to brass key');
+    c.pickVerb('use');
+    c.clickInventory('fish');
+    c.pointer = { kind: 'item', id: 'key' };
+    expect(c.sentence()).toBe('Use sardine with brass key');
+    c.pointer = { kind: 'item', id: 'fish' };
+    expect(c.sentence()).toBe('Use sardine with');
+    c.pointer = { kind: 'none' };
+    expect(c.sentence()).toBe('Use sardine with');
+    c.pointer = { kind: 'room' };
+    expect(c.sentence()).toBe('Use sardine with knitting basket');
+  });
+});
+
 describe('speech, dialogs and focus', () => {
-  test('while a line holds control, a click skips it instead of acting', () => {
+  test('while a line holds control, a click ends that line only instead of acting', () => {
     const { c, sent } = setup('verbs', { hasControl: false, scene: scene({ speech: [{ actor: 'hero', text: 'Hm.', color: '#fff', at: { x: 0, y: 0 } }] }) });
     expect(c.clickSkips).toBe(true);
     c.clickRoom(10, 10, null);
-    expect(sent).toEqual([{ type: 'skip' }]);
+    c.clickInventory('key');
+    c.skip();
+    expect(sent).toEqual([{ type: 'skip', line: true }, { type: 'skip', line: true }, { type: 'skip' }]);
+  });
+
+  test('Tab leaves past either end (no keyboard trap); arrows wrap', () => {
+    const { c } = setup('verbs');
+    expect(c.cycleFocus(1, true)?.kind).toBe('room');
+    c.cycleFocus(1, true);
+    expect(c.cycleFocus(1, true)).toMatchObject({ target: { id: 'door' } });
+    expect(c.cycleFocus(1, true)).toBeUndefined();
+    expect(c.focus).toBeNull();
+    expect(c.cycleFocus(-1, true)).toMatchObject({ target: { id: 'door' } });
+    c.cycleFocus(-1, true);
+    c.cycleFocus(-1, true);
+    expect(c.cycleFocus(-1, true)).toBeUndefined();
+    expect(c.cycleFocus(-1)).toMatchObject({ target: { id: 'door' } });
+    expect(c.cycleFocus(1)).toMatchObject({ target: { id: 'shell' } });
   });
 
   test('number choices only pick options that are shown', () => {
@@ -131,8 +209,9 @@ describe('speech, dialogs and focus', () => {
 
 describe('keys and gamepad buttons', () => {
   test('the key table', () => {
-    expect(actionForKey('Tab', false)).toEqual({ type: 'focus', step: 1 });
-    expect(actionForKey('Tab', true)).toEqual({ type: 'focus', step: -1 });
+    expect(actionForKey('Tab', false)).toEqual({ type: 'focus', step: 1, leaves: true });
+    expect(actionForKey('Tab', true)).toEqual({ type: 'focus', step: -1, leaves: true });
+    expect(actionForKey('ArrowRight', false)).toEqual({ type: 'focus', step: 1 });
     expect(actionForKey('7', false)).toEqual({ type: 'number', n: 7 });
     expect(actionForKey('.', false)).toEqual({ type: 'skip-line' });
     expect(actionForKey('F5', false)).toEqual({ type: 'menu' });

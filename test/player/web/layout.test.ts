@@ -3,14 +3,14 @@
 // frames. Pure functions, so these run in Node.
 
 import { describe, expect, test } from 'vitest';
-import { boxAt, fitStage, frameRect, optionBoxes, panelLayout, stageFor, toStage } from '../../../player/web/render/layout.js';
+import { boxAt, fitStage, frameRect, inPanel, optionBoxes, panelLayout, panelModeFor, stageFor, toStage } from '../../../player/web/render/layout.js';
 
 describe('stage and fit', () => {
   const stage = stageFor([640, 360], 'verbs');
 
   test('the SCUMM panel adds 30% of the screen height under it; one-click 20%', () => {
-    expect(stage).toEqual({ width: 640, screenHeight: 360, panelHeight: 108, height: 468 });
-    expect(stageFor([320, 200], 'one-click')).toEqual({ width: 320, screenHeight: 200, panelHeight: 40, height: 240 });
+    expect(stage).toEqual({ mode: 'below', width: 640, height: 468, screenWidth: 640, screenHeight: 360, panel: { x: 0, y: 360, w: 640, h: 108 }, panelHeight: 108 });
+    expect(stageFor([320, 200], 'one-click')).toMatchObject({ width: 320, screenHeight: 200, panelHeight: 40, height: 240 });
   });
 
   test('letterboxing keeps the aspect ratio and centres the stage', () => {
@@ -81,6 +81,42 @@ describe('panel', () => {
     expect(boxAt(boxes, 10, 5)).toBe(1);
     expect(boxAt(boxes, 25, 5)).toBe(-1);
   });
+});
+
+describe('phone layouts', () => {
+  const CSS_TARGET = 44;
+
+  test('short landscape boxes put the panel beside the game, narrow portrait ones a tall panel under it', () => {
+    const game = [[640, 360], 'verbs'] as const;
+    expect(panelModeFor(844, 390, ...game)).toBe('side');
+    expect(panelModeFor(390, 844, ...game)).toBe('tall');
+    expect(panelModeFor(1280, 720, ...game)).toBe('below');
+    expect(panelModeFor(800, 600, ...game)).toBe('below');
+    // A short box that the usual layout already fills keeps it: the side panel would only shrink the game.
+    expect(panelModeFor(640, 488, [640, 360], 'one-click')).toBe('below');
+    expect(panelModeFor(640, 468, ...game)).toBe('below');
+  });
+
+  for (const [mode, box] of [['side', [844, 390]], ['tall', [390, 844]]] as const) {
+    test(`${mode}: every verb and slot lies in the panel and is at least ${CSS_TARGET} CSS px at ${box[0]}×${box[1]}`, () => {
+      const stage = stageFor([640, 360], 'verbs', mode);
+      const fit = fitStage(stage, box[0], box[1], false);
+      const L = panelLayout(stage, 'verbs', 5);
+      expect(L.verbs).toHaveLength(5);
+      expect(L.inventory.length).toBeGreaterThanOrEqual(6);
+      for (const b of [...L.verbs, ...L.inventory]) {
+        expect(inPanel(stage, b.x + 1, b.y + 1)).toBe(true);
+        expect(b.x + b.w).toBeLessThanOrEqual(stage.width + 0.001);
+        expect(b.y + b.h).toBeLessThanOrEqual(stage.height + 0.001);
+        expect(Math.min(b.w, b.h) * fit.scale).toBeGreaterThanOrEqual(CSS_TARGET);
+      }
+      // The game and its panel use the phone's whole width (no letterbox bars left and right), and in landscape nearly all its height.
+      expect(fit.width).toBeGreaterThan(box[0] * 0.98);
+      if (mode === 'side') expect(fit.height).toBeGreaterThan(box[1] * 0.9);
+      const options = optionBoxes(stage, L, 6).boxes;
+      for (const b of options) expect(b.y + b.h).toBeLessThanOrEqual(stage.height + 0.001);
+    });
+  }
 });
 
 describe('sheet frames', () => {

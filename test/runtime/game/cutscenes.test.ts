@@ -75,6 +75,38 @@ describe('cutscenes', () => {
     expect(game.transcript).toEqual(['end']);
   });
 
+  it('go on after a skipped line: only the line ends, and the cutscene moves to its next', () => {
+    const game = Game.create(moduleOf(`
+      actor hero { name: "Robin" }
+      on start { cutscene { say "One."; say "Two."; print "after" } }
+    `));
+    game.tick();
+    expect(game.scene().speech.map((l) => l.text)).toEqual(['One.']);
+    game.input({ type: 'skip', line: true });
+    ticks(game, 2);
+    expect(game.scene()).toMatchObject({ cutscene: true, speech: [{ text: 'Two.' }] });
+    expect(game.transcript).toEqual([]);
+    game.input({ type: 'skip', line: true });
+    ticks(game, 2);
+    expect(game.transcript).toEqual(['after']);
+    expect(game.scene().cutscene).toBe(false);
+  });
+
+  it('take a click queued right after the skip, in the world the cutscene left', () => {
+    const game = Game.create(moduleOf(`
+      actor hero { name: "Robin" }
+      room beach { walkable: [(0, 300), (640, 300), (640, 360), (0, 360)] }
+      on start { put hero in beach at (100, 330); go beach; cutscene { say "A long line that takes its time." } }
+    `));
+    game.tick();
+    game.input({ type: 'skip' });
+    game.input({ type: 'click', x: 400, y: 330 });
+    game.tick();
+    expect(game.refusals).toEqual([]);
+    settle(game);
+    expect(position(game, 'hero')).toEqual([400, 330]);
+  });
+
   it('give up fast-forwarding a cutscene that never ends after ten minutes of game time', () => {
     const game = Game.create(moduleOf('on start { cutscene { wait until false } }'));
     game.tick();

@@ -141,3 +141,45 @@ describe('control', () => {
     expect(game.scene().hover).toBe(null);
   });
 });
+
+describe('the verb bar\'s words and right-click defaults', () => {
+  it('marks the verbs that take two things, with the word between them', () => {
+    const game = Game.create(moduleOf(`
+      verbs { look: "Look at", use: "Use", give: "Give", show: "Show … to", throw: "Throw", open: "Open" }
+      actor hero { name: "Robin" }
+      object rock { name: "rock"; on throw with hero { say "Ow." } }
+      on start { }
+    `));
+    expect(game.scene().verbs).toEqual([
+      { id: 'look', label: 'Look at' },
+      { id: 'use', label: 'Use', with: 'with' },
+      { id: 'give', label: 'Give', with: 'to' },
+      { id: 'show', label: 'Show', with: 'to' },
+      { id: 'throw', label: 'Throw', with: 'with' },
+      { id: 'open', label: 'Open' },
+    ]);
+  });
+
+  it('gives each target its default verb: `default_verb`, else look', () => {
+    const game = Game.create(moduleOf(`
+      verbs { look: "Look at", talk: "Talk to" }
+      actor hero { name: "Robin" }
+      room shore {
+        object rock { name: "rock"; hotspot: (10, 10, 40, 40) }
+        object buoy { name: "buoy"; hotspot: (100, 10, 40, 40); default_verb: "talk"; on talk { say "Hello, buoy." } }
+      }
+      object radio { name: "radio"; default_verb: "talk" }
+      object shell { name: "shell" }
+      on start { put hero in shore at (100, 330); go shore; take radio; take shell }
+    `));
+    game.tick();
+    expect(game.scene().inventory).toEqual([
+      { id: 'radio', name: 'radio', icon: null, defaultVerb: 'talk' },
+      { id: 'shell', name: 'shell', icon: null },
+    ]);
+    expect(game.targets().map((t) => [t.id, t.defaultVerb])).toEqual(expect.arrayContaining([['rock', 'look'], ['buoy', 'talk']]));
+    expect(game.targetAt(30, 30)?.defaultVerb).toBe('look');
+    expect(game.targetAt(120, 30)?.defaultVerb).toBe('talk');
+  });
+});
+

@@ -52,6 +52,15 @@ describe('walkthroughs against the real Game', () => {
     expect(full.tickCalls).toBe(full.result.ticks);
   });
 
+  it('`skip line` ends the opening\'s line only: the cutscene plays its walk in real ticks', () => {
+    const full = play('expect hero at (200, 330)');
+    const { failures, result, tickCalls } = play('skip line\nexpect said "What a morning."\nexpect hero at (200, 330)');
+    expect(failures).toEqual([]);
+    expect(result.ticks).toBeLessThan(full.result.ticks);
+    // No fast-forward: every tick of the walk before the line was its own call.
+    expect(tickCalls).toBe(result.ticks);
+  });
+
   it('plays verbs, a dialog and inventory checks', () => {
     const { failures } = play(
       [

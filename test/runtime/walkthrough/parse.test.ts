@@ -41,6 +41,8 @@ describe('parseWalkthrough: good lines', () => {
     ['wait 0.5 seconds', 'wait', { ticks: 30 }],
     ['wait 30 ticks', 'wait', { ticks: 30 }],
     ['skip', 'skip', {}],
+    ['skip line', 'skip line', {}],
+    ['skip line   # only the line', 'skip line', {}],
     ['save before-door', 'save', { name: 'before-door' }],
     ['load s', 'load', { name: 's' }],
     ['expect room lighthouse', 'expect room', { room: 'lighthouse' }],
