@@ -163,7 +163,7 @@ export class Game implements GameDriver {
   }
 
   /**
-   * The player has control (LANGUAGE.md §5): no cutscene, the controlled
+   * The player has control (docs/language.md, "The player has control"): no cutscene, the controlled
    * actor not walking, no line or walk of a foreground thread (a handler, not
    * a `spawn`ed thread) in progress, no dialog running an option, no handler
    * about to run and no input queued — or a dialog waits for a choice. True

@@ -1,4 +1,4 @@
-// The built-in natives every Cairn program has (LANGUAGE.md §2): rows of the
+// The built-in natives every Cairn program has (docs/language.md, "Built-in functions"): rows of the
 // one natives table. Each checks what its parameter kinds cannot express
 // (ranges, caps) and throws CairnError; the VM adds the calling line.
 

@@ -1,4 +1,4 @@
-// The one table of walkthrough commands (LANGUAGE.md §5): each row is a
+// The one table of walkthrough commands (docs/language.md, "Walkthroughs"): each row is a
 // command's name, its syntax, how to read its arguments and how to carry it
 // out against a GameDriver. The parser, the runner and `cairn test --help`
 // all read this table; adding a command touches one row. Imports interpreter/ only.

@@ -1,4 +1,4 @@
-// Reads a `.walk` file (LANGUAGE.md §5) into a list of steps: one command per
+// Reads a `.walk` file (docs/language.md, "Walkthroughs") into a list of steps: one command per
 // line, `#` starts a comment, blank lines are ignored. Commands come from the
 // table in commands.ts; every mistake is a WALKTHROUGH_SYNTAX CairnError at
 // its file:line:col, all of a file's mistakes reported at once. Imports interpreter/ only.

@@ -1,7 +1,7 @@
 // The save file: the world state by name (plain-codec.ts, JSON) and the VM
 // snapshot, behind a header with magic, format version, the oldest version
 // that can read it and a CRC, and stamped with the game's id and version.
-// Reading checks all of it before anything is used (STYLE.md rule 10).
+// Reading checks all of it before anything is used (a save is guest data).
 //
 //   "CSAV" | u16 version | u16 minReadable | u32 crc32(rest) | u32 jsonLength | json | vm snapshot
 

@@ -5,7 +5,7 @@
 import type { Engine } from './engine.js';
 import { isForeground } from './threads.js';
 
-/** Shortest time a line shows, and the time per character (LANGUAGE.md leaves it to us: 1.5 s, 0.08 s). */
+/** Shortest time a line shows, and the time per character (the language leaves it to the runtime: 1.5 s, 0.08 s). */
 export const MIN_LINE_TICKS = 90;
 export const TICKS_PER_CHARACTER = 4.8;
 

@@ -21,7 +21,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** Ticks per second of game time (LANGUAGE.md §3). */
+/** Ticks per second of game time (docs/language.md, "Ticks"). */
 const TICKS_PER_SECOND = 60;
 /** At most this many ticks per wake-up: a stalled worker catches up a little, then drops time instead of spiralling. */
 const MAX_CATCH_UP = 8;

@@ -1,4 +1,4 @@
-// The natives table: built-ins (LANGUAGE.md §2), argument checking located at
+// The natives table: built-ins (docs/language.md, "Built-in functions"), argument checking located at
 // the calling line, host natives, and blocking natives resumed by the host.
 
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// How values print (LANGUAGE.md §3): PRINT, interpolation and str() all use
+// How values print (docs/language.md, "Printing"): PRINT, interpolation and str() all use
 // the one formatter; these pin its rules.
 
 import { describe, expect, it } from 'vitest';
