@@ -32,6 +32,7 @@ import { followCamera, startRoomMusic } from './world/travel.js';
 import { advanceWalks } from './world/walking.js';
 import { checkInput } from './world/input-check.js';
 import { roomTargets, targetAt, verbsOf } from './world/targets.js';
+import { secondsToTicks } from '../interpreter/vm/ticks.js';
 
 /** How to run a game. */
 export interface GameOptions {
@@ -63,7 +64,7 @@ export interface Refusal {
 }
 
 /** The longest a skipped cutscene is fast-forwarded: ten minutes of game time. */
-export const SKIP_CAP_TICKS = 60 * 60 * 10;
+export const SKIP_CAP_TICKS = secondsToTicks(10 * 60);
 
 /** A running game. */
 export class Game implements GameDriver {
