@@ -4,7 +4,8 @@
 // out as plain data, so the browser worker forwards it over postMessage as is.
 // Game.debugger() hands one out only to a game started with debug options.
 
-import { CairnError, didYouMean } from '../interpreter/errors.js';
+import { CairnError } from '../interpreter/errors.js';
+import { didYouMean } from '../interpreter/edit-distance.js';
 import type { SourcePlace } from '../interpreter/vm/debug-hooks.js';
 import { quoteString } from '../interpreter/vm/format.js';
 import type { BlockReason } from '../interpreter/vm/natives.js';

@@ -3,7 +3,7 @@
 // the packer knows what the game uses. Shared by check.ts and declarations.ts.
 
 import type { Span } from '../errors.js';
-import { closestName } from '../errors.js';
+import { closestName } from '../edit-distance.js';
 import type { Diagnostics } from './diagnostics.js';
 
 /** How the host says which assets exist (paths relative to the project's `assets/`). */

@@ -7,7 +7,7 @@
 // code after return/break/continue/done.
 
 import type * as A from '../syntax/ast.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean } from '../edit-distance.js';
 import type { AssetChecker } from './assets.js';
 import type { Diagnostics } from './diagnostics.js';
 import { describeArity, readsAsValue } from './natives.js';

@@ -21,7 +21,7 @@
 
 import type * as A from '../syntax/ast.js';
 import type { JsonValue } from '../bytecode/module.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean } from '../edit-distance.js';
 import type { AssetChecker } from './assets.js';
 import { evaluate, isScalar, NotConstant, type ConstValue } from './constants.js';
 import type { Diagnostics } from './diagnostics.js';

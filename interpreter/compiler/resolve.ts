@@ -6,7 +6,7 @@
 // (with "did you mean"), bad assignments, wrong entity kinds and unused locals.
 
 import type * as A from '../syntax/ast.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean } from '../edit-distance.js';
 import { suggest, type Diagnostics } from './diagnostics.js';
 import { describeSymbol, type Binding, type ProgramModel, type Unit, type ValueEntityKind } from './program.js';
 

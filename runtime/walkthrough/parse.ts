@@ -3,7 +3,8 @@
 // table in commands.ts; every mistake is a WALKTHROUGH_SYNTAX CairnError at
 // its file:line:col, all of a file's mistakes reported at once. Imports interpreter/ only.
 
-import { CairnError, closestName, isCairnError, type Span } from '../../interpreter/errors.js';
+import { CairnError, isCairnError, type Span } from '../../interpreter/errors.js';
+import { closestName } from '../../interpreter/edit-distance.js';
 import { WALK_COMMANDS, walkCommand, type WalkArgs, type WalkCommandName } from './commands.js';
 import { LineReader } from './line-reader.js';
 
