@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { CairnError } from '../../interpreter/errors.js';
 import { loadGame, type LoadedGame } from '../../runtime/game-loader.js';
-import { nodeSha256 } from './commands/build.js';
+import { nodeSha256 } from './project-bundle.js';
 
 /** Reads bytes of a file, or throws FILE_NOT_FOUND / IO. */
 export function readBinaryFile(path: string): Uint8Array {

@@ -5,7 +5,7 @@
 
 import { CairnError, formatError, isCairnError, type ErrorCode, type SourceLookup } from '../../interpreter/errors.js';
 import { ERROR_CODES } from '../../interpreter/error-codes.js';
-import { buildProjectBundle } from '../cli/commands/build.js';
+import { buildProjectBundle } from '../cli/project-bundle.js';
 import { createMemoryTerminal } from '../cli/terminal.js';
 
 /** One build's result. */

@@ -18,7 +18,7 @@ import { loadBundleFile } from '../bundle-file.js';
 import { startGame } from '../game-session.js';
 import { readTextFile } from '../sources.js';
 import type { Terminal } from '../terminal.js';
-import { buildProjectBundle, nodeSha256 } from './build.js';
+import { buildProjectBundle, nodeSha256 } from '../project-bundle.js';
 import type { Command } from './index.js';
 import { ticksToSeconds } from '../../../interpreter/vm/ticks.js';
 
