@@ -16,7 +16,7 @@ import type { LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
 import { buildScene } from './scene.js';
 import { updateAnimations } from './world/costumes.js';
-import { readDeclarations } from './world/declarations.js';
+import { readDeclarations } from './world/read-declarations.js';
 import { settleDialogs } from './world/dialogs.js';
 import { Engine, type ImageSizer } from './world/engine.js';
 import { imageSize } from './world/image-size.js';

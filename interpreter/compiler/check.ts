@@ -10,8 +10,8 @@ import type * as A from '../syntax/ast.js';
 import { didYouMean } from '../edit-distance.js';
 import type { AssetChecker } from './assets.js';
 import type { Diagnostics } from './diagnostics.js';
-import { describeArity, readsAsValue } from './natives.js';
-import type { ProgramModel, Unit } from './program.js';
+import { describeArity, readsAsValue } from './known-natives.js';
+import type { ProgramModel, Unit } from './program-model.js';
 
 /**
  * Events that need no verb declaration: `start` and `unhandled` (top level),

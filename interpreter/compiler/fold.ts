@@ -9,7 +9,7 @@
 import type * as A from '../syntax/ast.js';
 import type { Diagnostics } from './diagnostics.js';
 import { evaluate, foldBinary, foldUnary, isScalar, isTruthy, literalNode, literalValue, NotConstant, printedForm, type ConstValue } from './constants.js';
-import type { GlobalInit, GlobalSymbol, ProgramModel } from './program.js';
+import type { GlobalInit, GlobalSymbol, ProgramModel } from './program-model.js';
 
 type ConstSymbol = Extract<GlobalSymbol, { kind: 'const' }>;
 

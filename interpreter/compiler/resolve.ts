@@ -8,7 +8,7 @@
 import type * as A from '../syntax/ast.js';
 import { didYouMean } from '../edit-distance.js';
 import { suggest, type Diagnostics } from './diagnostics.js';
-import { describeSymbol, type Binding, type ProgramModel, type Unit, type ValueEntityKind } from './program.js';
+import { describeSymbol, type Binding, type ProgramModel, type Unit, type ValueEntityKind } from './program-model.js';
 
 /** Resolves every unit of the model. */
 export function resolve(model: ProgramModel, diag: Diagnostics): void {

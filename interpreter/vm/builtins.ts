@@ -4,9 +4,9 @@
 
 import { CairnError } from '../errors.js';
 import { valuesEqual } from './equality.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from './display.js';
 import { checkListLength, checkStringLength, SIZE } from './memory.js';
-import type { NativeContext, NativeDef } from './natives.js';
+import type { NativeContext, NativeDef } from './native-table.js';
 import { isMapKey } from './operations.js';
 import { Range, typeName, type CairnList, type CairnMap, type Value } from './values.js';
 

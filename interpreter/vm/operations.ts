@@ -6,7 +6,7 @@
 
 import { CairnError } from '../errors.js';
 import { checkListLength, checkMapSize, checkStringLength, SIZE } from './memory.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from './display.js';
 import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value } from './values.js';
 import type { VM } from './vm.js';
 import { secondsToTicks } from './ticks.js';

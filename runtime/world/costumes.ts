@@ -4,7 +4,7 @@
 // give directions their own animation (`walk_up`, `idle_left`, …); without
 // one, sprites face right and are flipped when the actor faces left.
 
-import type { Animation } from './declarations.js';
+import type { Animation } from './read-declarations.js';
 import type { Engine } from './engine.js';
 import type { ActorState } from './state.js';
 import { TICKS_PER_SECOND } from '../../interpreter/vm/ticks.js';

@@ -7,7 +7,7 @@
 
 import type { JsonValue } from '../../interpreter/bytecode/module.js';
 import { CairnError } from '../../interpreter/errors.js';
-import type { WorldDecls } from './declarations.js';
+import type { WorldDecls } from './read-declarations.js';
 import { damaged, decodePlain, encodePlain, type FunctionNames } from './plain-codec.js';
 import { readWorld } from './save-check.js';
 import type { WorldState } from './state.js';

@@ -2,7 +2,7 @@
 // the one formatter; these pin its rules.
 
 import { describe, expect, it } from 'vitest';
-import { display, displayNested } from '../../../interpreter/vm/format.js';
+import { display, displayNested } from '../../../interpreter/vm/display.js';
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from '../../../interpreter/vm/values.js';
 import { errorOf, evaluate } from './support/harness.js';
 
