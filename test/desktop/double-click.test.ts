@@ -101,7 +101,7 @@ describe('double-clicking a .cairn file on a freedesktop desktop', () => {
     expect(first.stdout).toContain('ran       /usr/bin/update-mime-database');
     const entry = readFileSync(join(data, 'applications/cairn.desktop'), 'utf8');
     expect(entry).toContain(`\nExec=${process.execPath} ${CLI} play %f\n`);
-    if (existsSync('/usr/bin/desktop-file-validate')) expect(run('/usr/bin/desktop-file-validate', [join(data, 'applications/cairn.desktop')]).stdout).toBe('');
+    if (missingTools(['/usr/bin/desktop-file-validate']).length === 0) expect(run('/usr/bin/desktop-file-validate', [join(data, 'applications/cairn.desktop')]).stdout).toBe('');
     else await noteNotRun(ctx, 'desktop-file-validate', 'desktop-file-validate not installed (Debian: desktop-file-utils)');
     const second = cairn('install-desktop');
     expect(second.code).toBe(0);
