@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { wav, writeProject } from '../test/e2e/fixtures/games.js';
-import { findChromium, launchChromium } from '../test/e2e/support/browser.js';
+import { describeChromium, findChromium, launchChromium } from '../test/support/browser.js';
 import { serveFolder } from '../test/e2e/support/server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -152,13 +152,14 @@ function sizes(): Row[] {
 /** The web player's rows for BENCHMARKS.md. */
 export async function benchPlayer(options: { runs?: number; quick?: boolean } = {}): Promise<Row[]> {
   const rows = sizes();
-  if (findChromium() === null) return [...rows, { name: 'browser figures', ms: NaN, note: 'skipped: no Chromium (set CHROMIUM_PATH or install chromium)' }];
+  if (findChromium() === null) return [...rows, { name: 'browser figures', ms: NaN, note: 'skipped: no Chromium (set CHROMIUM_PATH, install chromium, or npm install for @sparticuz/chromium)' }];
   const browser = await launchChromium();
   try {
     const { dir } = exportProject('crowd', crowdProject());
     const seconds = options.quick ? 2 : 5;
     const frames = [...(await frameTime(browser, dir, seconds, [640, 468])), ...(await frameTime(browser, dir, seconds, [1280, 936]))];
     rows.unshift(...frames, ...(await firstFrame(browser, Math.max(3, options.runs ?? 5))));
+    rows.push({ name: 'browser', ms: NaN, note: `headless Chromium ${browser.version()}: ${describeChromium()}` });
   } finally {
     await browser.close();
   }

@@ -10,7 +10,7 @@
 //   BENCH_SCALE=0.1      shrink every workload (development; the report says so)
 //   BENCH_ONLY=fib,map   only these workloads / plug-in sections (ids below)
 //   BENCH_ENGINES=cairn,js,fengari,wasmoon,quickjs   only these engines
-//   BENCH_OUT=path.md    write the report there instead of BENCHMARKS.md
+//   BENCH_OUT=FILE      write the report there instead of BENCHMARKS.md
 //
 // Workloads (sources side by side in bench/workloads/NAME.{adv,lua,js}):
 //   fib      recursive fib(27): calls and returns

@@ -3,7 +3,8 @@
 // a terminal console share, each a thin layer over runtime/debugger.ts. Input
 // is one line of text, output is text; refusals are CairnErrors to format.
 
-import { CairnError, didYouMean } from '../interpreter/errors.js';
+import { CairnError } from '../interpreter/errors.js';
+import { didYouMean } from '../interpreter/edit-distance.js';
 import type { Debugger, DebugValue } from './debugger.js';
 import type { Game } from './game.js';
 

@@ -4,10 +4,11 @@
 // out as plain data, so the browser worker forwards it over postMessage as is.
 // Game.debugger() hands one out only to a game started with debug options.
 
-import { CairnError, didYouMean } from '../interpreter/errors.js';
+import { CairnError } from '../interpreter/errors.js';
+import { didYouMean } from '../interpreter/edit-distance.js';
 import type { SourcePlace } from '../interpreter/vm/debug-hooks.js';
-import { quoteString } from '../interpreter/vm/format.js';
-import type { BlockReason } from '../interpreter/vm/natives.js';
+import { quoteString } from '../interpreter/vm/display.js';
+import type { BlockReason } from '../interpreter/vm/native-table.js';
 import type { ThreadInfo } from '../interpreter/vm/thread.js';
 import { EntityRef, typeName, type Value } from '../interpreter/vm/values.js';
 import type { Engine } from './world/engine.js';

@@ -121,7 +121,7 @@ export interface GameDriver {
   targets(): Target[];
   /** The verbs an object or actor (inventory items included) answers, in the game's verb order. */
   verbsOf(name: string): string[];
-  /** Advances one tick (1/60 s of game time), applying queued inputs first. */
+  /** Advances one tick of game time (interpreter/vm/ticks.ts), applying queued inputs first. */
   tick(): void;
   /** Queues an input for the next tick; refused inputs (e.g. clicks during a cutscene) are ignored. */
   input(input: GameInput): void;

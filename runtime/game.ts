@@ -16,7 +16,7 @@ import type { LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
 import { buildScene } from './scene.js';
 import { updateAnimations } from './world/costumes.js';
-import { readDeclarations } from './world/declarations.js';
+import { readDeclarations } from './world/read-declarations.js';
 import { settleDialogs } from './world/dialogs.js';
 import { Engine, type ImageSizer } from './world/engine.js';
 import { imageSize } from './world/image-size.js';
@@ -32,6 +32,7 @@ import { followCamera, startRoomMusic } from './world/travel.js';
 import { advanceWalks } from './world/walking.js';
 import { checkInput } from './world/input-check.js';
 import { roomTargets, targetAt, verbsOf } from './world/targets.js';
+import { secondsToTicks } from '../interpreter/vm/ticks.js';
 
 /** How to run a game. */
 export interface GameOptions {
@@ -63,7 +64,7 @@ export interface Refusal {
 }
 
 /** The longest a skipped cutscene is fast-forwarded: ten minutes of game time. */
-export const SKIP_CAP_TICKS = 60 * 60 * 10;
+export const SKIP_CAP_TICKS = secondsToTicks(10 * 60);
 
 /** A running game. */
 export class Game implements GameDriver {
@@ -166,7 +167,7 @@ export class Game implements GameDriver {
   }
 
   /**
-   * The player has control (LANGUAGE.md §5): no cutscene, the controlled
+   * The player has control (docs/language.md, "The player has control"): no cutscene, the controlled
    * actor not walking, no line or walk of a foreground thread (a handler, not
    * a `spawn`ed thread) in progress, no dialog running an option, no handler
    * about to run and no input queued — or a dialog waits for a choice. True

@@ -112,7 +112,7 @@ export const OPCODE_TABLE = [
   { name: 'SPAWN', code: 52, operands: ['fn', 'count'], stack: (o) => fx(o[1]!, 1), doc: 'start function f with n arguments as a new thread; push its handle' },
   { name: 'SPAWN_VALUE', code: 53, operands: ['count'], stack: (o) => fx(o[0]! + 1, 1), doc: 'start the function value below n arguments as a thread' },
   { name: 'WAIT_TICKS', code: 54, operands: [], stack: fx(1, 0), suspends: true, doc: 'pop n; sleep n ticks' },
-  { name: 'WAIT_SECONDS', code: 55, operands: [], stack: fx(1, 0), suspends: true, doc: 'pop s; sleep round(s * 60) ticks' },
+  { name: 'WAIT_SECONDS', code: 55, operands: [], stack: fx(1, 0), suspends: true, doc: 'pop s; sleep secondsToTicks(s) ticks (vm/ticks.ts)' },
   { name: 'YIELD', code: 56, operands: [], stack: fx(0, 0), suspends: true, doc: 'give up the rest of this tick' },
   { name: 'STOP_THREAD', code: 57, operands: [], stack: fx(1, 0), doc: 'pop a thread handle and end that thread' },
   { name: 'PRINT', code: 58, operands: [], stack: fx(1, 0), doc: 'pop a value and write it to the transcript' },

@@ -1,4 +1,4 @@
-// The one table of adventure natives (LANGUAGE.md §4): each adventure
+// The one table of adventure natives (docs/language.md, "Adventure statements"): each adventure
 // statement compiles to CALL_NATIVE of the native named here, with the
 // arguments in the order listed. The compiler checks and emits from this
 // table; the adventure runtime implements exactly these names and orders.

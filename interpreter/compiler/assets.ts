@@ -1,9 +1,9 @@
 // Asset paths in scripts (`play sound "…"`, `background: "…"`, …) are checked
 // at compile time through the host's callbacks, and every path is recorded so
-// the packer knows what the game uses. Shared by check.ts and declarations.ts.
+// the packer knows what the game uses. Shared by check.ts and emit-declarations.ts.
 
 import type { Span } from '../errors.js';
-import { closestName } from '../errors.js';
+import { closestName } from '../edit-distance.js';
 import type { Diagnostics } from './diagnostics.js';
 
 /** How the host says which assets exist (paths relative to the project's `assets/`). */

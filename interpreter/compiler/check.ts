@@ -7,11 +7,12 @@
 // code after return/break/continue/done.
 
 import type * as A from '../syntax/ast.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean } from '../edit-distance.js';
 import type { AssetChecker } from './assets.js';
+import { AstWalker } from './ast-walker.js';
 import type { Diagnostics } from './diagnostics.js';
-import { describeArity, readsAsValue } from './natives.js';
-import type { ProgramModel, Unit } from './program.js';
+import { describeArity, readsAsValue } from './known-natives.js';
+import type { ProgramModel, Unit } from './program-model.js';
 
 /**
  * Events that need no verb declaration: `start` and `unhandled` (top level),
@@ -31,7 +32,7 @@ export function check(model: ProgramModel, diag: Diagnostics, assets: AssetCheck
   if (model.hasVerbs) for (const h of model.handlers) c.checkEvent(h.decl.event);
 }
 
-class Checker {
+class Checker extends AstWalker {
   private loops = 0;
   private inDialog = false;
 
@@ -39,7 +40,9 @@ class Checker {
     private readonly model: ProgramModel,
     private readonly diag: Diagnostics,
     private readonly assets: AssetChecker,
-  ) {}
+  ) {
+    super();
+  }
 
   checkUnit(unit: Unit): void {
     this.loops = 0;
@@ -56,7 +59,7 @@ class Checker {
     });
   }
 
-  private block(block: A.Block): void {
+  override block(block: A.Block): void {
     let warned = false;
     let leaves = false;
     for (const stmt of block.body) {
@@ -69,124 +72,59 @@ class Checker {
     }
   }
 
-  private stmt(s: A.Stmt): void {
+  override stmt(s: A.Stmt): A.Stmt | undefined {
     switch (s.kind) {
-      case 'Block':
-        return this.block(s);
-      case 'Let':
-        return this.expr(s.init);
       case 'Assign':
-        this.expr(s.value);
-        if (s.target.kind !== 'Name') this.expr(s.target);
+        super.stmt(s);
         // `door.sprite = "art/open.png"`: a file named in code is checked like one named in a declaration.
         if (s.target.kind === 'Member' && ASSET_MEMBERS.has(s.target.name.name) && s.value.kind === 'String') this.assets.check(s.value.value, s.value.span);
-        return;
-      case 'ExprStmt':
-        return this.expr(s.expr);
-      case 'If':
-        this.expr(s.cond);
-        this.block(s.then);
-        if (s.otherwise) this.stmt(s.otherwise);
-        return;
+        return s;
       case 'While':
       case 'For':
-        this.expr(s.kind === 'While' ? s.cond : s.iterable);
         this.loops++;
-        this.block(s.body);
+        super.stmt(s);
         this.loops--;
-        return;
+        return s;
       case 'Break':
         if (this.loops === 0) this.diag.error('BREAK_OUTSIDE_LOOP', '`break` can only be used inside a `while` or `for` loop.', s.span);
-        return;
+        return s;
       case 'Continue':
         if (this.loops === 0) this.diag.error('CONTINUE_OUTSIDE_LOOP', '`continue` can only be used inside a `while` or `for` loop.', s.span);
-        return;
+        return s;
       case 'Done':
         if (!this.inDialog) {
           this.diag.error('DONE_OUTSIDE_DIALOG', '`done` can only be used inside a dialog option.', s.span, { hint: 'it ends the dialog, as in `option "Bye." { done }`' });
         }
-        return;
-      case 'Return':
-        if (s.value) this.expr(s.value);
-        return;
-      case 'Wait':
-        return this.expr(s.amount);
-      case 'WaitUntil':
-        return this.expr(s.cond);
-      case 'StopThread':
-        return this.expr(s.thread);
-      case 'Print':
-        return this.expr(s.value);
-      case 'Say':
-        return this.expr(s.text);
-      case 'Walk':
-        return this.expr(s.to);
-      case 'Put':
-        return this.expr(s.at);
-      case 'Cutscene':
-        return this.block(s.body);
+        return s;
       case 'PlaySound':
-        return this.assets.check(s.file.value, s.file.span);
+        this.assets.check(s.file.value, s.file.span);
+        return s;
       case 'PlayMusic':
         this.assets.check(s.file.value, s.file.span);
-        if (s.fade) this.expr(s.fade);
-        return;
-      case 'StopMusic':
-        if (s.fade) this.expr(s.fade);
-        return;
-      case 'Yield':
-      case 'Debug':
-      case 'Choose':
-      case 'Take':
-      case 'Drop':
-      case 'Go':
-      case 'Control':
-      case 'Face':
-      case 'Show':
-      case 'Hide':
-      case 'EndGame':
-        return;
+        return super.stmt(s);
+      default:
+        return super.stmt(s);
     }
   }
 
-  private expr(e: A.Expr): void {
+  override expr(e: A.Expr): A.Expr {
     switch (e.kind) {
       case 'Name':
-        return this.valueName(e);
-      case 'Interp':
-        for (const part of e.parts) if (typeof part !== 'string') this.expr(part);
-        return;
-      case 'List':
-        for (const item of e.items) this.expr(item);
-        return;
+        this.valueName(e);
+        return e;
       case 'Tuple':
         if (e.items.length !== 2) {
           this.diag.error('INVALID_TUPLE', `A point has two numbers, (x, y); this has ${e.items.length}.`, e.span, { hint: 'tuples of other sizes are only for properties such as `hotspot:` and `scale:`' });
         }
-        for (const item of e.items) this.expr(item);
-        return;
-      case 'Map':
-        for (const entry of e.entries) this.expr(entry.value);
-        return;
-      case 'Unary':
-        return this.expr(e.operand);
-      case 'Binary':
-        this.expr(e.left);
-        return this.expr(e.right);
+        return super.expr(e);
       case 'Call':
-        return this.call(e, false);
-      case 'Index':
-        this.expr(e.target);
-        return this.expr(e.index);
-      case 'Member':
-        return this.expr(e.target);
+        this.call(e, false);
+        return e;
       case 'Spawn':
-        return this.call(e.call, true);
-      case 'Number':
-      case 'String':
-      case 'Bool':
-      case 'Nil':
-        return;
+        this.call(e.call, true);
+        return e;
+      default:
+        return super.expr(e);
     }
   }
 

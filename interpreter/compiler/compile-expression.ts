@@ -15,8 +15,8 @@ import { Diagnostics, sortByPlace } from './diagnostics.js';
 import { ModuleBuilder } from './emit-context.js';
 import { emitUnit } from './emit-module.js';
 import { fold } from './fold.js';
-import { nativeTable, type NativeSpec } from './natives.js';
-import { emptyModel, type GlobalSymbol, type ProgramModel, type Unit, type ValueEntityKind } from './program.js';
+import { nativeTable, type NativeSpec } from './known-natives.js';
+import { emptyModel, type GlobalSymbol, type ProgramModel, type Unit, type ValueEntityKind } from './program-model.js';
 import { resolve } from './resolve.js';
 
 /** How to compile an expression. */
@@ -116,7 +116,7 @@ function functionPlace(module: Module, f: FunctionProto): Span {
 const ENTITY_LISTS: ReadonlyArray<[key: string, entity: ValueEntityKind]> = [['rooms', 'room'], ['objects', 'object'], ['actors', 'actor'], ['dialogs', 'dialog']];
 
 /**
- * The entities a script can name, from the declarations JSON (declarations.ts
+ * The entities a script can name, from the declarations JSON (emit-declarations.ts
  * documents its shape). Costumes are left out on purpose: the language never
  * uses them as values, and they may share a name with an actor.
  */

@@ -7,20 +7,20 @@ import type { Module } from '../bytecode/module.js';
 import { CairnError, isCairnError } from '../errors.js';
 import { parse } from '../syntax/parse.js';
 import { BUILTIN_NATIVES } from '../vm/builtins.js';
-import { nativeSpecs } from '../vm/natives.js';
+import { nativeSpecs } from '../vm/native-table.js';
 import { AssetChecker, type AssetOptions } from './assets.js';
 import { check } from './check.js';
 import { declare } from './declare.js';
-import { buildDeclarations } from './declarations.js';
+import { buildDeclarations } from './emit-declarations.js';
 import { Diagnostics, sortByPlace } from './diagnostics.js';
 import { ModuleBuilder } from './emit-context.js';
 import { emitModule } from './emit-module.js';
 import { fold } from './fold.js';
-import { nativeTable, type NativeSpec } from './natives.js';
-import { emptyModel } from './program.js';
+import { nativeTable, type NativeSpec } from './known-natives.js';
+import { emptyModel } from './program-model.js';
 import { resolve } from './resolve.js';
 
-export type { NativeSpec } from './natives.js';
+export type { NativeSpec } from './known-natives.js';
 
 /** One source file: its name (as errors show it) and its text. */
 export interface SourceFile {

@@ -6,7 +6,7 @@
 // the VM's number printer (interpolation must print exactly as the VM does).
 
 import type * as A from '../syntax/ast.js';
-import { formatNumber } from '../vm/format.js';
+import { formatNumber } from '../vm/display.js';
 
 /** A value a literal node can hold. */
 export type Scalar = number | string | boolean | null;

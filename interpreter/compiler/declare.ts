@@ -8,7 +8,7 @@
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../errors.js';
 import type { Diagnostics } from './diagnostics.js';
-import type { GlobalInit, GlobalSymbol, ProgramModel, Unit, UnitParam, ValueEntityKind } from './program.js';
+import type { GlobalInit, GlobalSymbol, ProgramModel, Unit, UnitParam, ValueEntityKind } from './program-model.js';
 
 /** Fills `model` from the parsed programs. */
 export function declare(model: ProgramModel, diag: Diagnostics): void {

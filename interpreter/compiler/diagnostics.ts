@@ -2,7 +2,8 @@
 // here instead of throwing, so one run reports everything it can find.
 // compile.ts turns the collected errors into one COMPILE_FAILED CairnError.
 
-import { CairnError, closestName, editDistance, type ErrorCode, type Note, type Span } from '../errors.js';
+import { CairnError, type ErrorCode, type Note, type Span } from '../errors.js';
+import { closestName, editDistance } from '../edit-distance.js';
 
 /** Codes about names the program never declares: noise when a file failed to parse. */
 const NAME_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['UNKNOWN_NAME', 'ASSIGN_UNDECLARED', 'UNKNOWN_ENTITY', 'UNKNOWN_VERB']);

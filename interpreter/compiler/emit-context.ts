@@ -4,7 +4,7 @@
 
 import type { Constant, EntityKind } from '../bytecode/module.js';
 import type { FunctionBuilder, Label } from './emit-function.js';
-import type { ProgramModel, Unit } from './program.js';
+import type { ProgramModel, Unit } from './program-model.js';
 
 /** The module's constant pool and native imports, built while emitting. */
 export class ModuleBuilder {

@@ -12,9 +12,9 @@ import { ModuleBuilder, type EmitContext } from './emit-context.js';
 import { emitExpr } from './emit-expressions.js';
 import { FunctionBuilder } from './emit-function.js';
 import { emitBlock } from './emit-statements.js';
-import type { ProgramModel, Unit } from './program.js';
+import type { ProgramModel, Unit } from './program-model.js';
 
-/** Emits the whole module; `declarations` is built separately (declarations.ts). */
+/** Emits the whole module; `declarations` is built separately (emit-declarations.ts). */
 export function emitModule(model: ProgramModel, mod: ModuleBuilder, declarations: JsonValue, debug = false): Module {
   const functions = model.units.map((unit) => emitUnit(model, mod, unit, debug));
   return {

@@ -7,9 +7,10 @@
 // value reads run-time state is reported as NOT_CONSTANT.
 
 import type * as A from '../syntax/ast.js';
+import { AstWalker } from './ast-walker.js';
 import type { Diagnostics } from './diagnostics.js';
 import { evaluate, foldBinary, foldUnary, isScalar, isTruthy, literalNode, literalValue, NotConstant, printedForm, type ConstValue } from './constants.js';
-import type { GlobalInit, GlobalSymbol, ProgramModel } from './program.js';
+import type { GlobalInit, GlobalSymbol, ProgramModel } from './program-model.js';
 
 type ConstSymbol = Extract<GlobalSymbol, { kind: 'const' }>;
 
@@ -32,7 +33,7 @@ export function fold(model: ProgramModel, diag: Diagnostics): ConstValues {
   return f.values;
 }
 
-class Folder {
+class Folder extends AstWalker {
   readonly values: ConstValues = new Map();
   private readonly inits = new Map<number, GlobalInit>();
   private readonly pending = new Set<ConstSymbol>();
@@ -41,6 +42,7 @@ class Folder {
     private readonly model: ProgramModel,
     private readonly diag: Diagnostics,
   ) {
+    super();
     for (const unit of model.units) for (const init of unit.inits ?? []) this.inits.set(init.global, init);
   }
 
@@ -97,33 +99,9 @@ class Folder {
 
   // ─── Statements ──────────────────────────────────────────────────────────
 
-  block(block: A.Block): void {
-    const body = block.body;
-    let out = 0;
-    for (let i = 0; i < body.length; i++) {
-      const s = this.stmt(body[i]!);
-      if (s !== undefined) body[out++] = s;
-    }
-    body.length = out;
-  }
-
   /** The folded statement, or undefined when it folds away. */
-  private stmt(s: A.Stmt): A.Stmt | undefined {
+  override stmt(s: A.Stmt): A.Stmt | undefined {
     switch (s.kind) {
-      case 'Block':
-      case 'Cutscene':
-        this.block(s.kind === 'Block' ? s : s.body);
-        return s;
-      case 'Let':
-        s.init = this.expr(s.init);
-        return s;
-      case 'Assign':
-        s.value = this.expr(s.value);
-        if (s.target.kind !== 'Name') s.target = this.expr(s.target) as A.Member | A.Index;
-        return s;
-      case 'ExprStmt':
-        s.expr = this.expr(s.expr);
-        return s;
       case 'If': {
         s.cond = this.expr(s.cond);
         const c = literalValue(s.cond);
@@ -143,47 +121,15 @@ class Folder {
         this.block(s.body);
         return s;
       }
-      case 'For':
-        s.iterable = this.expr(s.iterable);
-        this.block(s.body);
-        return s;
-      case 'Return':
-        if (s.value) s.value = this.expr(s.value);
-        return s;
-      case 'Wait':
-        s.amount = this.expr(s.amount);
-        return s;
-      case 'WaitUntil':
-        s.cond = this.expr(s.cond);
-        return s;
-      case 'StopThread':
-        s.thread = this.expr(s.thread);
-        return s;
-      case 'Print':
-        s.value = this.expr(s.value);
-        return s;
-      case 'Say':
-        s.text = this.expr(s.text);
-        return s;
-      case 'Walk':
-        s.to = this.expr(s.to);
-        return s;
-      case 'Put':
-        s.at = this.expr(s.at);
-        return s;
-      case 'PlayMusic':
-      case 'StopMusic':
-        if (s.fade) s.fade = this.expr(s.fade);
-        return s;
       default:
-        return s;
+        return super.stmt(s);
     }
   }
 
   // ─── Expressions ─────────────────────────────────────────────────────────
 
   /** The folded expression: a literal node where the value is known, else `e` with folded parts. */
-  expr(e: A.Expr): A.Expr {
+  override expr(e: A.Expr): A.Expr {
     switch (e.kind) {
       case 'Name': {
         const binding = this.model.bindings.get(e);
@@ -201,32 +147,8 @@ class Folder {
         return this.binary(e);
       case 'Interp':
         return this.interp(e);
-      case 'List':
-      case 'Tuple':
-        for (let i = 0; i < e.items.length; i++) e.items[i] = this.expr(e.items[i]!);
-        return e;
-      case 'Map':
-        for (const entry of e.entries) entry.value = this.expr(entry.value);
-        return e;
-      case 'Call':
-        e.callee = this.expr(e.callee);
-        for (let i = 0; i < e.args.length; i++) e.args[i] = this.expr(e.args[i]!);
-        return e;
-      case 'Spawn':
-        this.expr(e.call);
-        return e;
-      case 'Index':
-        e.target = this.expr(e.target);
-        e.index = this.expr(e.index);
-        return e;
-      case 'Member':
-        e.target = this.expr(e.target);
-        return e;
-      case 'Number':
-      case 'String':
-      case 'Bool':
-      case 'Nil':
-        return e;
+      default:
+        return super.expr(e);
     }
   }
 

@@ -6,9 +6,10 @@
 // (with "did you mean"), bad assignments, wrong entity kinds and unused locals.
 
 import type * as A from '../syntax/ast.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean } from '../edit-distance.js';
+import { AstWalker } from './ast-walker.js';
 import { suggest, type Diagnostics } from './diagnostics.js';
-import { describeSymbol, type Binding, type ProgramModel, type Unit, type ValueEntityKind } from './program.js';
+import { describeSymbol, type Binding, type ProgramModel, type Unit, type ValueEntityKind } from './program-model.js';
 
 /** Resolves every unit of the model. */
 export function resolve(model: ProgramModel, diag: Diagnostics): void {
@@ -27,7 +28,7 @@ interface LocalVar {
 
 const UNKNOWN: Binding = { kind: 'unknown' };
 
-class Resolver {
+class Resolver extends AstWalker {
   private scopes: Array<Map<string, LocalVar>> = [];
   /** The first free slot when each scope opened. */
   private scopeStarts: number[] = [];
@@ -37,7 +38,9 @@ class Resolver {
   constructor(
     private readonly model: ProgramModel,
     private readonly diag: Diagnostics,
-  ) {}
+  ) {
+    super();
+  }
 
   resolveUnit(unit: Unit): void {
     this.scopes = [];
@@ -121,86 +124,53 @@ class Resolver {
 
   // ─── Statements ──────────────────────────────────────────────────────────
 
-  private block(block: A.Block): void {
+  override block(block: A.Block): void {
     this.pushScope();
-    for (const stmt of block.body) this.stmt(stmt);
+    super.block(block);
     this.popScope();
   }
 
-  private stmt(s: A.Stmt): void {
+  override stmt(s: A.Stmt): A.Stmt | undefined {
     switch (s.kind) {
-      case 'Block':
-        return this.block(s);
       case 'Let':
-        this.expr(s.init);
+        super.stmt(s);
         this.model.letSlots.set(s, this.declareLocal(s.name, true));
-        return;
+        return s;
       case 'Assign':
-        this.expr(s.value);
+        super.stmt(s);
         if (s.target.kind === 'Name') this.assignName(s.target, s.op !== '=');
-        else this.expr(s.target);
-        return;
-      case 'ExprStmt':
-        return this.expr(s.expr);
-      case 'If':
-        this.expr(s.cond);
-        this.block(s.then);
-        if (s.otherwise) this.stmt(s.otherwise);
-        return;
-      case 'While':
-        this.expr(s.cond);
-        return this.block(s.body);
+        return s;
       case 'For':
-        return this.forLoop(s);
-      case 'Return':
-        if (s.value) this.expr(s.value);
-        return;
-      case 'Wait':
-        return this.expr(s.amount);
-      case 'WaitUntil':
-        return this.expr(s.cond);
-      case 'StopThread':
-        return this.expr(s.thread);
-      case 'Print':
-        return this.expr(s.value);
+        this.forLoop(s);
+        return s;
       case 'Say':
         if (s.actor) this.entity(s.actor, 'actor');
-        return this.expr(s.text);
+        return super.stmt(s);
       case 'Walk':
         this.entity(s.actor, 'actor');
-        return this.expr(s.to);
+        return super.stmt(s);
       case 'Choose':
-        return this.entity(s.dialog, 'dialog');
-      case 'Cutscene':
-        return this.block(s.body);
+        this.entity(s.dialog, 'dialog');
+        return s;
       case 'Take':
       case 'Drop':
       case 'Show':
       case 'Hide':
-        return this.entity(s.object, 'object');
+        this.entity(s.object, 'object');
+        return s;
       case 'Go':
-        return this.entity(s.room, 'room');
+        this.entity(s.room, 'room');
+        return s;
       case 'Put':
         this.entity(s.actor, 'actor');
         this.entity(s.room, 'room');
-        return this.expr(s.at);
+        return super.stmt(s);
       case 'Control':
       case 'Face':
-        return this.entity(s.actor, 'actor');
-      case 'PlayMusic':
-        if (s.fade) this.expr(s.fade);
-        return;
-      case 'StopMusic':
-        if (s.fade) this.expr(s.fade);
-        return;
-      case 'Break':
-      case 'Continue':
-      case 'Yield':
-      case 'Debug':
-      case 'PlaySound':
-      case 'EndGame':
-      case 'Done':
-        return;
+        this.entity(s.actor, 'actor');
+        return s;
+      default:
+        return super.stmt(s);
     }
   }
 
@@ -299,42 +269,12 @@ class Resolver {
 
   // ─── Expressions ─────────────────────────────────────────────────────────
 
-  private expr(e: A.Expr): void {
-    switch (e.kind) {
-      case 'Name':
-        return this.name(e);
-      case 'Interp':
-        for (const part of e.parts) if (typeof part !== 'string') this.expr(part);
-        return;
-      case 'List':
-      case 'Tuple':
-        for (const item of e.items) this.expr(item);
-        return;
-      case 'Map':
-        for (const entry of e.entries) this.expr(entry.value);
-        return;
-      case 'Unary':
-        return this.expr(e.operand);
-      case 'Binary':
-        this.expr(e.left);
-        return this.expr(e.right);
-      case 'Call':
-        this.expr(e.callee);
-        for (const arg of e.args) this.expr(arg);
-        return;
-      case 'Index':
-        this.expr(e.target);
-        return this.expr(e.index);
-      case 'Member':
-        return this.expr(e.target);
-      case 'Spawn':
-        return this.expr(e.call);
-      case 'Number':
-      case 'String':
-      case 'Bool':
-      case 'Nil':
-        return;
+  override expr(e: A.Expr): A.Expr {
+    if (e.kind === 'Name') {
+      this.name(e);
+      return e;
     }
+    return super.expr(e);
   }
 }
 

@@ -68,7 +68,7 @@ export interface Print extends NodeBase { kind: 'Print'; value: Expr }
 /** `debug`: tells the host's debugger where the thread is (`cairn dev`); nothing in an exported game. */
 export interface Debug extends NodeBase { kind: 'Debug' }
 
-// Adventure statements (LANGUAGE.md §4). Entity names are Idents, resolved by the compiler.
+// Adventure statements (docs/language.md, "Adventure statements"). Entity names are Idents, resolved by the compiler.
 /** `say "text"` or `say keeper "text"`. */
 export interface Say extends NodeBase { kind: 'Say'; actor?: Ident; text: Expr }
 /** `walk hero to shell` or `walk hero to (200, 330)`. */

@@ -1,12 +1,12 @@
-// The built-in natives every Cairn program has (LANGUAGE.md §2): rows of the
+// The built-in natives every Cairn program has (docs/language.md, "Built-in functions"): rows of the
 // one natives table. Each checks what its parameter kinds cannot express
 // (ranges, caps) and throws CairnError; the VM adds the calling line.
 
 import { CairnError } from '../errors.js';
 import { valuesEqual } from './equality.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from './display.js';
 import { checkListLength, checkStringLength, SIZE } from './memory.js';
-import type { NativeContext, NativeDef } from './natives.js';
+import type { NativeContext, NativeDef } from './native-table.js';
 import { isMapKey } from './operations.js';
 import { Range, typeName, type CairnList, type CairnMap, type Value } from './values.js';
 

@@ -6,7 +6,7 @@
 
 import type { Module } from '../bytecode/module.js';
 import { Op, OPCODES_BY_CODE } from '../bytecode/opcodes.js';
-import type { NativeDef } from './natives.js';
+import type { NativeDef } from './native-table.js';
 import { sourceSpan, type Program } from './program.js';
 import { ThreadState, type Thread } from './thread.js';
 

@@ -10,7 +10,7 @@
 import type { Op, OpName } from '../bytecode/opcodes.js';
 import { CairnError } from '../errors.js';
 import { valuesEqual } from './equality.js';
-import { BlockSignal, checkNativeArgs } from './natives.js';
+import { BlockSignal, checkNativeArgs } from './native-table.js';
 import { addValues, buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
 import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
 import { SIZE } from './memory.js';

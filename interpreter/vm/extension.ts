@@ -9,7 +9,7 @@ import type { Constant, Module } from '../bytecode/module.js';
 import { Op, OPCODES_BY_CODE } from '../bytecode/opcodes.js';
 import { verifyAppended } from '../bytecode/verify.js';
 import { CairnError } from '../errors.js';
-import type { ResolvedNative } from './natives.js';
+import type { ResolvedNative } from './native-table.js';
 import { constantValue, prepareFunction, resolveNative, type Program } from './program.js';
 
 /**

@@ -3,7 +3,7 @@
 // nothing. What natives may ask of the VM goes through here and nowhere else.
 
 import type { Limits } from './memory.js';
-import { BlockSignal, type BlockReason, type NativeContext } from './natives.js';
+import { BlockSignal, type BlockReason, type NativeContext } from './native-table.js';
 import { nextFloat } from './prng.js';
 import type { Value } from './values.js';
 import type { VM } from './vm.js';

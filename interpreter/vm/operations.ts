@@ -6,9 +6,10 @@
 
 import { CairnError } from '../errors.js';
 import { checkListLength, checkMapSize, checkStringLength, SIZE } from './memory.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from './display.js';
 import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value } from './values.js';
 import type { VM } from './vm.js';
+import { secondsToTicks } from './ticks.js';
 
 /** `a + b` when not both numbers: strings join, lists join, anything else is a TYPE_ERROR. */
 export function addValues(vm: VM, a: Value, b: Value): Value {
@@ -178,6 +179,6 @@ export function makeRange(vm: VM, from: Value, to: Value): Range {
 export function ticksToWait(amount: Value, seconds: boolean): number {
   if (typeof amount !== 'number' || Number.isNaN(amount)) throw new CairnError('TYPE_ERROR', `wait needs a number of ${seconds ? 'seconds' : 'ticks'}, not ${typeName(amount)}`);
   if (amount < 0) throw new CairnError('BAD_ARGUMENT', `cannot wait a negative time (${formatNumber(amount)})`);
-  const ticks = Math.round(seconds ? amount * 60 : amount);
+  const ticks = seconds ? secondsToTicks(amount) : Math.round(amount);
   return Math.max(1, ticks);
 }

@@ -7,7 +7,7 @@
 import { buildFingerprint, functionHash } from '../bytecode/hash.js';
 import type { Constant, FunctionProto, HandlerEntry, Module } from '../bytecode/module.js';
 import { CairnError, type Span } from '../errors.js';
-import type { ResolvedNative } from './natives.js';
+import type { ResolvedNative } from './native-table.js';
 import { EntityRef, FnRef, type Value } from './values.js';
 
 /** A function prepared for the dispatch loop. */

@@ -3,7 +3,7 @@
 // cyclic structures keep their identity), the records go through one sync
 // function per type (snapshot-schema.ts), and loading rebuilds and validates
 // everything, so a damaged snapshot is SNAPSHOT_INVALID and changes nothing.
-// Functions are saved by name and hash, globals by name (STYLE.md §11), so a
+// Functions are saved by name and hash, globals by name (never by index), so a
 // save from an earlier build of the game loads when every function a thread
 // stands in is unchanged; otherwise it is SAVE_INCOMPATIBLE, naming them.
 

@@ -3,7 +3,7 @@
 // not running. No closures, generators or promises — a snapshot writes these
 // fields and a restored VM carries on from them.
 
-import type { BlockReason } from './natives.js';
+import type { BlockReason } from './native-table.js';
 import type { Value } from './values.js';
 
 /**

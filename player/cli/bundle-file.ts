@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { CairnError, isCairnError } from '../../interpreter/errors.js';
 import { loadGame, type LoadedGame } from '../../runtime/game-loader.js';
 import { appLayout, readAppBundle } from '../release/app-file.js';
-import { nodeSha256 } from './commands/build.js';
+import { nodeSha256 } from './project-bundle.js';
 
 /** True for a path that names a game to open: a `.cairn` file, or a game app (`cairn build --app`). */
 export function isGameFile(path: string): boolean {

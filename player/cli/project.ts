@@ -4,7 +4,8 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { CairnError, didYouMean, type Span } from '../../interpreter/errors.js';
+import { CairnError, type Span } from '../../interpreter/errors.js';
+import { didYouMean } from '../../interpreter/edit-distance.js';
 import { readTextFile } from './sources.js';
 
 /** The validated contents of `cairn.json`. */

@@ -3,8 +3,9 @@
 // and the latest failure formatted once — code frame, no colour — for both
 // the terminal and the page's overlay. Also formats the page's runtime errors.
 
-import { CairnError, ERROR_CODES, formatError, isCairnError, type ErrorCode, type SourceLookup } from '../../interpreter/errors.js';
-import { buildProjectBundle } from '../cli/commands/build.js';
+import { CairnError, formatError, isCairnError, type ErrorCode, type SourceLookup } from '../../interpreter/errors.js';
+import { ERROR_CODES } from '../../interpreter/error-codes.js';
+import { buildProjectBundle } from '../cli/project-bundle.js';
 import { createMemoryTerminal } from '../cli/terminal.js';
 
 /** One build's result. */

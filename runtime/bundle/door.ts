@@ -5,7 +5,7 @@
 
 import { isCairnError } from '../../interpreter/errors.js';
 import { sha256Hex, crc32 } from './checksums.js';
-import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION } from './format.js';
+import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION } from './bundle-format.js';
 import { checkLimits } from './limits.js';
 import { moduleName, validateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkNames } from './names.js';

@@ -1,8 +1,8 @@
 // The door's second check: sizes and expansion ratios read from the ZIP
 // headers alone, so a zip bomb is refused before a byte of it is inflated.
-// The limits themselves live in format.ts (LIMITS).
+// The limits themselves live in bundle-format.ts (LIMITS).
 
-import { CODE_PREFIX, LIMITS, MANIFEST_NAME } from './format.js';
+import { CODE_PREFIX, LIMITS, MANIFEST_NAME } from './bundle-format.js';
 import { refuse, shown } from './refuse.js';
 import type { ZipEntry } from './zip.js';
 

@@ -1,8 +1,8 @@
 // The manifest (`manifest.json`): its shape, the one table of its fields with
 // the rule each obeys, a validator that names the field at fault, and the
-// canonical serialisation the writer uses. Imports nothing but format.ts and version.ts.
+// canonical serialisation the writer uses. Imports nothing but bundle-format.ts and version.ts.
 
-import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LIMITS, MODULE_NAME_PATTERN } from './format.js';
+import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LIMITS, MODULE_NAME_PATTERN } from './bundle-format.js';
 import { parseRange, parseVersion } from './version.js';
 
 /** One archive entry as the manifest records it. */

@@ -2,7 +2,7 @@
 // point outside the bundle on any system (`..`, absolute and drive paths,
 // backslashes, NUL), and names that collide when case or Unicode form is ignored.
 
-import { LIMITS } from './format.js';
+import { LIMITS } from './bundle-format.js';
 import { damaged, quoted, refuse, shown } from './refuse.js';
 import type { ZipEntry } from './zip.js';
 

@@ -9,7 +9,7 @@ import { sha256Hex } from './checksums.js';
 import {
   ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
   MODULE_NAME_PATTERN, RUNTIME_VERSION, compareUtf8, fixedMtime, isStored,
-} from './format.js';
+} from './bundle-format.js';
 import { formatSize, isBomb } from './limits.js';
 import { serializeManifest, validateManifest, type Manifest } from './manifest.js';
 import { foldName, nameProblem } from './names.js';

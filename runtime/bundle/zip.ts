@@ -4,7 +4,7 @@
 // declared size. Structure only: limits, names and the manifest come after.
 
 import { Inflate } from 'fflate';
-import { MIMETYPE, MIMETYPE_NAME } from './format.js';
+import { MIMETYPE, MIMETYPE_NAME } from './bundle-format.js';
 import { damaged, refuse, shown } from './refuse.js';
 
 /** One entry of the archive, as its headers describe it. */

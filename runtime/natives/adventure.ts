@@ -6,7 +6,7 @@
 
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
 import { CairnError } from '../../interpreter/errors.js';
-import type { ArgKind, BlockSignal, NativeContext, NativeDef, NativeFn } from '../../interpreter/vm/natives.js';
+import type { ArgKind, BlockSignal, NativeContext, NativeDef, NativeFn } from '../../interpreter/vm/native-table.js';
 import { EntityRef, Point, type Value } from '../../interpreter/vm/values.js';
 import { markDone, openDialog } from '../world/dialogs.js';
 import type { Engine } from '../world/engine.js';

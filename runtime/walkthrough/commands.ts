@@ -1,4 +1,4 @@
-// The one table of walkthrough commands (LANGUAGE.md §5): each row is a
+// The one table of walkthrough commands (docs/language.md, "Walkthroughs"): each row is a
 // command's name, its syntax, how to read its arguments and how to carry it
 // out against a GameDriver. The parser, the runner and `cairn test --help`
 // all read this table; adding a command touches one row. Imports interpreter/ only.
@@ -7,11 +7,10 @@ import type { Note } from '../../interpreter/errors.js';
 import type { GameDriver, GameInput } from '../game-api.js';
 import { actorPosition, checkInventory, coordinate, evaluateSafely, explainOperands, nameProblem, readExpression } from './expectations.js';
 import type { LineReader } from './line-reader.js';
+import { secondsToTicks } from '../../interpreter/vm/ticks.js';
 
 export type { ExpectedExpression } from './expectations.js';
 
-/** Ticks per second of game time. */
-export const TICKS_PER_SECOND = 60;
 /** How far `expect ACTOR at (x, y)` may be off, in pixels. */
 export const POSITION_TOLERANCE = 2;
 
@@ -129,7 +128,7 @@ export const WALK_COMMANDS = [
         return { ticks: amount };
       }
       r.accept('seconds');
-      return { ticks: Math.round(amount * TICKS_PER_SECOND) };
+      return { ticks: secondsToTicks(amount) };
     },
     run({ ticks }, ctx) {
       ctx.advance(ticks);

@@ -1,9 +1,10 @@
-// Reads a `.walk` file (LANGUAGE.md §5) into a list of steps: one command per
+// Reads a `.walk` file (docs/language.md, "Walkthroughs") into a list of steps: one command per
 // line, `#` starts a comment, blank lines are ignored. Commands come from the
 // table in commands.ts; every mistake is a WALKTHROUGH_SYNTAX CairnError at
 // its file:line:col, all of a file's mistakes reported at once. Imports interpreter/ only.
 
-import { CairnError, closestName, isCairnError, type Span } from '../../interpreter/errors.js';
+import { CairnError, isCairnError, type Span } from '../../interpreter/errors.js';
+import { closestName } from '../../interpreter/edit-distance.js';
 import { WALK_COMMANDS, walkCommand, type WalkArgs, type WalkCommandName } from './commands.js';
 import { LineReader } from './line-reader.js';
 

@@ -12,11 +12,12 @@
 
 import { CairnError, isCairnError, type Note } from '../../interpreter/errors.js';
 import type { GameDriver, GameInput } from '../game-api.js';
-import { TICKS_PER_SECOND, walkCommand, type Problem, type WalkContext } from './commands.js';
+import { walkCommand, type Problem, type WalkContext } from './commands.js';
 import type { Walkthrough, WalkStep } from './parse.js';
+import { secondsToTicks, ticksToSeconds } from '../../interpreter/vm/ticks.js';
 
 /** How long a command waits for control: 10 minutes of game time. */
-export const MAX_WAIT_TICKS = 10 * 60 * TICKS_PER_SECOND;
+export const MAX_WAIT_TICKS = secondsToTicks(10 * 60);
 
 /**
  * What a driver may tell beyond the GameDriver contract (the Game does): its
@@ -153,8 +154,8 @@ function whatHoldsControl(game: GameDriver): string {
 }
 
 function describeTicks(ticks: number): string {
-  const minutes = ticks / (60 * TICKS_PER_SECOND);
-  const time = Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Number((ticks / TICKS_PER_SECOND).toFixed(2))} seconds`;
+  const minutes = ticksToSeconds(ticks) / 60;
+  const time = Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Number(ticksToSeconds(ticks).toFixed(2))} seconds`;
   return `${time} of game time (${ticks.toLocaleString('en-US')} ticks)`;
 }
 

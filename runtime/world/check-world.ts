@@ -5,7 +5,7 @@
 
 import type { Module } from '../../interpreter/bytecode/module.js';
 import { CairnError, type Span } from '../../interpreter/errors.js';
-import { readDeclarations } from './declarations.js';
+import { readDeclarations } from './read-declarations.js';
 import { checkRoomArea } from './room-layout.js';
 
 /** Problems with the declared world, each placed at the room property it comes from. */

@@ -4,9 +4,10 @@
 // give directions their own animation (`walk_up`, `idle_left`, …); without
 // one, sprites face right and are flipped when the actor faces left.
 
-import type { Animation } from './declarations.js';
+import type { Animation } from './read-declarations.js';
 import type { Engine } from './engine.js';
 import type { ActorState } from './state.js';
+import { TICKS_PER_SECOND } from '../../interpreter/vm/ticks.js';
 
 /** Frames per second of an animation that declares none. */
 export const DEFAULT_FPS = 8;
@@ -37,7 +38,7 @@ export function costumeFrame(engine: Engine, a: ActorState, now: number): { shee
   }
   let frame = 0;
   if (anim !== undefined && anim.frames.length > 0) {
-    const step = Math.floor(((now - a.animSince) * (anim.fps ?? DEFAULT_FPS)) / 60);
+    const step = Math.floor(((now - a.animSince) * (anim.fps ?? DEFAULT_FPS)) / TICKS_PER_SECOND);
     frame = anim.frames[step % anim.frames.length]!;
   }
   return { sheet: c.sheet, frame, frameSize: c.frame === null ? null : [c.frame[0], c.frame[1]], flip };

@@ -6,7 +6,7 @@
 
 import { CairnError } from '../../interpreter/errors.js';
 import type { AudioCommand, Pt } from '../game-api.js';
-import type { WorldDecls } from './declarations.js';
+import type { WorldDecls } from './read-declarations.js';
 import { buildWalkMap, type WalkMap } from './pathfinding.js';
 import { walkAreaOf } from './room-layout.js';
 import type { ActorState, ObjectState, RoomState, WorldState } from './state.js';

@@ -2,7 +2,8 @@
 // that sends an unknown verb or names a thing the game lacks gets a USAGE
 // error at once, with a hint, instead of an input silently ignored later.
 
-import { CairnError, didYouMean } from '../../interpreter/errors.js';
+import { CairnError } from '../../interpreter/errors.js';
+import { didYouMean } from '../../interpreter/edit-distance.js';
 import type { GameInput } from '../game-api.js';
 import type { Engine } from './engine.js';
 

@@ -105,7 +105,7 @@ function verb(engine: Engine, verbId: string, targetName: string, withName: stri
 /**
  * Objects must be on screen (in the current room, visible) or in the
  * inventory; actors are always reachable (they may talk from anywhere — the
- * §4 sample never places its keeper).
+ * beach sample never places its keeper).
  */
 function unreachable(engine: Engine, ref: EntityRef): string | null {
   if (ref.entity !== 'object') return null;

@@ -4,7 +4,8 @@
 // the entity (`open: false`), so a typo is NO_SUCH_PROPERTY with a hint.
 
 import { WELL_KNOWN_PROPERTIES, type PropertyKind } from '../../interpreter/compiler/property-table.js';
-import { CairnError, didYouMean } from '../../interpreter/errors.js';
+import { CairnError } from '../../interpreter/errors.js';
+import { didYouMean } from '../../interpreter/edit-distance.js';
 import type { Host } from '../../interpreter/vm/vm.js';
 import { EntityRef, Point, typeName, type Value } from '../../interpreter/vm/values.js';
 import type { Engine } from './engine.js';

@@ -7,7 +7,7 @@
 // lacks make it SAVE_INCOMPATIBLE, naming them.
 
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from '../../interpreter/vm/values.js';
-import type { WorldDecls } from './declarations.js';
+import type { WorldDecls } from './read-declarations.js';
 import { damaged } from './plain-codec.js';
 import { checkRoomArea } from './room-layout.js';
 import { CairnError } from '../../interpreter/errors.js';

@@ -1,13 +1,13 @@
 // The save file: the world state by name (plain-codec.ts, JSON) and the VM
 // snapshot, behind a header with magic, format version, the oldest version
 // that can read it and a CRC, and stamped with the game's id and version.
-// Reading checks all of it before anything is used (STYLE.md rule 10).
+// Reading checks all of it before anything is used (a save is guest data).
 //
 //   "CSAV" | u16 version | u16 minReadable | u32 crc32(rest) | u32 jsonLength | json | vm snapshot
 
 import type { JsonValue } from '../../interpreter/bytecode/module.js';
 import { CairnError } from '../../interpreter/errors.js';
-import type { WorldDecls } from './declarations.js';
+import type { WorldDecls } from './read-declarations.js';
 import { damaged, decodePlain, encodePlain, type FunctionNames } from './plain-codec.js';
 import { readWorld } from './save-check.js';
 import type { WorldState } from './state.js';

@@ -4,10 +4,11 @@
 
 import type { Engine } from './engine.js';
 import { isForeground } from './threads.js';
+import { secondsToTicks, TICKS_PER_SECOND } from '../../interpreter/vm/ticks.js';
 
-/** Shortest time a line shows, and the time per character (LANGUAGE.md leaves it to us: 1.5 s, 0.08 s). */
-export const MIN_LINE_TICKS = 90;
-export const TICKS_PER_CHARACTER = 4.8;
+/** Shortest time a line shows, and the time per character (the language leaves it to the runtime: 1.5 s, 0.08 s). */
+export const MIN_LINE_TICKS = secondsToTicks(1.5);
+export const TICKS_PER_CHARACTER = (TICKS_PER_SECOND * 8) / 100;
 
 /** How many ticks a line of `text` shows. */
 export function lineTicks(text: string): number {

@@ -5,7 +5,7 @@
 // this state plus the VM snapshot; nothing derived (walk maps) lives here.
 
 import { EntityRef, Point, type Value } from '../../interpreter/vm/values.js';
-import type { WorldDecls } from './declarations.js';
+import type { WorldDecls } from './read-declarations.js';
 
 /** A point in room coordinates. */
 export interface Pt {

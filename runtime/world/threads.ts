@@ -10,7 +10,7 @@ import { CairnError, isCairnError } from '../../interpreter/errors.js';
 import { VM } from '../../interpreter/vm/vm.js';
 import { ThreadState, type Thread } from '../../interpreter/vm/thread.js';
 import type { Value } from '../../interpreter/vm/values.js';
-import { handlerKey } from './declarations.js';
+import { handlerKey } from './read-declarations.js';
 import type { Engine } from './engine.js';
 import type { ThreadTag } from './state.js';
 

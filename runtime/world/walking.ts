@@ -10,6 +10,7 @@ import type { Engine } from './engine.js';
 import { findPath } from './pathfinding.js';
 import type { ActorState, Pt } from './state.js';
 import { isInputThread } from './threads.js';
+import { TICKS_PER_SECOND } from '../../interpreter/vm/ticks.js';
 
 /** Pixels per second when an actor declares no `speed`. */
 export const DEFAULT_SPEED = 120;
@@ -17,7 +18,7 @@ export const DEFAULT_SPEED = 120;
 /** An actor's speed in pixels per tick. */
 function stepOf(a: ActorState): number {
   const s = a.props.get('speed');
-  return (typeof s === 'number' && s > 0 ? s : DEFAULT_SPEED) / 60;
+  return (typeof s === 'number' && s > 0 ? s : DEFAULT_SPEED) / TICKS_PER_SECOND;
 }
 
 /** Where to stand to act on an entity, and in which room; null when it is in no room. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Game } from '../../runtime/game.js';
 import { loadGame, type LoadedGame } from '../../runtime/game-loader.js';
-import { buildProjectBundle } from '../../player/cli/commands/build.js';
+import { buildProjectBundle } from '../../player/cli/project-bundle.js';
 import { createMemoryTerminal } from '../../player/cli/terminal.js';
 import { changedAssetPaths, reloadGame } from '../../player/web/worker/dev-reload.js';
 

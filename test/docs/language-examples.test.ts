@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
-import { ERROR_CODES } from '../../interpreter/errors.js';
+import { ERROR_CODES } from '../../interpreter/error-codes.js';
 import { RESERVED_WORDS } from '../../interpreter/syntax/reserved-words.js';
 import { BUILTIN_NATIVES } from '../../interpreter/vm/builtins.js';
 import { DEFAULT_LIMITS } from '../../interpreter/vm/memory.js';

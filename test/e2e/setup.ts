@@ -1,7 +1,8 @@
 // Shared setup of the browser tests: exports the fixture games with the real
 // CLI (`cairn build DIR --web OUTDIR`, so the export path is tested too), and
-// says whether a browser is there to run them. Needs `npm run build` first
-// (npm test's pretest does it).
+// says whether a browser is there to run them (test/support/browser.ts finds
+// one: CHROMIUM_PATH, the system's, or the one npm installed). Needs
+// `npm run build` first (npm test's pretest does it).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeProject } from './fixtures/games.js';
-import { findChromium } from './support/browser.js';
+import { findChromium } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,7 +20,7 @@ export const BROWSER_TEST_MS = 180_000;
 /** True when the browser tests can run here; on CI a missing browser is a failure, not a skip. */
 export function browserAvailable(): boolean {
   if (findChromium() !== null) return true;
-  if (process.env.CI) throw new Error('CI must install Chromium for the browser tests (.ci/run does: apt-get install chromium)');
+  if (process.env.CI) throw new Error('CI must have a Chromium for the browser tests: .ci/run installs Debian chromium, npm ci installs @sparticuz/chromium');
   return false;
 }
 

@@ -62,7 +62,7 @@ function token(lines: Token[][], source: string, lineText: string, text: string,
 /** The innermost scope of a token, without the `.cairn` suffix. */
 const inner = (t: Token): string => t.scopes[t.scopes.length - 1]!.replace(/\.cairn(-walk)?$/, '');
 
-describe('the Cairn grammar on the sample game of LANGUAGE.md §4', () => {
+describe('the Cairn grammar on the beach sample game', () => {
   const sample = readFileSync(join(ROOT, 'test/interpreter/compiler/fixtures/sample.adv'), 'utf8');
   let lines: Token[][];
   beforeAll(async () => {

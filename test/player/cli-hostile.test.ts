@@ -15,11 +15,11 @@ import { craftZip, editManifest, explode, gigabyteOfZeros, type CraftEntry } fro
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/cairn.js');
 const MiB = 1024 * 1024;
-const TIME = '/usr/bin/time';
+const PEAK = join(ROOT, 'test/support/report-peak-memory.js');
 
-/** Runs the CLI, measuring its peak resident memory with GNU time. */
+/** Runs the CLI, measuring its peak resident memory (test/support/report-peak-memory.js). */
 function cairn(args: string[]) {
-  const r = spawnSync(TIME, ['-f', 'peak-kb=%M', process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['--import', PEAK, CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
   const peak = /peak-kb=(\d+)/.exec(r.stderr);
   return { code: r.status, stderr: r.stderr.replace(/peak-kb=\d+\n?/, ''), peakMb: peak ? Number(peak[1]) / 1024 : NaN };
 }

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isCairnError } from '../../interpreter/errors.js';
-import { buildProjectBundle, nodeSha256 } from '../../player/cli/commands/build.js';
+import { buildProjectBundle, nodeSha256 } from '../../player/cli/project-bundle.js';
 import { createMemoryTerminal } from '../../player/cli/terminal.js';
 import type { InputLog } from '../../runtime/game-api.js';
 import { Game } from '../../runtime/game.js';

@@ -9,9 +9,10 @@ import { expect } from 'vitest';
 import { compile } from '../../interpreter/compiler/compile.js';
 import { isCairnError, type CairnError } from '../../interpreter/errors.js';
 import { VM } from '../../interpreter/vm/vm.js';
+import { secondsToTicks } from '../../interpreter/vm/ticks.js';
 
 /** Ticks a program may run before the harness calls it stuck: one minute of game time. */
-export const MAX_TICKS = 60 * 60;
+export const MAX_TICKS = secondsToTicks(60);
 
 /** What a program's comments say must happen. Lines count from 1 in the program's text. */
 export interface Expectations {

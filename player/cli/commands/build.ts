@@ -1,28 +1,16 @@
-// `cairn build DIR [-o FILE]`: validates the project, compiles its scripts
-// (checking every asset they name), warns about assets nothing uses, and
-// packs a reproducible `.cairn` bundle.
+// `cairn build DIR [-o FILE] [--web OUTDIR]`: builds the project's bundle
+// (project-bundle.ts), writes it without ever leaving half a file, and
+// exports it for the web when asked.
 
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { statSync, writeFileSync, renameSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { encodeModule } from '../../../interpreter/bytecode/binary.js';
 import { CairnError } from '../../../interpreter/errors.js';
-import { writeBundle } from '../../../runtime/bundle/index.js';
-import { checkWorld } from '../../../runtime/world/check-world.js';
 import { parseCommandArgs } from '../args.js';
-import { createProgress } from '../progress.js';
-import { loadProject, type Project } from '../project.js';
-import { compileScriptFiles } from '../sources.js';
-import type { Terminal } from '../terminal.js';
+import { formatBytes } from '../format-bytes.js';
+import { buildProjectBundle } from '../project-bundle.js';
 import { exportWeb } from '../web-export.js';
 import { writeGameApp } from '../../release/game-app.js';
 import type { Command } from './index.js';
-
-/** Node's SHA-256, several times faster than the portable one the browser uses. */
-export const nodeSha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/** Projects with more asset bytes than this get a progress bar on a terminal. */
-const PROGRESS_MIN_BYTES = 20 * 1024 * 1024;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -67,48 +55,3 @@ export const buildCommand: Command = {
     return 0;
   },
 };
-
-/** A project compiled (every asset the scripts name checked) and packed, in memory. */
-export function buildProjectBundle(dir: string, term: Terminal): { project: Project; bundle: Uint8Array; assetCount: number } {
-  const project = loadProject(dir);
-  const { module, assetsUsed } = compileScriptFiles(
-    project.scripts.map((s) => s.path),
-    term,
-    {
-      displayNames: new Map(project.scripts.map((s) => [s.path, s.file])),
-      assetExists: (path) => project.assets.has(path),
-      assetNames: () => [...project.assets.keys()],
-    },
-  );
-  const worldProblems = checkWorld(module);
-  if (worldProblems.length === 1) throw worldProblems[0];
-  if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
-  const used = new Set(assetsUsed);
-  for (const path of project.assets.keys()) {
-    if (!used.has(path)) term.err(`warning: assets/${path} is not used by any script`);
-  }
-  const totalBytes = [...project.assets.values()].reduce((sum, p) => sum + statSync(p).size, 0);
-  const progress = createProgress(term, 'Reading assets', totalBytes, PROGRESS_MIN_BYTES);
-  const assets = new Map<string, Uint8Array>();
-  let read = 0;
-  for (const [path, file] of project.assets) {
-    const bytes = readFileSync(file);
-    assets.set(path, bytes);
-    read += bytes.length;
-    progress.update(read);
-  }
-  progress.done();
-  const { id, title, author, version, resolution, pixelArt } = project.config;
-  const bundle = writeBundle(
-    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets },
-    { sha256: nodeSha256 },
-  );
-  return { project, bundle, assetCount: assets.size };
-}
-
-/** "1.2 MB", "640 KB", "12 bytes". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -8,7 +8,8 @@ import { loadGame } from '../../../runtime/game-loader.js';
 import { parseCommandArgs } from '../args.js';
 import { readBinaryFile } from '../bundle-file.js';
 import { createProgress } from '../progress.js';
-import { formatBytes, nodeSha256 } from './build.js';
+import { formatBytes } from '../format-bytes.js';
+import { nodeSha256 } from '../project-bundle.js';
 import type { Command } from './index.js';
 
 export const inspectCommand: Command = {

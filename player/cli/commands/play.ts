@@ -10,7 +10,7 @@ import { runPlaySession, type VerifiedGame } from '../../desktop/play-session.js
 import { integerOption, parseCommandArgs } from '../args.js';
 import { readBinaryFile } from '../bundle-file.js';
 import { createProgress } from '../progress.js';
-import { nodeSha256 } from './build.js';
+import { nodeSha256 } from '../project-bundle.js';
 import type { Terminal } from '../terminal.js';
 import type { Command } from './index.js';
 

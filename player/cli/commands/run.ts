@@ -14,9 +14,10 @@ import { isAdventure, runHeadless } from '../game-session.js';
 import { compileScriptFiles } from '../sources.js';
 import type { Terminal } from '../terminal.js';
 import type { Command } from './index.js';
+import { secondsToTicks } from '../../../interpreter/vm/ticks.js';
 
-/** Ticks `run` allows by default: one hour of game time at 60 ticks per second. */
-const DEFAULT_MAX_TICKS = 60 * 60 * 60;
+/** Ticks `run` allows by default: one hour of game time. */
+const DEFAULT_MAX_TICKS = secondsToTicks(60 * 60);
 
 export const runCommand: Command = {
   name: 'run',

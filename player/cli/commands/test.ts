@@ -10,7 +10,7 @@ import { CairnError, formatError, isCairnError } from '../../../interpreter/erro
 import type { GameDriver } from '../../../runtime/game-api.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
 import { formatInputLog } from '../../../runtime/input-log.js';
-import { TICKS_PER_SECOND, WALK_COMMANDS } from '../../../runtime/walkthrough/commands.js';
+import { WALK_COMMANDS } from '../../../runtime/walkthrough/commands.js';
 import { parseWalkthrough, type Walkthrough } from '../../../runtime/walkthrough/parse.js';
 import { runWalkthrough, type WalkResult } from '../../../runtime/walkthrough/run.js';
 import { integerOption, parseCommandArgs } from '../args.js';
@@ -18,8 +18,9 @@ import { loadBundleFile } from '../bundle-file.js';
 import { startGame } from '../game-session.js';
 import { readTextFile } from '../sources.js';
 import type { Terminal } from '../terminal.js';
-import { buildProjectBundle, nodeSha256 } from './build.js';
+import { buildProjectBundle, nodeSha256 } from '../project-bundle.js';
 import type { Command } from './index.js';
+import { ticksToSeconds } from '../../../interpreter/vm/ticks.js';
 
 const commandWidth = Math.max(...WALK_COMMANDS.map((c) => c.syntax.length));
 
@@ -106,7 +107,7 @@ function report(name: string, result: WalkResult | undefined, ms: number, term: 
   const count = `${result.stepsRun} step${result.stepsRun === 1 ? '' : 's'}`;
   const steps = result.stopped ? `stopped after ${count}` : count;
   const failures = result.failures.length === 0 ? '' : `, ${result.failures.length} failure${result.failures.length === 1 ? '' : 's'}`;
-  const time = `${result.ticks.toLocaleString('en-US')} ticks (${(result.ticks / TICKS_PER_SECOND).toFixed(1)} s of game time)`;
+  const time = `${result.ticks.toLocaleString('en-US')} ticks (${ticksToSeconds(result.ticks).toFixed(1)} s of game time)`;
   term.out(`${mark(result.passed, term)} ${name}  ${steps}${failures}, ${time}, ${Math.round(ms)} ms`);
   for (const failure of result.failures) term.out(indent(formatError(failure, { color: term.color, sources: term.sources })));
 }

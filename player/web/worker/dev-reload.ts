@@ -9,9 +9,10 @@ import type { AudioCommand } from '../../../runtime/game-api.js';
 import type { Game } from '../../../runtime/game.js';
 import type { LoadedGame } from '../../../runtime/game-loader.js';
 import type { ReloadOutcome } from '../protocol.js';
+import { secondsToTicks } from '../../../interpreter/vm/ticks.js';
 
 /** How much game time a restart may run ahead to hand control back (the opening cutscene): one minute. */
-const RESTART_CATCH_UP_TICKS = 60 * 60;
+const RESTART_CATCH_UP_TICKS = secondsToTicks(60);
 
 /** The game the new build runs, and what to tell the person. */
 export interface Reloaded {

@@ -1,7 +1,7 @@
 // The sandbox: a dedicated Worker that holds the bundle and the running Game
 // and talks to the page only through the messages in protocol.ts. It owns game
-// time (60 ticks per second of wall time while running) and posts one frame
-// message per batch of ticks. Imports runtime/ and interpreter/, never the DOM.
+// time (TICKS_PER_SECOND ticks per second of wall time while running) and
+// posts one frame message per batch of ticks. Imports runtime/ and interpreter/, never the DOM.
 
 import { CairnError, isCairnError } from '../../../interpreter/errors.js';
 import type { GameInput } from '../../../runtime/game-api.js';
@@ -13,6 +13,7 @@ import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker }
 import { reloadGame } from './dev-reload.js';
 import { evaluateForPage } from './evaluate.js';
 import { Performer, PerformFailure } from './perform.js';
+import { TICKS_PER_SECOND } from '../../../interpreter/vm/ticks.js';
 
 /** The parts of the worker's global scope this file uses (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -21,8 +22,6 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** Ticks per second of game time (LANGUAGE.md §3). */
-const TICKS_PER_SECOND = 60;
 /** At most this many ticks per wake-up: a stalled worker catches up a little, then drops time instead of spiralling. */
 const MAX_CATCH_UP = 8;
 

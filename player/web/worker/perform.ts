@@ -1,4 +1,4 @@
-// `perform(cmd)` for the player: one walkthrough command (LANGUAGE.md §5),
+// `perform(cmd)` for the player: one walkthrough command (docs/language.md, "Walkthroughs"),
 // read by the walkthrough parser and carried out by its command table, but in
 // the worker's real time — the game keeps ticking and drawing while a command
 // waits for control or lets time pass. Imports runtime/ and interpreter/.

@@ -1,4 +1,4 @@
-// The adventure layer (LANGUAGE.md §4): the sample compiles into handlers,
+// The adventure layer (docs/language.md, "Adventure statements"): the sample compiles into handlers,
 // dialog functions and the declarations JSON; adventure statements become
 // calls to the natives of adventure-natives.ts, in the table's argument order.
 
@@ -25,7 +25,7 @@ function nativeCalls(module: Module, name: string): string[] {
     });
 }
 
-describe('the §4 sample', () => {
+describe('the beach sample', () => {
   it('needs the room and costume it names but does not declare', () => {
     expect(compileErrors([fixture('sample.adv')]).map((e) => `${e.code} ${e.message}`)).toEqual([
       'UNKNOWN_ENTITY There is no room called `lighthouse`.',

@@ -1,5 +1,5 @@
-// Every compile-time error of LANGUAGE.md, with its code, its place
-// (file:line:column) and its hint; several errors reported in one run.
+// Every compile-time error of docs/language.md, "Compile errors", with its
+// code, its place (file:line:column) and its hint; several errors reported in one run.
 
 import { describe, expect, it } from 'vitest';
 import { compileError, compileErrors, compileText, formattedErrors } from './support.js';

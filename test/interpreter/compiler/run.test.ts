@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, type CompileOptions } from '../../../interpreter/compiler/compile.js';
 import { ADVENTURE_NATIVES } from '../../../interpreter/compiler/adventure-natives.js';
 import { CairnError } from '../../../interpreter/errors.js';
-import type { NativeDef } from '../../../interpreter/vm/natives.js';
+import type { NativeDef } from '../../../interpreter/vm/native-table.js';
 import { EntityRef, type Value } from '../../../interpreter/vm/values.js';
 import { VM, type Host } from '../../../interpreter/vm/vm.js';
 import { fixture } from './support.js';

@@ -1,4 +1,5 @@
-// The code samples of LANGUAGE.md §1–§4 parse as written, and representative
+// The code samples (fixtures/*.adv: values, statements, threads, the beach
+// sample) parse as written, and representative
 // constructs build the AST shapes the compiler passes expect.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ const num = (value: number) => ({ kind: 'Number', value });
 const ident = (n: string) => ({ kind: 'Ident', name: n });
 const bin = (op: string, left: unknown, right: unknown) => ({ kind: 'Binary', op, left, right });
 
-describe('LANGUAGE.md samples', () => {
+describe('the language samples', () => {
   for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.adv'))) {
     it(`parses ${file} exactly as written`, () => {
       const program = parse(readFileSync(join(FIXTURES, file), 'utf8'), file);
@@ -32,7 +33,7 @@ describe('LANGUAGE.md samples', () => {
     });
   }
 
-  it('reads the §4 world: rooms with nested objects, handlers, dialogs and the verbs table', () => {
+  it('reads the beach sample\'s world: rooms with nested objects, handlers, dialogs and the verbs table', () => {
     const program = parse(readFileSync(join(FIXTURES, 'adventure.adv'), 'utf8'), 'adventure.adv');
     const kinds = program.decls.map((d: TopLevel) => ('name' in d ? `${d.kind} ${d.name.name}` : d.kind === 'Handler' ? `on ${d.event.name}` : d.kind));
     expect(kinds).toEqual(['Verbs', 'Actor hero', 'Costume hero', 'Room beach', 'Actor keeper', 'Dialog chat', 'Object key', 'on start', 'on unhandled']);
@@ -47,7 +48,7 @@ describe('LANGUAGE.md samples', () => {
 });
 
 describe('expressions', () => {
-  it('follows the precedence of LANGUAGE.md §1: or < and < not < comparison < .. < + - < * / % < unary -', () => {
+  it('follows the precedence of the operators section: or < and < not < comparison < .. < + - < * / % < unary -', () => {
     expect(expr('not a == b and c or d')).toEqual(bin('or', bin('and', { kind: 'Unary', op: 'not', operand: bin('==', name('a'), name('b')) }, name('c')), name('d')));
     expect(expr('0..n + 1')).toEqual(bin('..', num(0), bin('+', name('n'), num(1))));
     expect(expr('1 + 2 * 3 % 4')).toEqual(bin('+', num(1), bin('%', bin('*', num(2), num(3)), num(4))));

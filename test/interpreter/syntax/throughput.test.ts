@@ -9,7 +9,7 @@ import { parse } from '../../../interpreter/syntax/parse.js';
 
 const LINES = 20_000;
 
-/** The §4 sample plus a function of §1–§3 constructs, renamed and repeated. */
+/** The beach sample plus a function of values, statements and threads, renamed and repeated. */
 function generateScript(lines: number): string {
   const adventure = readFileSync(join(import.meta.dirname, 'fixtures', 'adventure.adv'), 'utf8');
   const parts: string[] = [];

@@ -10,7 +10,7 @@ import { compile } from '../../../interpreter/compiler/compile.js';
 import { compileExpression } from '../../../interpreter/compiler/compile-expression.js';
 import type { Module } from '../../../interpreter/bytecode/module.js';
 import { Op } from '../../../interpreter/bytecode/opcodes.js';
-import type { NativeDef } from '../../../interpreter/vm/natives.js';
+import type { NativeDef } from '../../../interpreter/vm/native-table.js';
 import { EntityRef, type Value } from '../../../interpreter/vm/values.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { errorOf, placeOf } from './support/harness.js';

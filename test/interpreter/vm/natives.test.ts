@@ -1,11 +1,11 @@
-// The natives table: built-ins (LANGUAGE.md §2), argument checking located at
+// The natives table: built-ins (docs/language.md, "Built-in functions"), argument checking located at
 // the calling line, host natives, and blocking natives resumed by the host.
 
 import { describe, expect, it } from 'vitest';
 import type { AsmLine } from '../../../interpreter/bytecode/assemble.js';
 import { assemble } from '../../../interpreter/bytecode/assemble.js';
 import { BUILTIN_NATIVES } from '../../../interpreter/vm/builtins.js';
-import { nativeSpecs, type NativeDef } from '../../../interpreter/vm/natives.js';
+import { nativeSpecs, type NativeDef } from '../../../interpreter/vm/native-table.js';
 import { Range, type Value } from '../../../interpreter/vm/values.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { errorOf, evaluate, placeOf, runToEnd, start } from './support/harness.js';

@@ -1,4 +1,4 @@
-// Semantics of each opcode group, on hand-assembled code: what LANGUAGE.md §1–§2
+// Semantics of each opcode group, on hand-assembled code: what docs/language.md
 // says values and operators do, as the VM executes them.
 
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
-// How values print (LANGUAGE.md §3): PRINT, interpolation and str() all use
+// How values print (docs/language.md, "Printing"): PRINT, interpolation and str() all use
 // the one formatter; these pin its rules.
 
 import { describe, expect, it } from 'vitest';
-import { display, displayNested } from '../../../interpreter/vm/format.js';
+import { display, displayNested } from '../../../interpreter/vm/display.js';
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from '../../../interpreter/vm/values.js';
 import { errorOf, evaluate } from './support/harness.js';
 

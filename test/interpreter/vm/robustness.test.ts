@@ -57,6 +57,7 @@ describe('unverified bytecode', () => {
       attempt(seed, () => vm.tick()); // the host can always tick again
     }
     expect(failures).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(20_000);
-  });
+    // Only catches a hang or a blow-up: on a busy shared machine this loop alone has taken 45 s.
+    expect(performance.now() - t0).toBeLessThan(120_000);
+  }, 180_000);
 });

@@ -14,7 +14,7 @@ import { assemble } from '../../../interpreter/bytecode/assemble.js';
 import { isCairnError } from '../../../interpreter/errors.js';
 import { crc32 } from '../../../interpreter/vm/snapshot-codec.js';
 import { SNAPSHOT_VERSION } from '../../../interpreter/vm/snapshot.js';
-import type { NativeDef } from '../../../interpreter/vm/natives.js';
+import type { NativeDef } from '../../../interpreter/vm/native-table.js';
 import type { Value } from '../../../interpreter/vm/values.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { finish, programOptions, snapshotProgram, step } from './support/programs.js';

@@ -1,4 +1,4 @@
-// Cooperative threads (LANGUAGE.md §3): scheduling order, waits in ticks and
+// Cooperative threads (docs/language.md, "Threads"): scheduling order, waits in ticks and
 // seconds, yield, spawn, stop, handlers, init, and what an error in one
 // thread does to the others.
 
@@ -211,7 +211,7 @@ describe('errors in threads', () => {
   });
 });
 
-describe('the blink example of LANGUAGE.md §3', () => {
+describe('the blink example of the threads section', () => {
   it('stops the blinker after lamp_fixed and prints 5', () => {
     // var lamp_fixed, blinks; fn blink() { while true { blinks += 1; wait 0.5 } }
     // fn fixer() { wait 2; lamp_fixed = true }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32, sha256Hex } from '../../../runtime/bundle/checksums.js';
-import { compareUtf8 } from '../../../runtime/bundle/format.js';
+import { compareUtf8 } from '../../../runtime/bundle/bundle-format.js';
 import { count, formatSize } from '../../../runtime/bundle/limits.js';
 import { foldName, nameProblem } from '../../../runtime/bundle/names.js';
 import { describeMismatch, parseRange, parseVersion, satisfies } from '../../../runtime/bundle/version.js';

@@ -48,7 +48,7 @@ describe('cutscenes', () => {
     expect(game.property('sam', 'facing')).toBe('left');
   });
 
-  it('skip the §4 sample\'s opening the same way', () => {
+  it('skip the beach sample\'s opening the same way', () => {
     const full = sampleGame();
     settle(full);
     const skipped = sampleGame();

@@ -1,6 +1,6 @@
 // The adventure natives: exactly the compiler's table (names, argument
 // counts, blocking), arguments checked with errors at the script's line, and
-// each statement doing what §4 says.
+// each statement doing what docs/language.md, "Adventure statements" says.
 
 import { describe, expect, it } from 'vitest';
 import { ADVENTURE_NATIVES } from '../../../interpreter/compiler/adventure-natives.js';

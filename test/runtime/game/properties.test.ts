@@ -1,5 +1,5 @@
 // Entity properties: declared ones are game state, readable and writable;
-// well-known ones (LANGUAGE.md §4 plus the runtime's) are typed; anything
+// well-known ones (docs/language.md, "Properties at run time" plus the runtime's) are typed; anything
 // else is NO_SUCH_PROPERTY with a "did you mean", at the script's line.
 
 import { describe, expect, it } from 'vitest';

@@ -1,11 +1,12 @@
-// The LANGUAGE.md §4 sample, verbatim, played the way the §5 walkthrough
+// The beach sample (fixtures/sample.adv), played the way its walkthrough
 // plays it: the opening cutscene, clicks, verbs, the dialog, the door and the
-// way out to the lighthouse — each step checked against what §4 promises.
+// way out to the lighthouse — each step checked against what
+// docs/language.md, "Adventure statements" promises.
 
 import { describe, expect, it } from 'vitest';
 import { act, position, sampleGame, settle } from './support.js';
 
-describe('the §4 sample', () => {
+describe('the beach sample', () => {
   it('opens with its cutscene: the hero walks in and speaks, the room music plays', () => {
     const game = sampleGame();
     expect(game.hasControl).toBe(false);

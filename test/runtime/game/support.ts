@@ -28,7 +28,7 @@ export function moduleOf(text: string): Module {
   return compile([{ file: 'inline.adv', text }]).module;
 }
 
-/** The §4 sample game. */
+/** The beach sample game (fixtures/sample.adv). */
 export function sampleGame(options: GameOptions = {}): Game {
   return Game.create(fixtureModule('sample.adv', 'sample-world.adv'), { id: 'org.cairn.sample', ...options });
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProjectBundle, nodeSha256 } from '../../../player/cli/commands/build.js';
+import { buildProjectBundle, nodeSha256 } from '../../../player/cli/project-bundle.js';
 import { createMemoryTerminal } from '../../../player/cli/terminal.js';
 import { Game } from '../../../runtime/game.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';

@@ -1,4 +1,4 @@
-// The `.walk` reader: every form of LANGUAGE.md §5 parses to its command and
+// The `.walk` reader: every form of docs/language.md, "Walkthroughs" parses to its command and
 // arguments, and every bad line is refused with a sentence at file:line:col.
 
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ describe('parseWalkthrough: good lines', () => {
     expect(steps[1]!.span.start.offset).toBe(text.indexOf('expect'));
   });
 
-  it('parses the whole example of LANGUAGE.md §5', () => {
+  it('parses the whole example of the walkthroughs section', () => {
     const text = [
       '# The beach puzzle, start to finish.',
       'click 320 340                 # a left click at game coordinates',

@@ -5,7 +5,7 @@
 
 import { assemble } from '../../../../interpreter/bytecode/assemble.js';
 import type { Module } from '../../../../interpreter/bytecode/module.js';
-import type { NativeDef } from '../../../../interpreter/vm/natives.js';
+import type { NativeDef } from '../../../../interpreter/vm/native-table.js';
 import { VM, type VMOptions } from '../../../../interpreter/vm/vm.js';
 
 /** `say(text)`: blocks its thread; the host answers three ticks later (see step()). */

@@ -21,12 +21,12 @@
 
 import type * as A from '../syntax/ast.js';
 import type { JsonValue } from '../bytecode/module.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean } from '../edit-distance.js';
 import type { AssetChecker } from './assets.js';
 import { evaluate, isScalar, NotConstant, type ConstValue } from './constants.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { ConstValues } from './fold.js';
-import type { ProgramModel } from './program.js';
+import type { ProgramModel } from './program-model.js';
 import { WELL_KNOWN_PROPERTIES, type PropertyKind, type PropertyOwner } from './property-table.js';
 
 /** What a declared well-known property must hold, from the one property table. */

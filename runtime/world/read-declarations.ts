@@ -1,5 +1,5 @@
 // Reads Module.declarations (the JSON the compiler writes, see
-// interpreter/compiler/declarations.ts) into typed, checked tables the world
+// interpreter/compiler/emit-declarations.ts) into typed, checked tables the world
 // is built from. A bundle's declarations are guest data: every shape is
 // checked here, and anything malformed is a MODULE_INVALID CairnError.
 

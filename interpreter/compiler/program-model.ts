@@ -5,7 +5,7 @@
 
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../errors.js';
-import type { KnownNative } from './natives.js';
+import type { KnownNative } from './known-natives.js';
 
 /** Entity kinds that live in the value namespace (costumes and verbs do not). */
 export type ValueEntityKind = 'room' | 'object' | 'actor' | 'dialog';

@@ -3,11 +3,11 @@
 // from the VM's natives table (compile.ts passes nativeSpecs(BUILTIN_NATIVES)
 // unless the host passes its own); adventure natives from adventure-natives.ts.
 
-import type { NativeSpec } from '../vm/natives.js';
+import type { NativeSpec } from '../vm/native-table.js';
 import { ADVENTURE_NATIVES, ADVENTURE_NATIVES_BY_NAME } from './adventure-natives.js';
 
 /** A native as the compiler sees it (the VM's type): name, arity bounds (maxArity Infinity: any number), blocking. */
-export type { NativeSpec } from '../vm/natives.js';
+export type { NativeSpec } from '../vm/native-table.js';
 
 /** A native the compiler may call, and whether scripts may name it in expressions. */
 export interface KnownNative extends NativeSpec {
