@@ -4,7 +4,8 @@
 // room, a dialog option's text), with "did you mean". The names also become
 // references, so rename and find-references reach `.walk` files.
 
-import { CairnError, didYouMean, isCairnError, type Span } from '../../interpreter/errors.js';
+import { CairnError, isCairnError, type Span } from '../../interpreter/errors.js';
+import { didYouMean } from '../../interpreter/edit-distance.js';
 import { parseWalkthrough } from '../../runtime/walkthrough/parse.js';
 import { keys, type ProjectIndex, type SymbolKind } from './project-index.js';
 

@@ -4,7 +4,7 @@
 // otherwise `use` and `give`, and any verb the game answers with `on VERB with`,
 // take two things, joined by "to" for give and "with" for the rest.
 
-import type { WorldDecls } from './declarations.js';
+import type { WorldDecls } from './read-declarations.js';
 
 /** A verb as the player's interface shows it; `with` is set when the verb takes a second thing. */
 export interface VerbWords {
