@@ -2,7 +2,8 @@
 // with the terminal so errors show code frames.
 
 import { readFileSync, statSync } from 'node:fs';
-import { CairnError, formatError } from '../../interpreter/errors.js';
+import { CairnError } from '../../interpreter/errors.js';
+import { formatError } from '../../interpreter/diagnostic-format.js';
 import { compile, type CompileOptions, type CompileResult } from '../../interpreter/compiler/compile.js';
 import type { Terminal } from './terminal.js';
 

@@ -20,6 +20,8 @@ export interface Problem {
   message: string;
   fatal?: boolean;
   notes?: Note[];
+  /** What would help, such as the "did you mean" of a script error. */
+  hint?: string;
 }
 
 /** What the runner lends a command while it runs. */

@@ -6,6 +6,7 @@
 
 import { CairnError } from '../../interpreter/errors.js';
 import type { AudioCommand, Pt } from '../game-api.js';
+import type { StoryEvent } from '../story.js';
 import type { WorldDecls } from './declarations.js';
 import { buildWalkMap, type WalkMap } from './pathfinding.js';
 import { walkAreaOf } from './room-layout.js';
@@ -53,6 +54,8 @@ export class Engine {
   audio: AudioCommand[] = [];
   /** Every line spoken, in order (a driver log, not game state). */
   readonly said: Array<{ actor: string; text: string }> = [];
+  /** What a player would read, in order (runtime/story.ts words it; a driver log, not game state). */
+  readonly story: StoryEvent[] = [];
   /** Runtime errors of script threads, in order. */
   readonly errors: CairnError[] = [];
   /** True while a skipped cutscene is being fast-forwarded (sounds are not played meanwhile). */

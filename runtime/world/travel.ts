@@ -20,6 +20,7 @@ export function goTo(engine: Engine, room: string, caller: number): void {
   if (old === room) return;
   if (old !== null) endRoomThreads(engine, old, caller);
   s.room = room;
+  engine.story.push({ kind: 'room', room });
   const hero = s.controlled === null ? undefined : s.actors.get(s.controlled);
   if (hero !== undefined && hero.room !== room) {
     endWalk(engine, hero, false, false);

@@ -6,7 +6,8 @@
 
 import { statSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { CairnError, formatError, isCairnError } from '../../../interpreter/errors.js';
+import { CairnError, isCairnError } from '../../../interpreter/errors.js';
+import { formatError } from '../../../interpreter/diagnostic-format.js';
 import type { GameDriver } from '../../../runtime/game-api.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
 import { formatInputLog } from '../../../runtime/input-log.js';

@@ -418,7 +418,7 @@ export class CairnPlayer extends HTMLElement {
     if (fatal) this.showMessage(`This game cannot be played.\n${message}`);
     else console.warn(`cairn-player: ${code}: ${message}`);
     if (fromGame !== undefined && !fatal && !this.hasAttribute('dev')) this.errorPanel.show(fromGame);
-    this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal, place: fromGame?.place ?? null } }));
+    this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal, place: fromGame?.place ?? null, hint: fromGame?.hint, notes: fromGame?.notes, text: fromGame?.text } }));
   }
 
   private showStart(): void {
