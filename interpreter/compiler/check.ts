@@ -9,6 +9,7 @@
 import type * as A from '../syntax/ast.js';
 import { didYouMean } from '../errors.js';
 import type { AssetChecker } from './assets.js';
+import { checkExpressionStatement } from './check-statements.js';
 import type { Diagnostics } from './diagnostics.js';
 import { describeArity, readsAsValue } from './natives.js';
 import type { ProgramModel, Unit } from './program.js';
@@ -82,6 +83,7 @@ class Checker {
         if (s.target.kind === 'Member' && ASSET_MEMBERS.has(s.target.name.name) && s.value.kind === 'String') this.assets.check(s.value.value, s.value.span);
         return;
       case 'ExprStmt':
+        checkExpressionStatement(s, this.model, this.diag);
         return this.expr(s.expr);
       case 'If':
         this.expr(s.cond);
