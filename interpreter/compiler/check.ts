@@ -10,6 +10,7 @@ import type * as A from '../syntax/ast.js';
 import { didYouMean } from '../errors.js';
 import type { AssetChecker } from './assets.js';
 import { checkExpressionStatement } from './check-statements.js';
+import { ASSET_PROPERTY_KINDS } from './property-table.js';
 import type { Diagnostics } from './diagnostics.js';
 import { describeArity, readsAsValue } from './natives.js';
 import type { ProgramModel, Unit } from './program.js';
@@ -80,7 +81,7 @@ class Checker {
         this.expr(s.value);
         if (s.target.kind !== 'Name') this.expr(s.target);
         // `door.sprite = "art/open.png"`: a file named in code is checked like one named in a declaration.
-        if (s.target.kind === 'Member' && ASSET_MEMBERS.has(s.target.name.name) && s.value.kind === 'String') this.assets.check(s.value.value, s.value.span);
+        if (s.target.kind === 'Member' && ASSET_MEMBERS.has(s.target.name.name) && s.value.kind === 'String') this.assets.check(s.value.value, s.value.span, ASSET_PROPERTY_KINDS.get(s.target.name.name));
         return;
       case 'ExprStmt':
         checkExpressionStatement(s, this.model, this.diag);
@@ -128,9 +129,9 @@ class Checker {
       case 'Cutscene':
         return this.block(s.body);
       case 'PlaySound':
-        return this.assets.check(s.file.value, s.file.span);
+        return this.assets.check(s.file.value, s.file.span, 'audio');
       case 'PlayMusic':
-        this.assets.check(s.file.value, s.file.span);
+        this.assets.check(s.file.value, s.file.span, 'audio');
         if (s.fade) this.expr(s.fade);
         return;
       case 'StopMusic':

@@ -9,6 +9,7 @@ import { encodeModule } from '../../../interpreter/bytecode/binary.js';
 import { CairnError } from '../../../interpreter/errors.js';
 import { writeBundle } from '../../../runtime/bundle/index.js';
 import { checkWorld } from '../../../runtime/world/check-world.js';
+import { sniffAsset } from '../../../runtime/world/asset-sniff.js';
 import { parseCommandArgs } from '../args.js';
 import { createProgress } from '../progress.js';
 import { loadProject, type Project } from '../project.js';
@@ -69,6 +70,7 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
       displayNames: new Map(project.scripts.map((s) => [s.path, s.file])),
       assetExists: (path) => project.assets.has(path),
       assetNames: () => [...project.assets.keys()],
+      assetInfo: (path) => sniffAsset(path, readFileSync(project.assets.get(path)!)),
     },
   );
   const worldProblems = checkWorld(module);
