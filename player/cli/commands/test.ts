@@ -4,8 +4,8 @@
 // test their games in CI. A project folder is built in memory first, exactly
 // as `cairn build` would pack it, so the tests run what ships.
 
-import { statSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { CairnError, isCairnError } from '../../../interpreter/errors.js';
 import { formatError } from '../../../interpreter/diagnostic-format.js';
 import type { GameDriver } from '../../../runtime/game-api.js';
@@ -31,7 +31,8 @@ export const testCommand: Command = {
     'cairn test PROJECT_OR_BUNDLE [FILE.walk …] [--seed N] [--record LOG.json]',
     '',
     'Builds the project folder in memory (or opens and verifies a .cairn bundle), then plays each',
-    'walkthrough against a fresh game: the named files, or every PROJECT/tests/*.walk. Prints a line per',
+    'walkthrough against a fresh game: the named files (found from the current directory or, failing that,',
+    'in PROJECT), or every PROJECT/tests/*.walk. Prints a line per',
     'walkthrough and each failure at its file:line; exit 1 when any fails.',
     '',
     '  --seed N          seed of the random generator (default 1)',
@@ -72,8 +73,10 @@ interface WalkFile {
 
 /** The verified game and the walkthroughs to play on it. */
 function openTarget(target: string, named: string[], term: Terminal): { game: LoadedGame; walkthroughs: WalkFile[] } {
-  const byName = named.map((path) => ({ path, name: path }));
-  if (isFolder(target)) {
+  const folder = isFolder(target);
+  // A named walkthrough is found from the current directory or, failing that, in the project (`tests/beach.walk`).
+  const byName = named.map((path) => (folder && !existsSync(path) && existsSync(join(target, path)) ? { path: join(target, path), name: path } : { path, name: path }));
+  if (folder) {
     const dir = resolve(target);
     const { project, bundle } = buildProjectBundle(dir, term);
     const walkthroughs = byName.length > 0 ? byName : project.walkthroughs.map((path) => ({ path, name: relative(dir, path).split(sep).join('/') }));
