@@ -64,6 +64,8 @@ export class Engine {
   skipRequested = false;
   /** The room changed this tick: its `music` starts at the end of the tick unless a script played music since. */
   roomMusicDue = false;
+  /** The rooms entered this tick by `go` from `on enter` handlers, and which thread runs which room's `on enter` (travel.ts; not game state). */
+  entries: { tick: number; rooms: string[]; enterThreads: Map<number, string> } = { tick: -1, rooms: [], enterThreads: new Map() };
   /** Where the pointer is, in screen coordinates (for hover names; not game state). */
   hover: Pt | null = null;
 

@@ -93,6 +93,30 @@ describe('cairn run on an adventure', () => {
     expect(r.code).toBe(1);
   });
 
+  it('names a cycle of `go` between `on enter` handlers as such, at the `go` that closes it', () => {
+    const path = join(dir, 'cycle.adv');
+    writeFileSync(path, 'actor hero { name: "Robin" }\nroom shore {\n  on enter { go hut }\n}\nroom hut {\n  on enter { go shore }\n}\non start { go shore }\n');
+    const r = runCairn(['run', 'cycle.adv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'cycle.adv:6:14: error: the rooms shore → hut → shore send the player round in a circle for ever: `on enter` of `shore` does `go hut`, `on enter` of `hut` does `go shore` [GO_CYCLE]',
+        ' 6 |   on enter { go shore }',
+        '   |              ^',
+        "hint: make one `on enter` stop the circle: check a variable first, or move the `go` into an object's handler",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lets an `on enter` send the player back once when a variable ends it', () => {
+    const path = join(dir, 'bounce.adv');
+    writeFileSync(path, 'actor hero { name: "Robin" }\nvar seen = false\nroom shore {\n  on enter { if not seen { seen = true; go hut } }\n}\nroom hut {\n  on enter { go shore }\n}\non start { go shore }\n');
+    const r = runCairn(['run', path]);
+    expect(r.stdout).toBe('-- shore --\n-- hut --\n-- shore --\n');
+    expect(r.code).toBe(0);
+  });
+
   it('prints the opening scene of the sample game from its bundle', () => {
     const bundle = join(dir, 'gull-rock.cairn');
     expect(runCairn(['build', join(ROOT, 'bundles/gull-rock'), '-o', bundle]).code).toBe(0);
