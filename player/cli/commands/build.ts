@@ -6,14 +6,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { encodeModule } from '../../../interpreter/bytecode/binary.js';
-import { CairnError } from '../../../interpreter/errors.js';
+import { CairnError, isCairnError } from '../../../interpreter/errors.js';
+import { diagnosticsOf, type Diagnostic } from '../../../interpreter/diagnostic-format.js';
 import { writeBundle } from '../../../runtime/bundle/index.js';
 import { checkWorld } from '../../../runtime/world/check-world.js';
 import { sniffAsset } from '../../../runtime/world/asset-sniff.js';
 import { parseCommandArgs } from '../args.js';
 import { createProgress } from '../progress.js';
 import { loadProject, type Project } from '../project.js';
-import { compileScriptFiles } from '../sources.js';
+import { compileScriptFiles, printWarning } from '../sources.js';
 import type { Terminal } from '../terminal.js';
 import { exportWeb } from '../web-export.js';
 import type { Command } from './index.js';
@@ -38,14 +39,18 @@ export const buildCommand: Command = {
     '  --web OUTDIR        also write a web export: OUTDIR with index.html, the',
     '                      player and the bundle (any static host serves it),',
     '                      and OUTDIR.zip of it for game portals',
+    '  --json              print the result as one JSON object on stdout, for editors',
+    '                      and CI: {"ok", "output", "diagnostics": [{file, range, code,',
+    '                      severity, message, hint, notes}]} (docs/testing.md)',
   ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, web: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, web: { type: 'string' }, json: { type: 'boolean' } });
     if (positionals.length !== 1) throw new CairnError('USAGE', 'cairn build needs one project folder (see `cairn build --help`)');
     const dir = resolve(positionals[0]!);
+    const output = resolve(values.output ?? `${basename(dir)}.cairn`);
+    if (values.json === true) return buildAsJson(dir, output, term);
     const started = performance.now();
     const { project, bundle, assetCount } = buildProjectBundle(dir, term);
-    const output = resolve(values.output ?? `${basename(dir)}.cairn`);
     // Write beside the target and rename, so a failed write never leaves half a bundle.
     const temporary = `${output}.partial`;
     writeFileSync(temporary, bundle);
@@ -60,8 +65,25 @@ export const buildCommand: Command = {
   },
 };
 
+/** `cairn build --json`: the same build, its errors and warnings as diagnostics on stdout; exit 1 on an error. */
+function buildAsJson(dir: string, output: string, term: Terminal): number {
+  const diagnostics: Diagnostic[] = [];
+  let ok = true;
+  try {
+    const { bundle } = buildProjectBundle(dir, term, (w) => diagnostics.push(...diagnosticsOf(w, 'warning')));
+    writeFileSync(`${output}.partial`, bundle);
+    renameSync(`${output}.partial`, output);
+  } catch (e) {
+    if (!isCairnError(e)) throw e;
+    diagnostics.push(...diagnosticsOf(e));
+    ok = false;
+  }
+  term.out(JSON.stringify({ ok, output: ok ? output : null, diagnostics }, null, 2));
+  return ok ? 0 : 1;
+}
+
 /** A project compiled (every asset the scripts name checked) and packed, in memory. */
-export function buildProjectBundle(dir: string, term: Terminal): { project: Project; bundle: Uint8Array; assetCount: number } {
+export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warning: CairnError) => void = printWarning(term)): { project: Project; bundle: Uint8Array; assetCount: number } {
   const project = loadProject(dir);
   const { module, assetsUsed } = compileScriptFiles(
     project.scripts.map((s) => s.path),
@@ -71,6 +93,7 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
       assetExists: (path) => project.assets.has(path),
       assetNames: () => [...project.assets.keys()],
       assetInfo: (path) => sniffAsset(path, readFileSync(project.assets.get(path)!)),
+      onWarning,
     },
   );
   const worldProblems = checkWorld(module);
@@ -78,7 +101,7 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
   const used = new Set(assetsUsed);
   for (const path of project.assets.keys()) {
-    if (!used.has(path)) term.err(`warning: assets/${path} is not used by any script`);
+    if (!used.has(path)) onWarning(new CairnError('UNUSED_ASSET', `assets/${path} is not used by any script`, { hint: 'delete it, or name it in a script; it is packed all the same' }));
   }
   const totalBytes = [...project.assets.values()].reduce((sum, p) => sum + statSync(p).size, 0);
   const progress = createProgress(term, 'Reading assets', totalBytes, PROGRESS_MIN_BYTES);
