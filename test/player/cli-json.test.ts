@@ -34,7 +34,7 @@ describe('cairn build --json', () => {
           range: { start: { line: 3, column: 9 }, end: { line: 3, column: 14 } },
           code: 'UNKNOWN_NAME',
           severity: 'error',
-          message: expect.stringContaining('lampp'),
+          message: '`lampp` is not declared.',
           hint: 'did you mean `lamp`?',
           notes: [],
         },
