@@ -112,6 +112,10 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
     await input.fill('give key');
     await input.press('Enter');
     await expect.poll(() => page.locator('#cairn-dev-console pre').textContent()).toMatch(/inventory: .*key/);
+    // A refused command shows as the one formatter draws it: code and "did you mean".
+    await input.fill('go lighthous');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('#cairn-dev-console pre').textContent()).toContain('error: there is no room called `lighthous` [USAGE]\nhint: did you mean `lighthouse`?');
     await input.fill('threads');
     await input.press('Enter');
     await input.press('Escape');
