@@ -52,7 +52,7 @@ export const playCommand: Command = {
     const reason = await runPlaySession({
       fileName: basename(path),
       game,
-      refusal: refusal?.message,
+      refusal: refusal === undefined ? undefined : formatError(refusal),
       open,
       port: port === 0 ? undefined : port,
       env: process.env,

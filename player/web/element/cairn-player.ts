@@ -297,7 +297,7 @@ export class CairnPlayer extends HTMLElement {
       if (view === null) discard(app);
       const err = e instanceof GameError ? e : new GameError('LOAD', e instanceof Error ? e.message : String(e));
       this.close();
-      this.fail(err.code, err.message, true);
+      this.fail(err.code, err.view?.text ?? err.message, true);
       throw err;
     }
   }
