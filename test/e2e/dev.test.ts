@@ -157,10 +157,12 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
       expect(await panel.textContent()).not.toContain('DIVIDE_BY_ZERO');
       await panel.getByRole('button', { name: 'Copy report' }).click();
       await expect.poll(() => panel.textContent()).toContain('on the clipboard');
-      const report = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { game: string; version: string; errors: Array<{ code: string }>; inputLog: { seed: number; inputs: unknown[] } };
+      const report = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { game: string; version: string; errors: Array<{ code: string; text: string }>; inputLog: { seed: number; inputs: unknown[] } };
       expect(report.game).toBe('org.cairn.e2e.beach');
       expect(report.version).toBe('1.0.0');
       expect(report.errors[0]!.code).toBe('DIVIDE_BY_ZERO');
+      // The report carries the diagnostic as the one formatter draws it, with its place.
+      expect(report.errors[0]!.text).toMatch(/^scripts\/game\.adv:\d+:\d+: error: division by zero \[DIVIDE_BY_ZERO\]$/);
       expect(report.inputLog.inputs.length).toBeGreaterThan(0);
       await context.close();
     } finally {
