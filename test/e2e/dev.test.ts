@@ -125,7 +125,8 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
     const broken = nextReload(page);
     edit('on look { say "A shiny spiral shell." }', 'on look { visits = visits / 0 }');
     await broken;
-    await player.call('perform', 'do look shell');
+    // The failed handler fails the command too: perform rejects with the diagnostic.
+    await expect(player.call('perform', 'do look shell')).rejects.toThrow(/a script failed: scripts\/game\.adv:\d+:\d+: error: division by zero \[DIVIDE_BY_ZERO\]/);
     const runtime = page.locator('#cairn-dev-runtime');
     await runtime.waitFor({ state: 'visible', timeout: 10_000 });
     const frame = (await runtime.textContent()) ?? '';
@@ -150,7 +151,8 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
       await page.goto(server.url);
       const player = new PlayerPage(page, [640, 360], 'verbs', 5);
       await player.ready();
-      await player.call('perform', 'do look shell');
+      // The failed handler fails the command too: perform rejects with the diagnostic.
+      await expect(player.call('perform', 'do look shell')).rejects.toThrow(/a script failed: scripts\/game\.adv:\d+:\d+: error: division by zero \[DIVIDE_BY_ZERO\]/);
       const panel = page.locator('cairn-player .error-panel');
       await panel.waitFor({ state: 'visible', timeout: 10_000 });
       expect(await panel.textContent()).toContain('Something went wrong');
