@@ -86,7 +86,7 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
     const profile = join(dirs.cache, 'cairn', 'browser-profile');
     openFirstWindow(server, options, profile, game?.resolution ?? [640, 360], (opened) => {
       window = opened;
-      options.say(`Opened ${opened.description}; close it or press Ctrl-C to stop.`);
+      options.say(options.dev ? `Opened ${opened.description}; press Ctrl-C to stop (closing the window does not).` : `Opened ${opened.description}; close it or press Ctrl-C to stop.`);
     });
   } else {
     options.say(`Open ${server.openUrl} in a browser; press Ctrl-C to stop.`);
