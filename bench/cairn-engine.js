@@ -7,7 +7,7 @@ const DIST = new URL('../dist/interpreter/', import.meta.url);
 const COMPILER = new URL('compiler/compile.js', DIST);
 const VM_FILE = new URL('vm/vm.js', DIST);
 const BINARY = new URL('bytecode/binary.js', DIST);
-const ERRORS = new URL('errors.js', DIST);
+const ERRORS = new URL('diagnostic-format.js', DIST);
 
 /** A run that never ends is a bug, not a slow benchmark. */
 const MAX_TICKS = 10_000_000;

@@ -34,9 +34,14 @@ export const ERROR_CODES = {
   NOT_A_VALUE: { category: 'compile', title: 'a built-in function can only be called' },
   INVALID_SPAWN: { category: 'compile', title: '`spawn` needs a script function' },
   INVALID_TUPLE: { category: 'compile', title: 'only a pair (x, y) is a value' },
+  NO_EFFECT: { category: 'compile', title: 'a statement that does nothing' },
+  ASSET_KIND: { category: 'compile', title: 'asset of the wrong kind for where it is used' },
+  ASSET_DAMAGED: { category: 'compile', title: 'asset file is damaged or not what its name says' },
   // compile warnings (reported in CompileResult.warnings, never thrown)
   UNUSED_LOCAL: { category: 'compile', title: 'local variable never read' },
   UNREACHABLE_CODE: { category: 'compile', title: 'code that can never run' },
+  DIALOG_NO_EXIT: { category: 'compile', title: 'dialog with no way out' },
+  UNUSED_ASSET: { category: 'compile', title: 'asset file no script uses' },
   // runtime (VM and natives)
   TYPE_ERROR: { category: 'runtime', title: 'wrong type' },
   DIVIDE_BY_ZERO: { category: 'runtime', title: 'division by zero' },
@@ -46,6 +51,7 @@ export const ERROR_CODES = {
   BAD_ARGUMENT: { category: 'runtime', title: 'bad argument' },
   NO_SUCH_PROPERTY: { category: 'runtime', title: 'no such property' },
   RUNTIME: { category: 'runtime', title: 'runtime error' },
+  GO_CYCLE: { category: 'runtime', title: 'rooms whose `on enter` send the player back and forth' },
   // sandbox limits
   BUDGET_EXCEEDED: { category: 'limit', title: 'script ran too long without waiting' },
   CALL_DEPTH_EXCEEDED: { category: 'limit', title: 'calls nested too deeply' },

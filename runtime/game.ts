@@ -15,6 +15,7 @@ import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scen
 import type { LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
 import { buildScene } from './scene.js';
+import type { StoryEvent } from './story.js';
 import { updateAnimations } from './world/costumes.js';
 import { readDeclarations } from './world/read-declarations.js';
 import { settleDialogs } from './world/dialogs.js';
@@ -120,6 +121,7 @@ export class Game implements GameDriver {
       host: worldHost(engine),
       print: (line) => {
         this.lines.push(line);
+        engine.story.push({ kind: 'print', text: line });
         options.print?.(line);
       },
       onError: (error) => engine.report(error),
@@ -224,6 +226,11 @@ export class Game implements GameDriver {
 
   get transcript(): readonly string[] {
     return this.lines;
+  }
+
+  /** What a player would read so far, in order: lines said, `print` lines, rooms, options, the end (runtime/story.ts). */
+  get story(): readonly StoryEvent[] {
+    return this.engine.story;
   }
 
   /** Script errors so far, in order (a thread that fails stops; the game goes on). */

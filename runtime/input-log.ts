@@ -72,9 +72,9 @@ export function checkLogIsFor(log: InputLog, game: { id: string; version: string
  * before the tick it was recorded at, and runs to the recorded length.
  * `afterTick` sees the game after every tick (to print its transcript as it grows).
  */
-export function replayInputLog(game: GameDriver, log: InputLog, afterTick?: () => void): void {
+export function replayInputLog(game: GameDriver, log: InputLog, afterTick?: () => void, stop?: () => boolean): void {
   let next = 0;
-  while (game.tickCount < log.ticks) {
+  while (game.tickCount < log.ticks && !stop?.()) {
     while (next < log.inputs.length && log.inputs[next]!.tick <= game.tickCount) game.input(log.inputs[next++]!.input);
     game.tick();
     afterTick?.();

@@ -3,7 +3,7 @@
 // unverified modules too, marking what does not make sense instead of throwing,
 // because that is exactly when someone needs to read the bytecode.
 
-import type { SourceLookup } from '../errors.js';
+import type { SourceLookup } from '../diagnostic-format.js';
 import type { Constant, FunctionProto, Module } from './module.js';
 import { OPCODES_BY_CODE, OPCODE_TABLE, type OperandKind } from './opcodes.js';
 

@@ -10,6 +10,8 @@ import type * as A from '../syntax/ast.js';
 import { didYouMean } from '../edit-distance.js';
 import type { AssetChecker } from './assets.js';
 import { AstWalker } from './ast-walker.js';
+import { checkExpressionStatement } from './check-statements.js';
+import { ASSET_PROPERTY_KINDS } from './property-table.js';
 import type { Diagnostics } from './diagnostics.js';
 import { describeArity, readsAsValue } from './known-natives.js';
 import type { ProgramModel, Unit } from './program-model.js';
@@ -77,8 +79,11 @@ class Checker extends AstWalker {
       case 'Assign':
         super.stmt(s);
         // `door.sprite = "art/open.png"`: a file named in code is checked like one named in a declaration.
-        if (s.target.kind === 'Member' && ASSET_MEMBERS.has(s.target.name.name) && s.value.kind === 'String') this.assets.check(s.value.value, s.value.span);
+        if (s.target.kind === 'Member' && ASSET_MEMBERS.has(s.target.name.name) && s.value.kind === 'String') this.assets.check(s.value.value, s.value.span, ASSET_PROPERTY_KINDS.get(s.target.name.name));
         return s;
+      case 'ExprStmt':
+        checkExpressionStatement(s, this.model, this.diag);
+        return super.stmt(s);
       case 'While':
       case 'For':
         this.loops++;
@@ -97,10 +102,10 @@ class Checker extends AstWalker {
         }
         return s;
       case 'PlaySound':
-        this.assets.check(s.file.value, s.file.span);
+        this.assets.check(s.file.value, s.file.span, 'audio');
         return s;
       case 'PlayMusic':
-        this.assets.check(s.file.value, s.file.span);
+        this.assets.check(s.file.value, s.file.span, 'audio');
         return super.stmt(s);
       default:
         return super.stmt(s);

@@ -10,6 +10,8 @@ import { BUILTIN_NATIVES } from '../vm/builtins.js';
 import { nativeSpecs } from '../vm/native-table.js';
 import { AssetChecker, type AssetOptions } from './assets.js';
 import { check } from './check.js';
+import { checkDialogs } from './check-dialogs.js';
+import { checkProperties } from './check-properties.js';
 import { declare } from './declare.js';
 import { buildDeclarations } from './emit-declarations.js';
 import { Diagnostics, sortByPlace } from './diagnostics.js';
@@ -77,6 +79,8 @@ export function compile(files: Array<{ file: string; text: string }>, options: C
   declare(model, diag);
   resolve(model, diag);
   check(model, diag, assets);
+  checkProperties(model, diag);
+  checkDialogs(model, diag);
   const constValues = fold(model, diag);
   const declarations = buildDeclarations(model, constValues, diag, assets);
   const warnings = sortByPlace(diag.warnings, model.files);

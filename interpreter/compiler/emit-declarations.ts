@@ -27,7 +27,8 @@ import { evaluate, isScalar, NotConstant, type ConstValue } from './constants.js
 import type { Diagnostics } from './diagnostics.js';
 import type { ConstValues } from './fold.js';
 import type { ProgramModel } from './program-model.js';
-import { WELL_KNOWN_PROPERTIES, type PropertyKind, type PropertyOwner } from './property-table.js';
+import { checkCostumeFrames } from './check-costumes.js';
+import { ASSET_PROPERTY_KINDS, WELL_KNOWN_PROPERTIES, type PropertyKind, type PropertyOwner } from './property-table.js';
 
 /** What a declared well-known property must hold, from the one property table. */
 type Expect = PropertyKind;
@@ -106,7 +107,9 @@ class DeclarationBuilder {
       if (!isFrames) continue;
       animations.push({ name: p.name.name, frames: (frames as { items: number[] }).items, fps: typeof fps === 'number' ? fps : null });
     }
-    return { ...place, properties: this.properties(known, 'costume'), animations };
+    const properties = this.properties(known, 'costume');
+    checkCostumeFrames(c, properties, animations, this.assets, this.diag);
+    return { ...place, properties, animations };
   }
 
   optionText(e: A.Expr): string {
@@ -153,7 +156,7 @@ class DeclarationBuilder {
     switch (expect) {
       case 'asset':
         if (typeof v !== 'string') return bad('a string: the path of a file in the assets folder');
-        return this.assets.check(v, p.value.span);
+        return this.assets.check(v, p.value.span, ASSET_PROPERTY_KINDS.get(name));
       case 'string':
         return typeof v === 'string' ? undefined : bad('a string');
       case 'number':
@@ -184,7 +187,7 @@ class DeclarationBuilder {
         if (layers === null || !layers.every((l) => typeof image(l) === 'string' && ['number', 'undefined'].includes(typeof parallax(l)))) {
           return bad('a list of layers, as in `[{image: "art/fog.png", parallax: 0.5}]`');
         }
-        for (const l of layers) this.assets.check(image(l) as string, p.value.span);
+        for (const l of layers) this.assets.check(image(l) as string, p.value.span, 'image');
         return;
       }
       case 'room':

@@ -65,3 +65,8 @@ export const WELL_KNOWN_PROPERTIES: Readonly<Record<PropertyOwner, ReadonlyMap<s
     ['frame', rule('point', 'the size (width, height) of one frame of the sheet')],
   ]),
 };
+
+/** What kind of file each asset property holds: the compiler checks the file is one. */
+export const ASSET_PROPERTY_KINDS: ReadonlyMap<string, 'image' | 'audio'> = new Map([
+  ['background', 'image'], ['sprite', 'image'], ['icon', 'image'], ['sheet', 'image'], ['music', 'audio'],
+]);

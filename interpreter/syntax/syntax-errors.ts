@@ -5,6 +5,7 @@
 
 import { CairnError, type ErrorCode, type Note, type Span } from '../errors.js';
 import { RESERVED_WORDS } from './reserved-words.js';
+import { habitHint, sameLineHint } from './habit-hints.js';
 import { positionAt, scanTo, tokenAt, type Found, type OpenBracket, type ScanResult, type Token } from './source-scan.js';
 
 interface PeggyExpectation {
@@ -19,6 +20,8 @@ const EXPRESSION_STARTS = new Set(['a number', 'a string', 'a name', '`(`', '`[`
 const DECLARATION_WORDS = new Set(['fn', 'on', 'const', 'var', 'verbs', 'actor', 'costume', 'room', 'object', 'dialog']);
 /** Bodies that hold properties, not statements. */
 const MEMBER_BODIES = new Set(['verbs', 'actor', 'costume', 'room', 'object', 'dialog']);
+/** Declarations a member body may hold (a room holds objects); any other one there means its `}` is missing. */
+const MEMBERS_OF: Record<string, ReadonlySet<string>> = { room: new Set(['object', 'on']), object: new Set(['on']), actor: new Set(['on']) };
 /** Expectations of something that starts a line: a found token on a later line is the culprit. */
 const LINE_STARTS = new Set(['a statement', 'a declaration', 'a property', 'a dialog option']);
 const BINARY_OPERATORS = new Set(['+', '-', '*', '/', '%', '..', '==', '!=', '<', '<=', '>', '>=', 'and', 'or']);
@@ -79,7 +82,7 @@ class Explainer {
   }
 
   explain(): CairnError {
-    return this.strayCloser() ?? this.declarationInBody() ?? this.badTarget() ?? this.chainedComparison() ?? this.missingCloser() ?? this.general();
+    return this.strayCloser() ?? this.declarationInBody() ?? this.unclosedDeclaration() ?? this.closedTooEarly() ?? this.badTarget() ?? this.chainedComparison() ?? this.missingCloser() ?? this.general();
   }
 
   /** `)` with nothing to close, or closing the wrong bracket. */
@@ -102,6 +105,38 @@ class Explainer {
     if (word?.kind !== 'word' || !DECLARATION_WORDS.has(word.text)) return undefined;
     const hint = word.text === 'var' || word.text === 'const' ? `\`${word.text}\` belongs at the top level; inside a function, use \`let\`` : undefined;
     return this.closerError(inner, '', this.spanOf(word.start, word.end), hint);
+  }
+
+  /**
+   * `fn`, `room`, `dialog` … where a room, object, actor or costume's
+   * properties go: the declaration above was never closed. Pointed at the
+   * brace that opened it, which is where the `}` is missing, not here.
+   */
+  private unclosedDeclaration(): CairnError | undefined {
+    const { inner, scan, found } = this;
+    if (!inner?.isBody || inner.char !== '{' || !MEMBER_BODIES.has(inner.firstWord ?? '')) return undefined;
+    const word = scan.statement.length === 0 ? found : scan.statement.length === 1 ? scan.statement[0]! : undefined;
+    if (word?.kind !== 'word' || !DECLARATION_WORDS.has(word.text) || MEMBERS_OF[inner.firstWord!]?.has(word.text)) return undefined;
+    const opened = positionAt(this.text, inner.ownerOffset);
+    const at = positionAt(this.text, word.start);
+    return this.error(`${inner.owner} opened at ${opened.line}:${opened.column} is never closed`, this.spanOf(inner.offset, inner.offset + 1), `add its \`}\` before line ${at.line}, where \`${word.text}\` starts a new declaration`, 'SYNTAX', [
+      { message: `\`${word.text}\` cannot go inside ${inner.owner}`, span: this.spanOf(word.start, word.end) },
+    ]);
+  }
+
+  /** A statement at the top level just after a `}`: that `}` closed its block too early (a stray `}` above). */
+  private closedTooEarly(): CairnError | undefined {
+    const { inner, found, prev } = this;
+    if (inner !== undefined || prev?.kind !== 'punct' || prev.text !== '}' || found.kind !== 'word' || !STATEMENT_WORDS.has(found.text)) return undefined;
+    if (DECLARATION_WORDS.has(found.text) || !this.phrases.includes('a declaration')) return undefined;
+    const closed = scanTo(this.text, prev.start).open.at(-1);
+    if (closed === undefined) return undefined;
+    const opened = positionAt(this.text, closed.ownerOffset);
+    const stray = positionAt(this.text, prev.start);
+    const span = this.spanOf(prev.start, prev.end);
+    return this.error(`\`${found.text}\` is outside ${closed.owner} (opened at ${opened.line}:${opened.column}): the \`}\` at ${stray.line}:${stray.column} closed it`, span, 'a `}` too many above? Remove it, or move it below the statements of the block', 'SYNTAX', [
+      { message: `\`${found.text}\` is here`, span: this.spanOf(found.start, found.end) },
+    ]);
   }
 
   /** `f(x) = 3`: the grammar only lets names, members and indexes take `=`. */
@@ -143,7 +178,7 @@ class Explainer {
     }
     if (phrases.length === 1 && phrases[0] === NEWLINE) {
       const what = !inner ? 'declaration' : inner.firstWord === 'dialog' ? 'option' : MEMBER_BODIES.has(inner.firstWord ?? '') ? 'property' : 'statement';
-      return this.error(`expected a newline or \`;\` after the ${what}${foundText}`, this.here());
+      return this.error(`expected a newline or \`;\` after the ${what}${foundText}`, this.here(), this.hint() ?? (what === 'statement' ? sameLineHint(this.text, found, prev) : undefined));
     }
     if (phrases.includes('a declaration')) {
       const misplaced = found.kind === 'word' && STATEMENT_WORDS.has(found.text);
@@ -157,6 +192,8 @@ class Explainer {
   /** A likely cause, when the found token suggests one. */
   private hint(): string | undefined {
     const { phrases, found, inner } = this;
+    const habit = habitHint(this.text, found, this.prev);
+    if (habit !== undefined) return habit;
     if (found.kind === 'word' && RESERVED_WORDS.has(found.text) && phrases.includes('a name')) {
       return `\`${found.text}\` is a reserved word and cannot be used as a name`;
     }

@@ -5,8 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Module } from '../../interpreter/bytecode/module.js';
 import { CairnError } from '../../interpreter/errors.js';
+import { formatError } from '../../interpreter/diagnostic-format.js';
+import { storyLine } from '../../runtime/story.js';
 import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.js';
-import type { GameDriver } from '../../runtime/game-api.js';
 import { Game, type GameOptions } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
@@ -42,14 +43,19 @@ export interface HeadlessOptions {
   replay?: string;
   /** Debug hooks for the game (`--trace`). */
   debug?: GameOptions['debug'];
+  /** Print only the `print` lines, not the whole transcript. */
+  quiet?: boolean;
 }
 
 /**
- * Runs an adventure without a player, printing each `print` line as it
- * appears: until the game ends or waits for the player (nothing more happens
- * without input), or — replaying a log — for exactly the recorded ticks.
+ * Runs an adventure without a player, printing the transcript a player would
+ * read as it happens (runtime/story.ts; only `print` lines when quiet): until
+ * the game ends or waits for the player (nothing more happens without input),
+ * or — replaying a log — for exactly the recorded ticks. The first script
+ * error stops the run: it is printed with its place and code frame, and the
+ * exit code is 1.
  */
-export function runHeadless(source: LoadedGame | Module, options: HeadlessOptions, term: Terminal): GameDriver {
+export function runHeadless(source: LoadedGame | Module, options: HeadlessOptions, term: Terminal): { game: Game; exitCode: number } {
   const loaded = 'bundle' in source ? source : undefined;
   if (!loaded && (options.record !== undefined || options.replay !== undefined)) {
     throw new CairnError('USAGE', '--record and --replay need a built game (`cairn build`, then `cairn run GAME.cairn`)');
@@ -60,18 +66,23 @@ export function runHeadless(source: LoadedGame | Module, options: HeadlessOption
   const game = loaded ? startGame(loaded, seed, options.debug) : Game.create(source as Module, { seed, debug: options.debug });
   let printed = 0;
   const printNew = () => {
-    while (printed < game.transcript.length) term.out(game.transcript[printed++]!);
+    for (; printed < game.story.length; printed++) {
+      const event = game.story[printed]!;
+      if (!options.quiet || event.kind === 'print') term.out(storyLine(event));
+    }
   };
+  const failed = () => game.errors.length > 0;
   if (log) {
-    replayInputLog(game, log, printNew);
+    replayInputLog(game, log, printNew, failed);
   } else {
     // The first tick runs `on start`; from then on, control in the player's hands means the run is over.
     do {
       game.tick();
       printNew();
-    } while (!game.ended && !game.hasControl && game.tickCount < options.maxTicks);
-    if (!game.ended && !game.hasControl) term.err(`cairn run: stopped after ${options.maxTicks} ticks; the game had not given the player control yet.`);
+    } while (!failed() && !game.ended && !game.hasControl && game.tickCount < options.maxTicks);
+    if (!failed() && !game.ended && !game.hasControl) term.err(`cairn run: stopped after ${options.maxTicks} ticks; the game had not given the player control yet.`);
   }
   if (options.record !== undefined) writeFileSync(options.record, formatInputLog(game.inputLog()));
-  return game;
+  for (const error of game.errors.slice(0, 1)) term.err(formatError(error, { color: term.color, sources: term.sources }));
+  return { game, exitCode: failed() ? 1 : 0 };
 }

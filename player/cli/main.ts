@@ -2,7 +2,8 @@
 // place where errors become what a person reads and an exit code (0 success,
 // 1 a user error with a clear reason). Subcommands live in commands/, one each.
 
-import { formatError, isCairnError, type CairnError } from '../../interpreter/errors.js';
+import { isCairnError, type CairnError } from '../../interpreter/errors.js';
+import { formatError } from '../../interpreter/diagnostic-format.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { createTerminal, type Terminal } from './terminal.js';
 

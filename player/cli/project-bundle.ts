@@ -9,9 +9,10 @@ import { encodeModule } from '../../interpreter/bytecode/binary.js';
 import { CairnError } from '../../interpreter/errors.js';
 import { writeBundle } from '../../runtime/bundle/index.js';
 import { checkWorld } from '../../runtime/world/check-world.js';
+import { sniffAsset } from '../../runtime/world/asset-sniff.js';
 import { createProgress } from './progress.js';
 import { loadProject, type Project } from './project.js';
-import { compileScriptFiles } from './sources.js';
+import { compileScriptFiles, printWarning } from './sources.js';
 import type { Terminal } from './terminal.js';
 
 /** Node's SHA-256, several times faster than the portable one the browser uses. */
@@ -21,7 +22,7 @@ export const nodeSha256 = (bytes: Uint8Array): string => createHash('sha256').up
 const PROGRESS_MIN_BYTES = 20 * 1024 * 1024;
 
 /** A project compiled (every asset the scripts name checked) and packed, in memory. */
-export function buildProjectBundle(dir: string, term: Terminal): { project: Project; bundle: Uint8Array; assetCount: number } {
+export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warning: CairnError) => void = printWarning(term)): { project: Project; bundle: Uint8Array; assetCount: number } {
   const project = loadProject(dir);
   const { module, assetsUsed } = compileScriptFiles(
     project.scripts.map((s) => s.path),
@@ -30,6 +31,8 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
       displayNames: new Map(project.scripts.map((s) => [s.path, s.file])),
       assetExists: (path) => project.assets.has(path),
       assetNames: () => [...project.assets.keys()],
+      assetInfo: (path) => sniffAsset(path, readFileSync(project.assets.get(path)!)),
+      onWarning,
     },
   );
   const worldProblems = checkWorld(module);
@@ -37,7 +40,7 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
   const used = new Set(assetsUsed);
   for (const path of project.assets.keys()) {
-    if (!used.has(path)) term.err(`warning: assets/${path} is not used by any script`);
+    if (!used.has(path)) onWarning(new CairnError('UNUSED_ASSET', `assets/${path} is not used by any script`, { hint: 'delete it, or name it in a script; it is packed all the same' }));
   }
   const totalBytes = [...project.assets.values()].reduce((sum, p) => sum + statSync(p).size, 0);
   const progress = createProgress(term, 'Reading assets', totalBytes, PROGRESS_MIN_BYTES);

@@ -2,7 +2,8 @@
 // with the terminal so errors show code frames.
 
 import { readFileSync, statSync } from 'node:fs';
-import { CairnError, formatError } from '../../interpreter/errors.js';
+import { CairnError } from '../../interpreter/errors.js';
+import { formatError } from '../../interpreter/diagnostic-format.js';
 import { compile, type CompileOptions, type CompileResult } from '../../interpreter/compiler/compile.js';
 import type { Terminal } from './terminal.js';
 
@@ -21,6 +22,8 @@ export function readTextFile(path: string): string {
 /** Compile options plus the names files go by in messages (path → `scripts/beach.adv`). */
 export interface CompileFilesOptions extends CompileOptions {
   displayNames?: ReadonlyMap<string, string>;
+  /** Where warnings go; default: formatted to stderr. */
+  onWarning?: (warning: CairnError) => void;
 }
 
 /** Compiles script files (in the order given), printing warnings to stderr. */
@@ -32,8 +35,11 @@ export function compileScriptFiles(paths: string[], term: Terminal, options: Com
     return { file, text };
   });
   const result = compile(files, options);
-  for (const warning of result.warnings) {
-    term.err(formatError(warning, { color: term.color, sources: term.sources, warning: true }));
-  }
+  for (const warning of result.warnings) (options.onWarning ?? printWarning(term))(warning);
   return result;
+}
+
+/** Prints a warning as the one formatter draws it, on stderr. */
+export function printWarning(term: Terminal): (warning: CairnError) => void {
+  return (warning) => term.err(formatError(warning, { color: term.color, sources: term.sources, warning: true }));
 }

@@ -3,7 +3,7 @@
 // code frames. Tests pass their own Terminal to capture output.
 
 import { readFileSync } from 'node:fs';
-import type { SourceLookup } from '../../interpreter/errors.js';
+import type { SourceLookup } from '../../interpreter/diagnostic-format.js';
 
 /** Output channels and settings a command uses. */
 export interface Terminal {

@@ -15,6 +15,11 @@ export interface LifetimeOptions {
   closeGraceMs: number;
   /** The app-mode browser exited with no page connected (it may have handed the window to a running one). */
   browserExitGraceMs: number;
+  /**
+   * `cairn dev`: a closed page or browser never ends the session (the
+   * address works again; only Ctrl-C ends it). Told when the last page closes.
+   */
+  keepServing?: { onAllPagesClosed(): void };
 }
 
 /** The defaults: a cold browser start may take many seconds on a slow machine. */
@@ -50,14 +55,16 @@ export class PageLifetime {
       if (closed) return;
       closed = true;
       this.pages--;
-      if (this.pages === 0) this.arm(this.options.closeGraceMs, 'window-closed');
+      if (this.pages > 0) return;
+      if (this.options.keepServing) this.options.keepServing.onAllPagesClosed();
+      else this.arm(this.options.closeGraceMs, 'window-closed');
     };
   }
 
   /** The app-mode browser we started has exited: its window is gone unless a page still talks to us. */
   browserExited(): void {
     // A page still connected means the browser handed its window to one already running.
-    if (this.pages > 0) return;
+    if (this.pages > 0 || (this.options.keepServing && this.connected)) return;
     // Its page came and went: the window is gone, no need to wait for a hand-over.
     if (this.connected) this.end('window-closed');
     else this.arm(this.options.browserExitGraceMs, 'window-closed', true);

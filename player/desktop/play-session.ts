@@ -60,8 +60,12 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
     files.set('/index.html', page(damagedBundlePage(options.fileName, options.refusal ?? 'It is not a Cairn game.')));
   }
 
-  const lifetime = options.lifetime ?? (options.open ? DEFAULT_LIFETIME : { ...DEFAULT_LIFETIME, startupGraceMs: undefined });
+  const base = options.lifetime ?? (options.open ? DEFAULT_LIFETIME : { ...DEFAULT_LIFETIME, startupGraceMs: undefined });
+  // `cairn dev` outlives its page: closing the window is not the end of a working session.
+  let reopen = '';
+  const lifetime: LifetimeOptions = options.dev ? { ...base, keepServing: { onAllPagesClosed: () => options.say(`The page closed; cairn dev keeps serving. Open ${reopen} to bring the game back, or press Ctrl-C to stop.`) } } : base;
   const server = await startPlayServer({ player: files, bundle: game?.bytes, saves, lifetime, port: options.port, log: options.warn, dev: options.dev });
+  reopen = server.openUrl;
   let window: OpenedWindow | undefined;
   // Our app window goes with us (first, so its connections close at once); a launcher's browser is the user's and stays.
   const closeOwnWindow = () => {
@@ -82,7 +86,7 @@ export async function runPlaySession(options: PlaySessionOptions): Promise<StopR
     const profile = join(dirs.cache, 'cairn', 'browser-profile');
     openFirstWindow(server, options, profile, game?.resolution ?? [640, 360], (opened) => {
       window = opened;
-      options.say(`Opened ${opened.description}; close it or press Ctrl-C to stop.`);
+      options.say(options.dev ? `Opened ${opened.description}; press Ctrl-C to stop (closing the window does not).` : `Opened ${opened.description}; close it or press Ctrl-C to stop.`);
     });
   } else {
     options.say(`Open ${server.openUrl} in a browser; press Ctrl-C to stop.`);

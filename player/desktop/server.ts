@@ -171,7 +171,8 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
   };
 
   const openAliveStream = (req: IncomingMessage, res: ServerResponse): void => {
-    keyUsable = false; // a page is up: the key in the address has done its work
+    // A page is up: the key in the address has done its work (`cairn dev` keeps it, so the address opens the game again).
+    if (!options.lifetime.keepServing) keyUsable = false;
     const closed = lifetime.pageOpened();
     streams.add(res);
     // Connection: close, so that ending the stream on stop also ends its socket.

@@ -3,8 +3,9 @@
 // and the latest failure formatted once — code frame, no colour — for both
 // the terminal and the page's overlay. Also formats the page's runtime errors.
 
-import { CairnError, formatError, isCairnError, type ErrorCode, type SourceLookup } from '../../interpreter/errors.js';
+import { CairnError, type ErrorCode, type Span } from '../../interpreter/errors.js';
 import { ERROR_CODES } from '../../interpreter/error-codes.js';
+import { formatError, formatThrown, type SourceLookup } from '../../interpreter/diagnostic-format.js';
 import { buildProjectBundle } from '../cli/project-bundle.js';
 import { createMemoryTerminal } from '../cli/terminal.js';
 
@@ -18,6 +19,8 @@ export interface PageError {
   code: string;
   message: string;
   place?: { file: string; line: number; column: number };
+  hint?: string;
+  notes?: Array<{ message: string; place?: { file: string; line: number; column: number } }>;
 }
 
 /** Builds one project again and again, keeping what the server serves. */
@@ -68,17 +71,21 @@ export class DevBuilder {
   /** A runtime error from the page, formatted as the compiler formats its own, with the code frame. */
   formatPageError(error: PageError): string {
     const code: ErrorCode = Object.hasOwn(ERROR_CODES, error.code) ? (error.code as ErrorCode) : 'RUNTIME';
-    const place = error.place;
-    if (place === undefined) return formatError(new CairnError(code, error.message));
+    const spanAt = (place: PageError['place']): Span | undefined => {
+      if (place === undefined || typeof place.file !== 'string' || typeof place.line !== 'number' || typeof place.column !== 'number') return undefined;
+      const at = { offset: 0, line: place.line, column: place.column };
+      return { source: place.file, start: at, end: at };
+    };
+    const span = spanAt(error.place);
     // The worker appends the place to the message for pages without a frame; here the frame says it.
-    const message = error.message.replace(/ \([^()]*:\d+:\d+\)$/, '');
-    const at = { offset: 0, line: place.line, column: place.column };
-    return formatError(new CairnError(code, message, { span: { source: place.file, start: at, end: at } }), { sources: this.sources });
+    const message = span === undefined ? error.message : error.message.replace(/ \([^()]*:\d+:\d+\)$/, '');
+    const hint = typeof error.hint === 'string' ? error.hint : undefined;
+    const notes = Array.isArray(error.notes) ? error.notes.filter((n) => typeof n?.message === 'string').map((n) => ({ message: n.message, span: spanAt(n.place) })) : [];
+    return formatError(new CairnError(code, message, { span, hint, notes }), { sources: this.sources });
   }
 }
 
 /** A failed build as text: a CairnError with its code frames; anything else is a bug in Cairn, said so. */
 function describeFailure(e: unknown, sources: SourceLookup): string {
-  if (isCairnError(e)) return formatError(e, { sources });
-  return `internal error — this is a bug in Cairn, please report it: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+  return formatThrown(e, { sources });
 }

@@ -41,6 +41,12 @@ export interface ErrorView {
   message: string;
   /** Where in the scripts, when the error has a place (runtime and compile errors). */
   place?: { file: string; line: number; column: number };
+  /** What would help ("did you mean `cottage`?"), when the error has a hint. */
+  hint?: string;
+  /** Secondary places that explain it. */
+  notes?: Array<{ message: string; place?: { file: string; line: number; column: number } }>;
+  /** The whole diagnostic as interpreter/diagnostic-format.ts draws it (code, message, place, notes, hint): what people read. */
+  text?: string;
 }
 
 /** What `cairn dev` did with a rebuilt bundle (see worker/dev-reload.ts). */

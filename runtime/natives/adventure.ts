@@ -133,7 +133,10 @@ function rows(engine: Engine): ReadonlyMap<string, Row> {
         engine.emitAudio({ type: 'stop-music', fade: f });
       },
     }],
-    ['end_game', { params: [], fn: () => void (s().ended = true) }],
+    ['end_game', { params: [], fn: () => {
+      if (!s().ended) engine.story.push({ kind: 'end' });
+      s().ended = true;
+    } }],
     ['done', { params: [], fn: (_, ctx) => markDone(engine, ctx.threadId) }],
     ['has', { params: ['object'], fn: ([o]) => s().inventory.includes(named.object(o!)) }],
     ['here', { params: [], fn: () => (s().room === null ? null : new EntityRef('room', s().room!)) }],

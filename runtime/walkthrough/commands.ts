@@ -8,6 +8,7 @@ import type { GameDriver, GameInput } from '../game-api.js';
 import { actorPosition, checkInventory, coordinate, evaluateSafely, explainOperands, nameProblem, readExpression } from './expectations.js';
 import type { LineReader } from './line-reader.js';
 import { secondsToTicks } from '../../interpreter/vm/ticks.js';
+import { whyUnreachable } from './reach.js';
 
 export type { ExpectedExpression } from './expectations.js';
 
@@ -19,6 +20,8 @@ export interface Problem {
   message: string;
   fatal?: boolean;
   notes?: Note[];
+  /** What would help, such as the "did you mean" of a script error. */
+  hint?: string;
 }
 
 /** What the runner lends a command while it runs. */
@@ -88,8 +91,14 @@ export const WALK_COMMANDS = [
       const other = r.atEnd() ? undefined : r.identifier('a second object or actor', example);
       return other === undefined ? { verb, target } : { verb, target, with: other };
     },
-    // The game checks the verb and the names when the input is queued (a game without a `verbs` block takes any verb).
+    // The game checks the verb and the names when the input is queued (a game without a `verbs` block takes any verb);
+    // what a click could reach is checked here, so a walkthrough plays by the player's rules.
     run(args, ctx) {
+      const verbs = ctx.game.scene().verbs;
+      const known = verbs.length === 0 || verbs.some((v) => v.id === args.verb);
+      // An unknown verb is the game's to refuse when the input is queued, with its "did you mean".
+      const refused = known ? whyUnreachable(ctx.game, args.target, args.with) : undefined;
+      if (refused !== undefined) return { message: `\`do ${doText(args)}\` is refused: ${refused}`, fatal: true };
       ctx.send({ type: 'verb', ...args });
       return undefined;
     },
@@ -289,7 +298,89 @@ export const WALK_COMMANDS = [
       return { message: `expected \`${args.expression}\`${explainOperands(ctx.game, args)}` };
     },
   }),
+  command({
+    name: 'expect not said',
+    syntax: 'expect not said [ACTOR] "TEXT"',
+    summary: 'no line containing TEXT was spoken (by ACTOR) since the previous `expect said`',
+    waitsForControl: true,
+    acts: false,
+    parse(r): { actor?: string; text: string } {
+      const example = 'expect not said "Thanks."';
+      const rest = r.peekRest();
+      const actor = rest === '' || rest.startsWith('"') ? undefined : r.identifier('an actor or the quoted line', example);
+      const text = r.quoted('the line', example);
+      return actor === undefined ? { text } : { actor, text };
+    },
+    run(args, ctx) {
+      const said = ctx.game.said;
+      for (let i = ctx.saidFrom; i < said.length; i++) {
+        const line = said[i]!;
+        if (line.text.includes(args.text) && (args.actor === undefined || line.actor === args.actor)) {
+          const since = ctx.saidSince === null ? 'since the start' : `since line ${ctx.saidSince}`;
+          return { message: `expected no line "${args.text}"${args.actor === undefined ? '' : ` by ${args.actor}`} ${since}, but ${line.actor === '' ? 'the narrator' : line.actor} said "${line.text}"` };
+        }
+      }
+      return undefined;
+    },
+  }),
+  command({
+    name: 'expect no option',
+    syntax: 'expect no option "OPTION TEXT"',
+    summary: 'the dialog waiting for a choice does not offer this option (or no dialog waits)',
+    waitsForControl: true,
+    acts: false,
+    parse: (r) => ({ text: r.quoted('the option text', 'expect no option "Got any keys?"') }),
+    run({ text }, ctx) {
+      const dialog = ctx.game.scene().dialog;
+      if (!dialog || !dialog.options.includes(text)) return undefined;
+      return { message: `expected no option "${text}", but it is offered; the options are ${dialog.options.map((o, i) => `${i + 1}. "${o}"`).join(', ')}` };
+    },
+  }),
+  command({
+    name: 'expect refused do',
+    syntax: 'expect refused do VERB TARGET [WITH]',
+    summary: 'a click could not do this now (not here, input blocked, no such verb); nothing is sent',
+    waitsForControl: true,
+    acts: false,
+    parse(r): { verb: string; target: string; with?: string } {
+      const example = 'expect refused do talk keeper';
+      r.accept('do');
+      const verb = r.identifier('a verb', example);
+      const target = r.identifier('an object or actor', example);
+      const other = r.atEnd() ? undefined : r.identifier('a second object or actor', example);
+      return other === undefined ? { verb, target } : { verb, target, with: other };
+    },
+    run(args, ctx) {
+      // A misspelt name must not pass as "refused", so names are checked first.
+      for (const name of args.with === undefined ? [args.target] : [args.target, args.with]) {
+        const unknown = nameProblem(ctx.game, name, ['object', 'actor']);
+        if (unknown) return { message: unknown };
+      }
+      if (whyUnreachable(ctx.game, args.target, args.with) !== undefined) return undefined;
+      const verbs = ctx.game.scene().verbs;
+      if (verbs.length > 0 && !verbs.some((v) => v.id === args.verb)) return undefined;
+      return { message: `expected \`do ${doText(args)}\` to be refused, but a click could do it now` };
+    },
+  }),
+  command({
+    name: 'expect not room',
+    syntax: 'expect not room ROOM',
+    summary: 'the current room is another one',
+    waitsForControl: true,
+    acts: false,
+    parse: (r) => ({ room: r.identifier('a room name', 'expect not room cellar') }),
+    run({ room }, ctx) {
+      const unknown = nameProblem(ctx.game, room, ['room']);
+      if (unknown) return { message: unknown };
+      return ctx.game.scene().room === room ? { message: `expected another room than ${room}, but the room is ${room}` } : undefined;
+    },
+  }),
 ] as const;
+
+/** `talk keeper`, `use key door`: the words of a `do`. */
+function doText(args: { verb: string; target: string; with?: string }): string {
+  return [args.verb, args.target, ...(args.with === undefined ? [] : [args.with])].join(' ');
+}
 
 type Row = (typeof WALK_COMMANDS)[number];
 

@@ -30,6 +30,10 @@ const EXPECT_FORMS: ReadonlyArray<{ pattern: RegExp; command: WalkCommandName; w
   { pattern: /^has(\s+[A-Za-z_"]|\s*$)/, command: 'expect has', words: ['has'] },
   { pattern: /^not\s+has(\s+[A-Za-z_"]|\s*$)/, command: 'expect not has', words: ['not', 'has'] },
   { pattern: /^said(\s+[A-Za-z_"]|\s*$)/, command: 'expect said', words: ['said'] },
+  { pattern: /^not\s+said(\s+[A-Za-z_"]|\s*$)/, command: 'expect not said', words: ['not', 'said'] },
+  { pattern: /^not\s+room(\s+[A-Za-z_"]|\s*$)/, command: 'expect not room', words: ['not', 'room'] },
+  { pattern: /^no\s+option(\s+"|\s*$)/, command: 'expect no option', words: ['no', 'option'] },
+  { pattern: /^refused\s+do(\s|$)/, command: 'expect refused do', words: ['refused'] },
   // `at` is no operator of the language, so `NAME at …` is never an expression.
   { pattern: /^[A-Za-z_][A-Za-z0-9_]*\s+at(\s|\(|$)/, command: 'expect at', words: [] },
 ];

@@ -69,7 +69,7 @@ export function runWalkthrough(walk: Walkthrough, game: GameDriver, options: Run
     const problems = [
       ...(problem ? [problem] : []),
       ...(told.refusals ?? []).slice(refusalsBefore).map((r): Problem => ({ message: `the game refused the input: ${r.reason}`, fatal: true })),
-      ...(told.errors ?? []).slice(errorsBefore).map((e): Problem => ({ message: 'a script failed', fatal: true, notes: [{ message: `${e.message} [${e.code}]`, span: e.span }] })),
+      ...(told.errors ?? []).slice(errorsBefore).map((e): Problem => ({ message: 'a script failed', fatal: true, notes: [{ message: `${e.message} [${e.code}]`, span: e.span }, ...e.notes], hint: e.hint })),
     ];
     for (const p of problems) failures.push(failureAt(step, p));
     if (problems.some((p) => p.fatal)) {
@@ -124,8 +124,9 @@ function runStep(step: WalkStep, game: GameDriver, state: RunState): Problem | u
   } catch (e) {
     if (e instanceof RefusedInput) return { message: e.reason.hint ? `${e.reason.message} (${e.reason.hint})` : e.reason.message, fatal: true };
     if (!isCairnError(e)) throw e;
-    const notes: Note[] = [{ message: `${e.message} [${e.code}]`, span: e.span }];
-    return { message: 'the game stopped with an error', fatal: true, notes };
+    const first = e.all()[0]!;
+    const notes: Note[] = [{ message: `${first.message} [${first.code}]`, span: first.span }, ...first.notes];
+    return { message: 'the game stopped with an error', fatal: true, notes, hint: first.hint };
   }
 }
 
@@ -160,5 +161,5 @@ function describeTicks(ticks: number): string {
 }
 
 function failureAt(step: WalkStep, problem: Problem): CairnError {
-  return new CairnError('WALKTHROUGH_FAILED', problem.message, { span: step.span, notes: problem.notes });
+  return new CairnError('WALKTHROUGH_FAILED', problem.message, { span: step.span, notes: problem.notes, hint: problem.hint });
 }

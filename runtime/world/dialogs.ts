@@ -47,6 +47,7 @@ export function pickOption(engine: Engine, n: number): string | null {
     engine.state.dialogsUsed.set(top.dialog, used);
   }
   top.options = null;
+  engine.story.push({ kind: 'chose', text: option.text });
   // Option bodies are global: a body that leaves the room goes on in the next one.
   top.body = startThread(engine, option.body, [], { room: '', foreground: true, input: false });
   return null;
@@ -73,6 +74,8 @@ export function settleDialogs(engine: Engine): void {
       const options = available(engine, top.dialog);
       if (options.length > 0) {
         top.options = options;
+        const decl = engine.decls.dialogs.get(top.dialog)!;
+        engine.story.push({ kind: 'options', options: options.map((i) => decl.options[i]!.text) });
         return;
       }
     }

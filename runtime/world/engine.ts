@@ -6,6 +6,7 @@
 
 import { CairnError } from '../../interpreter/errors.js';
 import type { AudioCommand, Pt } from '../game-api.js';
+import type { StoryEvent } from '../story.js';
 import type { WorldDecls } from './read-declarations.js';
 import { buildWalkMap, type WalkMap } from './pathfinding.js';
 import { walkAreaOf } from './room-layout.js';
@@ -53,6 +54,8 @@ export class Engine {
   audio: AudioCommand[] = [];
   /** Every line spoken, in order (a driver log, not game state). */
   readonly said: Array<{ actor: string; text: string }> = [];
+  /** What a player would read, in order (runtime/story.ts words it; a driver log, not game state). */
+  readonly story: StoryEvent[] = [];
   /** Runtime errors of script threads, in order. */
   readonly errors: CairnError[] = [];
   /** True while a skipped cutscene is being fast-forwarded (sounds are not played meanwhile). */
@@ -61,6 +64,8 @@ export class Engine {
   skipRequested = false;
   /** The room changed this tick: its `music` starts at the end of the tick unless a script played music since. */
   roomMusicDue = false;
+  /** The rooms entered this tick by `go` from `on enter` handlers, and which thread runs which room's `on enter` (travel.ts; not game state). */
+  entries: { tick: number; rooms: string[]; enterThreads: Map<number, string> } = { tick: -1, rooms: [], enterThreads: new Map() };
   /** Where the pointer is, in screen coordinates (for hover names; not game state). */
   hover: Pt | null = null;
 

@@ -28,6 +28,8 @@ export function startLine(engine: Engine, actor: string, text: string, thread: n
   const now = engine.now;
   s.lines.push({ actor, text, thread, since: now, until: now + lineTicks(text), foreground: thread !== 0 && isForeground(engine, thread) });
   engine.said.push({ actor, text });
+  const name = actor === '' ? '' : s.actors.get(actor)?.props.get('name');
+  engine.story.push({ kind: 'say', actor, name: typeof name === 'string' ? name : actor, text });
   engine.emitAudio({ type: 'speech', actor, text });
 }
 

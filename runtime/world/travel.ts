@@ -3,6 +3,7 @@
 // starts its `music`), the controlled actor comes along, and the camera
 // follows that actor, clamped to the room (`size:` may exceed the screen).
 
+import { CairnError } from '../../interpreter/errors.js';
 import { nearestWalkablePoint } from './pathfinding.js';
 import type { Engine } from './engine.js';
 import { roomSize } from './room-layout.js';
@@ -18,8 +19,10 @@ export function goTo(engine: Engine, room: string, caller: number): void {
   const s = engine.state;
   const old = s.room;
   if (old === room) return;
+  noteEntry(engine, room, caller);
   if (old !== null) endRoomThreads(engine, old, caller);
   s.room = room;
+  engine.story.push({ kind: 'room', room });
   const hero = s.controlled === null ? undefined : s.actors.get(s.controlled);
   if (hero !== undefined && hero.room !== room) {
     endWalk(engine, hero, false, false);
@@ -33,10 +36,41 @@ export function goTo(engine: Engine, room: string, caller: number): void {
   }
   // `on exit` runs as a global thread: the room it belongs to is being left.
   if (old !== null) startHandlers(engine, old, 'exit', [], { room: '' });
-  startHandlers(engine, room, 'enter', []);
+  for (const id of startHandlers(engine, room, 'enter', [])) engine.entries.enterThreads.set(id, room);
   engine.roomMusicDue = true;
   s.camera = { x: 0, y: 0 };
   followCamera(engine);
+}
+
+/** How often one tick may enter the same room by `go` from `on enter` handlers before it counts as a cycle. */
+const MAX_ENTRIES_PER_TICK = 3;
+
+/**
+ * Records that `caller` sends the player into `room`; when `on enter`
+ * handlers keep sending the player round the same rooms within one tick, the
+ * game could never settle: GO_CYCLE, naming the rooms and their handlers
+ * (the VM adds the place of the `go` that closed the circle).
+ */
+function noteEntry(engine: Engine, room: string, caller: number): void {
+  const now = engine.now;
+  const e = engine.entries;
+  if (e.tick !== now) engine.entries = { tick: now, rooms: [], enterThreads: new Map() };
+  const from = engine.entries.enterThreads.get(caller);
+  const rooms = engine.entries.rooms;
+  if (from === undefined) {
+    rooms.length = 0;
+    rooms.push(room);
+    return;
+  }
+  if (rooms.length === 0) rooms.push(from);
+  rooms.push(room);
+  if (rooms.filter((r) => r === room).length < MAX_ENTRIES_PER_TICK) return;
+  const start = rooms.indexOf(room);
+  const circle = rooms.slice(start, rooms.indexOf(room, start + 1) + 1);
+  const hops = circle.slice(0, -1).map((r, i) => `\`on enter\` of \`${r}\` does \`go ${circle[i + 1]}\``);
+  throw new CairnError('GO_CYCLE', `the rooms ${circle.join(' → ')} send the player round in a circle for ever: ${hops.join(', ')}`, {
+    hint: 'make one `on enter` stop the circle: check a variable first, or move the `go` into an object\'s handler',
+  });
 }
 
 /** Starts the current room's `music` if a room change is pending and no script played music since. */

@@ -46,6 +46,29 @@ describe('DevBuilder', () => {
     expect(text).toContain(' 3 |   n = n / 0');
     expect(builder.formatPageError({ code: 'NOT_A_CODE', message: 'odd' })).toContain('odd [RUNTIME]');
   });
+
+  it('keeps the hint and notes of a page error: the overlay shows what the terminal shows', () => {
+    const builder = new DevBuilder(project('room beach { object door { open: false } }\non start {\n  print door.opne\n}\n'));
+    builder.build();
+    const text = builder.formatPageError({
+      code: 'NO_SUCH_PROPERTY',
+      message: 'the object `door` has no property `opne` (scripts/game.adv:3:9)',
+      place: { file: 'scripts/game.adv', line: 3, column: 9 },
+      hint: 'did you mean `open`?',
+      notes: [{ message: 'the object is declared here', place: { file: 'scripts/game.adv', line: 1, column: 21 } }],
+    });
+    expect(text).toBe(
+      [
+        'scripts/game.adv:3:9: error: the object `door` has no property `opne` [NO_SUCH_PROPERTY]',
+        ' 3 |   print door.opne',
+        '   |         ^',
+        'scripts/game.adv:1:21: note: the object is declared here',
+        ' 1 | room beach { object door { open: false } }',
+        '   |                     ^',
+        'hint: did you mean `open`?',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('withDevScript', () => {

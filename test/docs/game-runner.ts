@@ -4,7 +4,8 @@
 // first error. Optionally plays a walkthrough against it with the real runner.
 
 import { compile } from '../../interpreter/compiler/compile.js';
-import { formatError, isCairnError } from '../../interpreter/errors.js';
+import { isCairnError } from '../../interpreter/errors.js';
+import { formatError } from '../../interpreter/diagnostic-format.js';
 import { Game } from '../../runtime/game.js';
 import { parseWalkthrough } from '../../runtime/walkthrough/parse.js';
 import { runWalkthrough } from '../../runtime/walkthrough/run.js';

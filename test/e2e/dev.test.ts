@@ -112,6 +112,10 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
     await input.fill('give key');
     await input.press('Enter');
     await expect.poll(() => page.locator('#cairn-dev-console pre').textContent()).toMatch(/inventory: .*key/);
+    // A refused command shows as the one formatter draws it: code and "did you mean".
+    await input.fill('go lighthous');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('#cairn-dev-console pre').textContent()).toContain('error: there is no room called `lighthous` [USAGE]\nhint: did you mean `lighthouse`?');
     await input.fill('threads');
     await input.press('Enter');
     await input.press('Escape');
@@ -121,7 +125,8 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
     const broken = nextReload(page);
     edit('on look { say "A shiny spiral shell." }', 'on look { visits = visits / 0 }');
     await broken;
-    await player.call('perform', 'do look shell');
+    // The failed handler fails the command too: perform rejects with the diagnostic.
+    await expect(player.call('perform', 'do look shell')).rejects.toThrow(/a script failed: scripts\/game\.adv:\d+:\d+: error: division by zero \[DIVIDE_BY_ZERO\]/);
     const runtime = page.locator('#cairn-dev-runtime');
     await runtime.waitFor({ state: 'visible', timeout: 10_000 });
     const frame = (await runtime.textContent()) ?? '';
@@ -146,17 +151,20 @@ describe.skipIf(!browserAvailable())('cairn dev in Chromium', { timeout: BROWSER
       await page.goto(server.url);
       const player = new PlayerPage(page, [640, 360], 'verbs', 5);
       await player.ready();
-      await player.call('perform', 'do look shell');
+      // The failed handler fails the command too: perform rejects with the diagnostic.
+      await expect(player.call('perform', 'do look shell')).rejects.toThrow(/a script failed: scripts\/game\.adv:\d+:\d+: error: division by zero \[DIVIDE_BY_ZERO\]/);
       const panel = page.locator('cairn-player .error-panel');
       await panel.waitFor({ state: 'visible', timeout: 10_000 });
       expect(await panel.textContent()).toContain('Something went wrong');
       expect(await panel.textContent()).not.toContain('DIVIDE_BY_ZERO');
       await panel.getByRole('button', { name: 'Copy report' }).click();
       await expect.poll(() => panel.textContent()).toContain('on the clipboard');
-      const report = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { game: string; version: string; errors: Array<{ code: string }>; inputLog: { seed: number; inputs: unknown[] } };
+      const report = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { game: string; version: string; errors: Array<{ code: string; text: string }>; inputLog: { seed: number; inputs: unknown[] } };
       expect(report.game).toBe('org.cairn.e2e.beach');
       expect(report.version).toBe('1.0.0');
       expect(report.errors[0]!.code).toBe('DIVIDE_BY_ZERO');
+      // The report carries the diagnostic as the one formatter draws it, with its place.
+      expect(report.errors[0]!.text).toMatch(/^scripts\/game\.adv:\d+:\d+: error: division by zero \[DIVIDE_BY_ZERO\]$/);
       expect(report.inputLog.inputs.length).toBeGreaterThan(0);
       await context.close();
     } finally {

@@ -95,8 +95,8 @@ describe('cairn test', () => {
 });
 
 describe('cairn run --record / --replay', () => {
-  it('runs an adventure bundle headless until the player has control, printing its transcript', async () => {
-    const r = await cairn('run', bundle, '--seed', '3');
+  it('runs an adventure bundle headless until the player has control, printing its `print` lines with --quiet', async () => {
+    const r = await cairn('run', bundle, '--seed', '3', '--quiet');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^dice \d \d \d$/);
@@ -112,8 +112,8 @@ describe('cairn run --record / --replay', () => {
     expect(data).toMatchObject({ format: 1, game: { id: 'org.example.beach', version: '1.0.0' }, seed: 9 });
     expect(data.inputs).toHaveLength(6);
 
-    const first = await cairn('run', bundle, '--replay', log, '--record', join(dir, 'again.json'));
-    const second = await cairn('run', bundle, '--replay', log);
+    const first = await cairn('run', bundle, '--replay', log, '--record', join(dir, 'again.json'), '--quiet');
+    const second = await cairn('run', bundle, '--replay', log, '--quiet');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^dice \d \d \d\ntook the seashell\nentered the lighthouse$/);
     expect(second.stdout).toBe(first.stdout);

@@ -4,6 +4,8 @@
 //   print 1 + 2        // expect: 3
 //   print lampp        // expect error: UNKNOWN_NAME          (compile-time, on this line)
 //   print 1 / zero     // expect runtime error: DIVIDE_BY_ZERO (on this line)
+//   finale             // expect error: NO_EFFECT (hint: did you mean `finale()`?)
+//   dialog d { … }     // expect warning: DIALOG_NO_EXIT    (a compile warning, on this line)
 
 import { expect } from 'vitest';
 import { compile } from '../../interpreter/compiler/compile.js';
@@ -17,7 +19,8 @@ export const MAX_TICKS = secondsToTicks(60);
 /** What a program's comments say must happen. Lines count from 1 in the program's text. */
 export interface Expectations {
   output: string[];
-  errors: Array<{ code: string; line: number }>;
+  errors: Array<{ code: string; line: number; hint?: string }>;
+  warnings: Array<{ code: string; line: number }>;
   runtimeError?: { code: string; line: number };
 }
 
@@ -25,6 +28,8 @@ export interface Expectations {
 export interface RunResult {
   output: string[];
   error?: CairnError;
+  /** The compile's warnings, when the runner reports them. */
+  warnings?: CairnError[];
 }
 
 /** Runs program `text` (named `file` in errors). */
@@ -32,12 +37,14 @@ export type Runner = (file: string, text: string) => RunResult;
 
 /** Reads the `// expect: …`, `// expect error: CODE` and `// expect runtime error: CODE` comments. */
 export function readExpectations(text: string): Expectations {
-  const result: Expectations = { output: [], errors: [] };
+  const result: Expectations = { output: [], errors: [], warnings: [] };
   text.split('\n').forEach((line, i) => {
     const output = /\/\/ expect: ?(.*)$/.exec(line);
     if (output) result.output.push(output[1]!);
-    const error = /\/\/ expect error: (\w+)/.exec(line);
-    if (error) result.errors.push({ code: error[1]!, line: i + 1 });
+    const error = /\/\/ expect error: (\w+)(?: \(hint: (.*)\))?/.exec(line);
+    if (error) result.errors.push(error[2] === undefined ? { code: error[1]!, line: i + 1 } : { code: error[1]!, line: i + 1, hint: error[2] });
+    const warning = /\/\/ expect warning: (\w+)/.exec(line);
+    if (warning) result.warnings.push({ code: warning[1]!, line: i + 1 });
     const runtime = /\/\/ expect runtime error: (\w+)/.exec(line);
     if (runtime) result.runtimeError = { code: runtime[1]!, line: i + 1 };
   });
@@ -47,17 +54,20 @@ export function readExpectations(text: string): Expectations {
 /** Compiles `text` alone and runs its `on start` on the bare VM (no adventure runtime) until every thread ends. */
 export function runProgram(file: string, text: string): RunResult {
   const output: string[] = [];
+  let warnings: CairnError[] | undefined;
   try {
-    const { module } = compile([{ file, text }]);
+    const compiled = compile([{ file, text }]);
+    const module = compiled.module;
+    warnings = compiled.warnings;
     const vm = new VM(module, { seed: 1, print: (line: string) => output.push(...line.split('\n')) });
     vm.init();
     vm.startHandlers('start');
     while (vm.threadCount > 0 && vm.tickCount < MAX_TICKS) vm.tick();
     if (vm.threadCount > 0) throw new Error(`${file}: threads still running after ${MAX_TICKS} ticks`);
-    return { output };
+    return { output, warnings };
   } catch (e) {
     if (!isCairnError(e)) throw e;
-    return { output, error: e };
+    return { output, error: e, warnings };
   }
 }
 
@@ -68,10 +78,14 @@ export function runProgram(file: string, text: string): RunResult {
  */
 export function checkProgram(file: string, text: string, run: Runner = runProgram): void {
   const expected = readExpectations(text);
-  const { output, error } = run(file, text);
+  const { output, error, warnings } = run(file, text);
+  if (expected.warnings.length > 0) {
+    expect(warnings, 'this runner does not report warnings').toBeDefined();
+    expect(warnings!.map((w) => ({ code: w.code, line: w.span?.start.line }))).toEqual(expected.warnings);
+  }
   if (expected.errors.length > 0) {
     expect(error, 'expected a compile error').toBeDefined();
-    const found = error!.all().map((e) => ({ code: e.code, line: e.span?.start.line }));
+    const found = error!.all().map((e, i) => (expected.errors[i]?.hint === undefined ? { code: e.code, line: e.span?.start.line } : { code: e.code, line: e.span?.start.line, hint: e.hint }));
     expect(found).toEqual(expected.errors);
     return;
   }

@@ -1,13 +1,15 @@
-// `cairn build DIR [-o FILE] [--web OUTDIR]`: builds the project's bundle
+// `cairn build DIR [-o FILE] [--web OUTDIR] [--app] [--json]`: builds the project's bundle
 // (project-bundle.ts), writes it without ever leaving half a file, and
 // exports it for the web when asked.
 
 import { statSync, writeFileSync, renameSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { CairnError } from '../../../interpreter/errors.js';
+import { CairnError, isCairnError } from '../../../interpreter/errors.js';
+import { diagnosticsOf, type Diagnostic } from '../../../interpreter/diagnostic-format.js';
 import { parseCommandArgs } from '../args.js';
 import { formatBytes } from '../format-bytes.js';
 import { buildProjectBundle } from '../project-bundle.js';
+import type { Terminal } from '../terminal.js';
 import { exportWeb } from '../web-export.js';
 import { writeGameApp } from '../../release/game-app.js';
 import type { Command } from './index.js';
@@ -29,14 +31,18 @@ export const buildCommand: Command = {
     '  --app               also write the game as one Linux app beside the bundle:',
     '                      <id>-linux-x64 (the single-file runtime with the bundle',
     '                      inside; run it to play), <id>.desktop and <id>.svg',
+    '  --json              print the result as one JSON object on stdout, for editors',
+    '                      and CI: {"ok", "output", "diagnostics": [{file, range, code,',
+    '                      severity, message, hint, notes}]} (docs/testing.md)',
   ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, web: { type: 'string' }, app: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, web: { type: 'string' }, app: { type: 'boolean' }, json: { type: 'boolean' } });
     if (positionals.length !== 1) throw new CairnError('USAGE', 'cairn build needs one project folder (see `cairn build --help`)');
     const dir = resolve(positionals[0]!);
+    const output = resolve(values.output ?? `${basename(dir)}.cairn`);
+    if (values.json === true) return buildAsJson(dir, output, term);
     const started = performance.now();
     const { project, bundle, assetCount } = buildProjectBundle(dir, term);
-    const output = resolve(values.output ?? `${basename(dir)}.cairn`);
     // Write beside the target and rename, so a failed write never leaves half a bundle.
     const temporary = `${output}.partial`;
     writeFileSync(temporary, bundle);
@@ -55,3 +61,20 @@ export const buildCommand: Command = {
     return 0;
   },
 };
+
+/** `cairn build --json`: the same build, its errors and warnings as diagnostics on stdout; exit 1 on an error. */
+function buildAsJson(dir: string, output: string, term: Terminal): number {
+  const diagnostics: Diagnostic[] = [];
+  let ok = true;
+  try {
+    const { bundle } = buildProjectBundle(dir, term, (w) => diagnostics.push(...diagnosticsOf(w, 'warning')));
+    writeFileSync(`${output}.partial`, bundle);
+    renameSync(`${output}.partial`, output);
+  } catch (e) {
+    if (!isCairnError(e)) throw e;
+    diagnostics.push(...diagnosticsOf(e));
+    ok = false;
+  }
+  term.out(JSON.stringify({ ok, output: ok ? output : null, diagnostics }, null, 2));
+  return ok ? 0 : 1;
+}

@@ -20,8 +20,9 @@ export const devCommand: Command = {
     '(same room, inventory and variables) when the new scripts can take over its save, else it restarts in',
     'the same room and says which script changed. Compile errors show over the game and here; fixing them',
     'resumes the game. ` (backquote) in the page opens the debugger console (see docs/debugging.md).',
+    'Closing the page does not stop it: open the printed address again and the game is back; Ctrl-C stops it.',
     '',
-    '  --no-open   print the address instead of opening a window; run until its page closes or Ctrl-C',
+    '  --no-open   print the address instead of opening a window',
     '  --port N    listen on port N instead of a free one the system picks',
   ].join('\n'),
   async run(args, term) {

@@ -4,7 +4,8 @@
 // it with no terminal to read, on a page in the window.
 
 import { basename } from 'node:path';
-import { CairnError, formatError, isCairnError } from '../../../interpreter/errors.js';
+import { CairnError, isCairnError } from '../../../interpreter/errors.js';
+import { formatError } from '../../../interpreter/diagnostic-format.js';
 import { loadGame } from '../../../runtime/game-loader.js';
 import { runPlaySession, type VerifiedGame } from '../../desktop/play-session.js';
 import { integerOption, parseCommandArgs } from '../args.js';
@@ -51,7 +52,7 @@ export const playCommand: Command = {
     const reason = await runPlaySession({
       fileName: basename(path),
       game,
-      refusal: refusal?.message,
+      refusal: refusal === undefined ? undefined : formatError(refusal),
       open,
       port: port === 0 ? undefined : port,
       env: process.env,

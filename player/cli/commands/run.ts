@@ -23,13 +23,16 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run scripts or a bundle headless and print the transcript',
   usage: [
-    'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N] [--trace]',
-    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--record LOG.json] [--replay LOG.json]',
+    'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N] [--trace] [--quiet]',
+    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--quiet] [--record LOG.json] [--replay LOG.json]',
     '',
     'Compiles the scripts as one program (or opens and verifies a bundle), runs `on start` and prints every `print`',
-    'line. Ends when no thread is left (exit 0) or on an error (exit 1). An adventure bundle (rooms, actors, …)',
-    'runs in the adventure runtime until the game ends or hands control to the player.',
+    'line. Ends when no thread is left (exit 0) or on an error (exit 1, with its file:line:col and code frame). An',
+    'adventure (rooms, actors, …) runs in the adventure runtime until the game ends or hands control to the player,',
+    'and prints the transcript a player would read: `Name: text` for spoken lines, narration and `print` lines,',
+    '`-- room --` on a room change, `[options] 1. "…"` and `> …` for dialog choices, `-- the end --`.',
     '',
+    '  -q, --quiet        print only the `print` lines, not the transcript',
     '  --seed N           seed of the random generator (default 1)',
     '  --ticks N          stop after N ticks of game time (default 216000, one hour)',
     '  --record LOG.json  write the run\'s input log (JSON: format, game, seed, ticks, inputs) at the end',
@@ -45,7 +48,9 @@ export const runCommand: Command = {
       record: { type: 'string' },
       replay: { type: 'string' },
       trace: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
     });
+    const quiet = values.quiet === true;
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
     const seed = integerOption('run', 'seed', values.seed, 1);
     const maxTicks = integerOption('run', 'ticks', values.ticks, DEFAULT_MAX_TICKS);
@@ -56,13 +61,11 @@ export const runCommand: Command = {
     }
     if (bundle && isAdventure(bundle.module)) {
       if (values.replay !== undefined && values.seed !== undefined) throw new CairnError('USAGE', 'a replay uses the seed its log recorded; leave out --seed');
-      runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace }, term);
-      return 0;
+      return runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace, quiet }, term).exitCode;
     }
     const { module } = bundle ?? compileScriptFiles(positionals, term, { debug: trace !== undefined });
     if (!bundle && isAdventure(module)) {
-      runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay }, term);
-      return 0;
+      return runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay, quiet }, term).exitCode;
     }
     if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
     const vm = new VM(module, { seed, print: (line) => term.out(line), ...trace });

@@ -4,9 +4,10 @@
 // test their games in CI. A project folder is built in memory first, exactly
 // as `cairn build` would pack it, so the tests run what ships.
 
-import { statSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { CairnError, formatError, isCairnError } from '../../../interpreter/errors.js';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { CairnError, isCairnError } from '../../../interpreter/errors.js';
+import { diagnosticsOf, formatError, type Diagnostic } from '../../../interpreter/diagnostic-format.js';
 import type { GameDriver } from '../../../runtime/game-api.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
 import { formatInputLog } from '../../../runtime/input-log.js';
@@ -31,20 +32,25 @@ export const testCommand: Command = {
     'cairn test PROJECT_OR_BUNDLE [FILE.walk …] [--seed N] [--record LOG.json]',
     '',
     'Builds the project folder in memory (or opens and verifies a .cairn bundle), then plays each',
-    'walkthrough against a fresh game: the named files, or every PROJECT/tests/*.walk. Prints a line per',
+    'walkthrough against a fresh game: the named files (found from the current directory or, failing that,',
+    'in PROJECT), or every PROJECT/tests/*.walk. Prints a line per',
     'walkthrough and each failure at its file:line; exit 1 when any fails.',
     '',
     '  --seed N          seed of the random generator (default 1)',
     '  --record LOG.json write the input log of the (one) walkthrough, for `cairn run --replay`',
+    '  --json            print the results as one JSON object on stdout, for editors and CI: {"ok", "walkthroughs":',
+    '                    [{file, passed, stopped, steps, ticks}], "diagnostics": [{file, range, code, severity, message,',
+    '                    hint, notes}]} (docs/testing.md)',
     '',
     'Walkthrough commands (one per line, `#` starts a comment; each first waits until the player has control):',
     ...WALK_COMMANDS.map((c) => `  ${c.syntax.padEnd(commandWidth)}  ${c.summary}`),
   ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('test', args, { seed: { type: 'string' }, record: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('test', args, { seed: { type: 'string' }, record: { type: 'string' }, json: { type: 'boolean' } });
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn test needs a project folder or a .cairn bundle (see `cairn test --help`)');
     const seed = integerOption('test', 'seed', values.seed, 1);
     const [target, ...named] = positionals as [string, ...string[]];
+    if (values.json === true) return testAsJson(target, named, seed, term);
     const { game, walkthroughs } = openTarget(target, named, term);
     if (values.record !== undefined && walkthroughs.length !== 1) {
       throw new CairnError('USAGE', `--record writes one walkthrough's input log, but ${walkthroughs.length} would run; name one .walk file`);
@@ -64,6 +70,38 @@ export const testCommand: Command = {
   },
 };
 
+/** `cairn test --json`: builds, plays and reports as one JSON object; exit 1 when anything failed. */
+function testAsJson(target: string, named: string[], seed: number, term: Terminal): number {
+  const diagnostics: Diagnostic[] = [];
+  const walkthroughs: Array<{ file: string; passed: boolean; stopped: boolean; steps: number; ticks: number }> = [];
+  let ok = true;
+  try {
+    const { game, walkthroughs: files } = openTarget(target, named, term, (w) => diagnostics.push(...diagnosticsOf(w, 'warning')));
+    for (const walk of files) {
+      let parsed: Walkthrough;
+      try {
+        parsed = parseWalkthrough(readTextFile(walk.path), walk.name);
+      } catch (e) {
+        if (!isCairnError(e)) throw e;
+        diagnostics.push(...diagnosticsOf(e));
+        walkthroughs.push({ file: walk.name, passed: false, stopped: true, steps: 0, ticks: 0 });
+        ok = false;
+        continue;
+      }
+      const result = runWalkthrough(parsed, startGame(game, seed));
+      for (const failure of result.failures) diagnostics.push(...diagnosticsOf(failure));
+      walkthroughs.push({ file: walk.name, passed: result.passed, stopped: result.stopped, steps: result.stepsRun, ticks: result.ticks });
+      ok &&= result.passed;
+    }
+  } catch (e) {
+    if (!isCairnError(e)) throw e;
+    diagnostics.push(...diagnosticsOf(e));
+    ok = false;
+  }
+  term.out(JSON.stringify({ ok, walkthroughs, diagnostics }, null, 2));
+  return ok ? 0 : 1;
+}
+
 /** A walkthrough file: its path on disk and the name it goes by in reports. */
 interface WalkFile {
   path: string;
@@ -71,11 +109,13 @@ interface WalkFile {
 }
 
 /** The verified game and the walkthroughs to play on it. */
-function openTarget(target: string, named: string[], term: Terminal): { game: LoadedGame; walkthroughs: WalkFile[] } {
-  const byName = named.map((path) => ({ path, name: path }));
-  if (isFolder(target)) {
+function openTarget(target: string, named: string[], term: Terminal, onWarning?: (warning: CairnError) => void): { game: LoadedGame; walkthroughs: WalkFile[] } {
+  const folder = isFolder(target);
+  // A named walkthrough is found from the current directory or, failing that, in the project (`tests/beach.walk`).
+  const byName = named.map((path) => (folder && !existsSync(path) && existsSync(join(target, path)) ? { path: join(target, path), name: path } : { path, name: path }));
+  if (folder) {
     const dir = resolve(target);
-    const { project, bundle } = buildProjectBundle(dir, term);
+    const { project, bundle } = buildProjectBundle(dir, term, onWarning);
     const walkthroughs = byName.length > 0 ? byName : project.walkthroughs.map((path) => ({ path, name: relative(dir, path).split(sep).join('/') }));
     if (walkthroughs.length === 0) throw new CairnError('USAGE', `There are no walkthroughs: put .walk files in ${resolve(dir, 'tests')} or name them.`);
     return { game: loadGame(bundle, { sha256: nodeSha256 }), walkthroughs };

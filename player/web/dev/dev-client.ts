@@ -18,6 +18,9 @@ interface ErrorDetail {
   message: string;
   fatal: boolean;
   place: { file: string; line: number; column: number } | null;
+  hint?: string;
+  notes?: Array<{ message: string; place?: { file: string; line: number; column: number } }>;
+  text?: string;
 }
 
 const VERSION_HEADER = 'X-Cairn-Dev-Version';
@@ -115,12 +118,12 @@ function start(player: CairnPlayer): void {
     const detail = (e as unknown as CustomEvent<ErrorDetail | null>).detail;
     if (detail === null || typeof detail !== 'object') return;
     // The server formats it with the code frame (one formatter for terminal and page) and prints it.
-    void log({ error: { code: detail.code, message: detail.message, place: detail.place ?? undefined } }).then((text) => ui.runtimeError(text ?? `${detail.code}: ${detail.message}`));
+    void log({ error: { code: detail.code, message: detail.message, place: detail.place ?? undefined, hint: detail.hint, notes: detail.notes } }).then((text) => ui.runtimeError(text ?? detail.text ?? `${detail.code}: ${detail.message}`));
   });
 }
 
 /** Writes to the terminal of `cairn dev`; resolves with the server's answer text (a formatted error), if any. */
-async function log(entry: { text: string } | { error: { code: string; message: string; place?: ErrorDetail['place'] } }): Promise<string | undefined> {
+async function log(entry: { text: string } | { error: { code: string; message: string; place?: ErrorDetail['place']; hint?: string; notes?: ErrorDetail['notes'] } }): Promise<string | undefined> {
   try {
     const response = await fetch('/dev/log', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(entry) });
     return response.status === 200 ? await response.text() : undefined;

@@ -80,7 +80,9 @@ export class DevConsole {
     try {
       text = await this.target.run(line);
     } catch (e) {
-      text = `error: ${e instanceof Error ? e.message : String(e)}`;
+      // The worker drew the diagnostic with the one formatter (hint and notes included).
+      const view = (e as { view?: { text?: string } }).view;
+      text = view?.text ?? `error: ${e instanceof Error ? e.message : String(e)}`;
     }
     if (text !== '') this.print(text);
     return text;

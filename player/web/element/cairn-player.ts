@@ -357,7 +357,7 @@ export class CairnPlayer extends HTMLElement {
       if (view === null) discard(app);
       const err = e instanceof GameError ? e : new GameError('LOAD', e instanceof Error ? e.message : String(e));
       this.close();
-      this.fail(err.code, err.message, true);
+      this.fail(err.code, err.view?.text ?? err.message, true);
       throw err;
     }
   }
@@ -482,7 +482,7 @@ export class CairnPlayer extends HTMLElement {
     if (fatal) this.showMessage(`This game cannot be played.\n${message}`);
     else console.warn(`cairn-player: ${code}: ${message}`);
     if (fromGame !== undefined && !fatal && !this.hasAttribute('dev')) this.errorPanel.show(fromGame);
-    this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal, place: fromGame?.place ?? null } }));
+    this.dispatchEvent(new CustomEvent('error', { detail: { code, message, fatal, place: fromGame?.place ?? null, hint: fromGame?.hint, notes: fromGame?.notes, text: fromGame?.text } }));
   }
 
   /** "Click to play"; with an autosave, "Continue" (loads it) and "New game". */

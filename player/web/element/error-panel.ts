@@ -42,7 +42,7 @@ export class ErrorPanel {
   /** The report as text: what the author needs to replay the run and see the errors. */
   private async reportText(): Promise<string> {
     const r = await this.report();
-    const errors = this.problems.map((p) => ({ code: p.code, message: p.message }));
+    const errors = this.problems.map((p) => ({ code: p.code, message: p.message, text: p.text ?? `error: ${p.message} [${p.code}]` }));
     return JSON.stringify({ game: r.id, version: r.version, errors, inputLog: JSON.parse(r.inputLog) as unknown }, null, 2);
   }
 

@@ -7,7 +7,7 @@ import type { ErrorView, FrameMessage, FromWorker, Requests, RequestKind, ToWork
 
 /** A failure that came back from the worker, with its CairnError code. */
 export class GameError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: string, message: string, readonly view?: ErrorView) {
     super(message);
     this.name = 'CairnError';
   }
@@ -74,7 +74,7 @@ export class WorkerClient {
         if (p === undefined) return;
         this.pending.delete(message.id);
         if (message.ok) p.resolve(message.result);
-        else p.reject(new GameError(message.error.code, message.error.message));
+        else p.reject(new GameError(message.error.code, message.error.message, message.error));
         break;
       }
     }

@@ -3,7 +3,8 @@
 // time (TICKS_PER_SECOND ticks per second of wall time while running) and
 // posts one frame message per batch of ticks. Imports runtime/ and interpreter/, never the DOM.
 
-import { CairnError, isCairnError } from '../../../interpreter/errors.js';
+import { CairnError, isCairnError, type Span } from '../../../interpreter/errors.js';
+import { formatError, formatThrown } from '../../../interpreter/diagnostic-format.js';
 import type { GameInput } from '../../../runtime/game-api.js';
 import { Game } from '../../../runtime/game.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
@@ -48,12 +49,16 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 
 function errorView(e: unknown): ErrorView {
   if (isCairnError(e)) {
-    if (e.span === undefined) return { code: e.code, message: e.message };
+    const at = (span: Span | undefined) => (span === undefined ? undefined : { file: span.source, line: span.start.line, column: span.start.column });
+    const view: ErrorView = { code: e.code, message: e.message, text: formatError(e) };
+    if (e.hint !== undefined) view.hint = e.hint;
+    if (e.notes.length > 0) view.notes = e.notes.map((n) => ({ message: n.message, place: at(n.span) }));
+    if (e.span === undefined) return view;
     const { source, start } = e.span;
-    return { code: e.code, message: `${e.message} (${source}:${start.line}:${start.column})`, place: { file: source, line: start.line, column: start.column } };
+    return { ...view, message: `${e.message} (${source}:${start.line}:${start.column})`, place: at(e.span) };
   }
-  if (e instanceof PerformFailure) return { code: e.code, message: e.message };
-  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+  if (e instanceof PerformFailure) return { code: e.code, message: e.message, text: `error: ${e.message} [${e.code}]` };
+  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), text: formatThrown(e) };
 }
 
 function newGame(loaded: LoadedGame, seed: number, dev: boolean): Game {

@@ -3,11 +3,12 @@
 // the worker's real time — the game keeps ticking and drawing while a command
 // waits for control or lets time pass. Imports runtime/ and interpreter/.
 
-import { isCairnError } from '../../../interpreter/errors.js';
+import { isCairnError, type CairnError } from '../../../interpreter/errors.js';
+import { formatError } from '../../../interpreter/diagnostic-format.js';
 import type { GameDriver } from '../../../runtime/game-api.js';
 import { walkCommand, type Problem, type WalkContext } from '../../../runtime/walkthrough/commands.js';
 import { parseWalkthrough, type WalkStep } from '../../../runtime/walkthrough/parse.js';
-import { MAX_WAIT_TICKS } from '../../../runtime/walkthrough/run.js';
+import { MAX_WAIT_TICKS, type DriverDiagnostics } from '../../../runtime/walkthrough/run.js';
 
 /** A command that did not pass, with the walkthrough's own message. */
 export class PerformFailure extends Error {
@@ -25,6 +26,8 @@ interface Job {
   phase: 'before' | 'advancing' | 'after';
   ticksLeft: number;
   waited: number;
+  /** Script errors the game had reported when the command was queued: a new one fails the command. */
+  errorsBefore: number;
   resolve: () => void;
   reject: (e: Error) => void;
 }
@@ -49,7 +52,7 @@ export class Performer {
   perform(command: string): Promise<void> {
     const step = this.read(command);
     return new Promise((resolve, reject) => {
-      this.queue.push({ step, phase: 'before', ticksLeft: 0, waited: 0, resolve, reject });
+      this.queue.push({ step, phase: 'before', ticksLeft: 0, waited: 0, errorsBefore: this.errors().length, resolve, reject });
       this.progress();
     });
   }
@@ -73,7 +76,7 @@ export class Performer {
       }
       if (job.phase === 'after' && this.controlOrTimeout(job)) this.finish(job, null);
     } catch (e) {
-      this.finish(job, isCairnError(e) ? new PerformFailure(`the game stopped with an error: ${e.message}`, e.code) : (e as Error));
+      this.finish(job, isCairnError(e) ? new PerformFailure(`the game stopped with an error: ${formatError(e)}`, e.code) : (e as Error));
     }
   }
 
@@ -130,8 +133,16 @@ export class Performer {
     return false;
   }
 
+  /** The script errors the game reported so far (the Game tells them; a bare GameDriver may not). */
+  private errors(): readonly CairnError[] {
+    return (this.game as GameDriver & DriverDiagnostics).errors ?? [];
+  }
+
   private finish(job: Job, error: Error | null): void {
     this.queue.shift();
+    // A handler that failed while the command ran fails the command, as it stops a walkthrough.
+    const failed = error === null ? this.errors()[job.errorsBefore] : undefined;
+    if (failed !== undefined) error = new PerformFailure(`a script failed: ${formatError(failed)}`, failed.code);
     if (error === null) job.resolve();
     else job.reject(error);
     this.progress();
@@ -140,5 +151,5 @@ export class Performer {
 
 function failure(problem: Problem): PerformFailure {
   const notes = (problem.notes ?? []).map((n) => `\n  ${n.message}`).join('');
-  return new PerformFailure(problem.message + notes);
+  return new PerformFailure(problem.message + notes + (problem.hint === undefined ? '' : `\n  hint: ${problem.hint}`));
 }

@@ -8,7 +8,8 @@ import { compile, type CompileOptions, type CompileResult } from '../../../inter
 import type { FunctionProto, Module } from '../../../interpreter/bytecode/module.js';
 import { OPCODES_BY_CODE, instructionSize } from '../../../interpreter/bytecode/opcodes.js';
 import { verifyModule } from '../../../interpreter/bytecode/verify.js';
-import { CairnError, formatError } from '../../../interpreter/errors.js';
+import { CairnError } from '../../../interpreter/errors.js';
+import { formatError } from '../../../interpreter/diagnostic-format.js';
 
 /** Compiles one file named `test.adv`; the module must pass the verifier. */
 export function compileText(text: string, options: CompileOptions = {}): CompileResult {

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatError, isCairnError, type CairnError } from '../../../interpreter/errors.js';
+import { isCairnError, type CairnError } from '../../../interpreter/errors.js';
+import { formatError } from '../../../interpreter/diagnostic-format.js';
 import { parse, parseExpression } from '../../../interpreter/syntax/parse.js';
 
 /** Parses and returns the error it must throw. */

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../../interpreter/bytecode/assemble.js';
-import { formatError } from '../../../interpreter/errors.js';
+import { formatError } from '../../../interpreter/diagnostic-format.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { errorOf, linePerInstruction, placeOf, start } from './support/harness.js';
 

@@ -82,6 +82,18 @@ describe('perform', () => {
     expect(() => p.perform('dance')).toThrow();
   });
 
+  test('a command whose handler fails with an error rejects with the diagnostic, not resolves', async () => {
+    const text = (beachProject().get('scripts/game.adv') as string).replace('on look { say "A spiral shell." }', 'on look { print 1 / 0 }');
+    const game = Game.create(compile([{ file: 'game.adv', text }]).module, { id: 'org.cairn.e2e.beach', imageSize: (p) => (p.endsWith('shell.svg') ? [24, 20] : null) });
+    for (let i = 0; i < 600 && !(game.tickCount > 0 && game.hasControl); i++) game.tick();
+    const p = new Performer(game);
+    const result = await run(game, p, p.perform('do look shell'));
+    expect(result).toBeInstanceOf(Error);
+    expect((result as Error).message).toMatch(/^a script failed: game\.adv:\d+:\d+: error: division by zero \[DIVIDE_BY_ZERO\]$/);
+    // The error belongs to that command: the next one passes.
+    expect(await run(game, p, p.perform('expect not has shell'))).toBe('ok');
+  });
+
   test('wait lets game time pass in ticks the loop runs', async () => {
     const game = beach();
     const p = new Performer(game);

@@ -2,7 +2,8 @@
 // arguments, and every bad line is refused with a sentence at file:line:col.
 
 import { describe, expect, it } from 'vitest';
-import { formatError, isCairnError, type CairnError } from '../../../interpreter/errors.js';
+import { isCairnError, type CairnError } from '../../../interpreter/errors.js';
+import { formatError } from '../../../interpreter/diagnostic-format.js';
 import { WALK_COMMANDS } from '../../../runtime/walkthrough/commands.js';
 import { parseWalkthrough } from '../../../runtime/walkthrough/parse.js';
 
