@@ -15,7 +15,7 @@ export interface PropertyRule {
   readonly writable: boolean;
   /** The kind a declaration's value must have; undefined means `kind` (or no check, for computed properties). */
   readonly declared?: PropertyKind;
-  /** What it means, in one line (the editor's hover; docs/language.md §11 says the same at length). */
+  /** What it means, in one line (the editor's hover; docs/language.md, "The adventure layer: declarations and properties" says the same at length). */
   readonly doc: string;
 }
 

@@ -16,7 +16,7 @@ import { WALK_COMMANDS } from '../../runtime/walkthrough/commands.js';
 import type { ProjectIndex, SymbolKind } from './project-index.js';
 import type { Workspace } from './workspace.js';
 
-/** The events the engine starts handlers for besides verbs (docs/language.md §12). */
+/** The events the engine starts handlers for besides verbs (docs/language.md, "The adventure layer: handlers and statements"). */
 const ENGINE_EVENTS = ['start', 'enter', 'exit', 'walk', 'unhandled'];
 /** Properties whose value is a picture; every other asset property is a sound. */
 const PICTURE_KINDS: ReadonlySet<string> = new Set(['background', 'sprite', 'icon', 'sheet', 'image']);

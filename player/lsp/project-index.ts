@@ -1,7 +1,7 @@
 // What the language server knows about names: every declaration of a
 // project's scripts and every place a name, a costume, a verb or an asset path
 // is used, found by walking the parsed files (interpreter/syntax/parse.ts).
-// Names resolve the way docs/language.md §8 "Scope" says: locals of the
+// Names resolve the way docs/language.md, "Scope" says: locals of the
 // enclosing blocks first, then the one set of top-level names. It serves go
 // to definition, references, rename, hover, completion and the outline.
 

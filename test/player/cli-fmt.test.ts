@@ -42,7 +42,7 @@ describe('cairn fmt', () => {
 
   it('formats the ```cairn blocks of a Markdown document and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-fmt-md-'));
-    const doc = join(dir, 'doc.md');
+    const doc = join(dir, 'README.md');
     writeFileSync(doc, `# Title\n\n\`\`\`cairn\n${MESSY}\`\`\`\n\n\`\`\`text\nprint 1+2\n\`\`\`\n\n\`\`\`cairn\non start {\n\`\`\`\n`);
     expect(runCairn(['fmt', doc]).code).toBe(0);
     expect(readFileSync(doc, 'utf8')).toBe(`# Title\n\n\`\`\`cairn\n${TIDY}\`\`\`\n\n\`\`\`text\nprint 1+2\n\`\`\`\n\n\`\`\`cairn\non start {\n\`\`\`\n`);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 import { fetchWhatPlayServes, runWith } from '../support/release.js';
 
-const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const { version, dependencies, devDependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 const NPM = join(dirname(process.execPath), 'npm');
 
 let work: string;
@@ -50,7 +50,10 @@ describe('the npm package, installed globally from its tarball', { timeout: 120_
     expect(existsSync(join(installed, 'player', 'desktop', 'desktop-page.js'))).toBe(true);
     expect(readdirSync(join(installed, 'player', 'desktop')).filter((f) => f.endsWith('.ts'))).toEqual([]);
     expect(existsSync(join(installed, 'interpreter'))).toBe(false);
-    expect(readdirSync(join(installed, 'node_modules'))).toEqual(['fflate']);
+    // Every runtime dependency is there (with what it needs), and not one dev dependency.
+    const modules = readdirSync(join(installed, 'node_modules'));
+    expect(modules).toEqual(expect.arrayContaining(Object.keys(dependencies)));
+    expect(modules.filter((m) => Object.keys(devDependencies).some((d) => d === m || d.startsWith(`${m}/`)))).toEqual([]);
     expect(cairn('--version').stdout.trim()).toBe(`cairn ${version}`);
   });
 
