@@ -95,6 +95,8 @@ describe.skipIf(!browserAvailable())('a one-click game in Chromium', { timeout: 
     const player = new PlayerPage(page, [640, 360], 'one-click', 0);
     await player.ready();
 
+    // The intro cutscene is running (game time has started) before Back is pressed to skip it.
+    await expect.poll(async () => Number(await player.call('evaluate', 'beats')), { timeout: 10_000 }).toBeGreaterThan(0);
     await press(8); // Back: skip the cutscene
     await player.settle();
     await player.call('perform', 'expect hero at (1000, 330)');
