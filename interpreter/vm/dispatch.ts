@@ -14,6 +14,7 @@ import { BlockSignal, checkNativeArgs } from './natives.js';
 import { addValues, buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
 import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
 import { SIZE } from './memory.js';
+import { FREE_STRING, WORK } from './work.js';
 import { growStack, ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
 import type { VM } from './vm.js';
@@ -51,13 +52,15 @@ function floorMod(a: number, b: number): number {
   return r;
 }
 
-/** `==` for anything but two numbers. */
-function looseEqual(a: Value, b: Value): boolean {
-  return a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && valuesEqual(a, b));
+/** The work of comparing two strings with `<` and friends: only long ones cost more than the instruction. */
+function compareCost(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  return n > FREE_STRING ? WORK.flatChar * n : 0;
 }
 
-/** Saves the current frame into the thread (before any call-out that may throw or look at the thread). */
-function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
+/** Saves the current frame into the thread, and the budget left into the VM (before any call-out that may throw, spend or look at the thread). */
+function save(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
+  vm.fuel = fuel;
   th.fn = fi;
   th.pc = pc;
   th.sp = sp;
@@ -66,8 +69,8 @@ function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: 
 }
 
 /** Saves the frame and returns `err` for the caller to throw. */
-function fail(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number, err: CairnError): CairnError {
-  save(th, fi, pc, sp, base, fp);
+function fail(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: number, base: number, fp: number, err: CairnError): CairnError {
+  save(vm, fuel, th, fi, pc, sp, base, fp);
   return err;
 }
 
@@ -83,7 +86,7 @@ export function execute(vm: VM, th: Thread): void {
   // New fp after a call must stay within the depth limit: depth = fp / 3 + 1.
   const maxFp = 3 * (vm.limits.maxCallDepth - 2);
   const callCost = vm.callCost;
-  let fuel = vm.limits.instructionsPerTick;
+  let fuel = vm.fuel;
   let fi = th.fn;
   let fn = fns[fi]!;
   let code = fn.code;
@@ -150,8 +153,9 @@ export function execute(vm: VM, th: Thread): void {
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a + b;
         else {
-          save(th, fi, pc, sp, base, fp);
+          save(vm, fuel, th, fi, pc, sp, base, fp);
           stack[sp - 2] = addValues(vm, a, b);
+          fuel = vm.fuel;
         }
         sp--;
         pc += 1;
@@ -160,7 +164,7 @@ export function execute(vm: VM, th: Thread): void {
       case 13 satisfies OpCode<'SUB'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('-', a, b));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('-', a, b));
         stack[sp - 2] = a - b;
         sp--;
         pc += 1;
@@ -169,7 +173,7 @@ export function execute(vm: VM, th: Thread): void {
       case 14 satisfies OpCode<'MUL'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('*', a, b));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('*', a, b));
         stack[sp - 2] = a * b;
         sp--;
         pc += 1;
@@ -178,8 +182,8 @@ export function execute(vm: VM, th: Thread): void {
       case 15 satisfies OpCode<'DIV'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('/', a, b));
-        if (b === 0) throw fail(th, fi, pc, sp, base, fp, divideByZero('/'));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('/', a, b));
+        if (b === 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, divideByZero('/'));
         stack[sp - 2] = a / b;
         sp--;
         pc += 1;
@@ -188,8 +192,8 @@ export function execute(vm: VM, th: Thread): void {
       case 16 satisfies OpCode<'MOD'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('%', a, b));
-        if (b === 0) throw fail(th, fi, pc, sp, base, fp, divideByZero('%'));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('%', a, b));
+        if (b === 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, divideByZero('%'));
         stack[sp - 2] = floorMod(a, b);
         sp--;
         pc += 1;
@@ -197,7 +201,7 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 17 satisfies OpCode<'NEG'>: {
         const a = stack[sp - 1]!;
-        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('neg', a));
+        if (typeof a !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('neg', a));
         stack[sp - 1] = -a;
         pc += 1;
         break;
@@ -211,7 +215,12 @@ export function execute(vm: VM, th: Thread): void {
       case 19 satisfies OpCode<'EQ'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        stack[sp - 2] = typeof a === 'number' && typeof b === 'number' ? a === b : looseEqual(a, b);
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a === b;
+        else {
+          save(vm, fuel, th, fi, pc, sp, base, fp);
+          stack[sp - 2] = valuesEqual(a, b, vm);
+          fuel = vm.fuel;
+        }
         sp--;
         pc += 1;
         break;
@@ -219,7 +228,12 @@ export function execute(vm: VM, th: Thread): void {
       case 20 satisfies OpCode<'NE'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        stack[sp - 2] = typeof a === 'number' && typeof b === 'number' ? a !== b : !looseEqual(a, b);
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a !== b;
+        else {
+          save(vm, fuel, th, fi, pc, sp, base, fp);
+          stack[sp - 2] = !valuesEqual(a, b, vm);
+          fuel = vm.fuel;
+        }
         sp--;
         pc += 1;
         break;
@@ -228,8 +242,10 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a < b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a < b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('<', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a < b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('<', a, b));
         sp--;
         pc += 1;
         break;
@@ -238,8 +254,10 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a <= b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a <= b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('<=', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a <= b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('<=', a, b));
         sp--;
         pc += 1;
         break;
@@ -248,8 +266,10 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a > b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a > b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('>', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a > b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('>', a, b));
         sp--;
         pc += 1;
         break;
@@ -258,14 +278,16 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a >= b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a >= b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('>=', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a >= b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('>=', a, b));
         sp--;
         pc += 1;
         break;
       }
       case 25 satisfies OpCode<'RANGE'>:
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         stack[sp - 2] = makeRange(vm, stack[sp - 2]!, stack[sp - 1]!);
         sp--;
         pc += 1;
@@ -280,7 +302,7 @@ export function execute(vm: VM, th: Thread): void {
       // ---- control flow: a backward jump is a budget checkpoint ----
       case 27 satisfies OpCode<'JUMP'>: {
         const t = code[pc + 1]!;
-        if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+        if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
         pc = t;
         break;
       }
@@ -288,7 +310,7 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[--sp]!;
         if (a === null || a === false) {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 2;
         break;
@@ -297,7 +319,7 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[--sp]!;
         if (a !== null && a !== false) {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 2;
         break;
@@ -311,13 +333,15 @@ export function execute(vm: VM, th: Thread): void {
         const b = stack[sp - 1]!;
         let holds: boolean;
         if (typeof a === 'number' && typeof b === 'number') holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
-        else if (typeof a === 'string' && typeof b === 'string') holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError(op === 30 ? '<' : op === 31 ? '<=' : op === 32 ? '>' : '>=', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError(op === 30 ? '<' : op === 31 ? '<=' : op === 32 ? '>' : '>=', a, b));
         sp -= 2;
         if (holds) pc += 2;
         else {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
@@ -326,12 +350,18 @@ export function execute(vm: VM, th: Thread): void {
       case 35 satisfies OpCode<'JUMP_UNLESS_NE'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
+        let equal: boolean;
+        if (typeof a === 'number' && typeof b === 'number') equal = a === b;
+        else {
+          save(vm, fuel, th, fi, pc, sp, base, fp);
+          equal = valuesEqual(a, b, vm);
+          fuel = vm.fuel;
+        }
         sp -= 2;
-        const equal = typeof a === 'number' && typeof b === 'number' ? a === b : looseEqual(a, b);
         if (equal === (code[pc] === 34)) pc += 2;
         else {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
@@ -340,12 +370,12 @@ export function execute(vm: VM, th: Thread): void {
         const slot = base + code[pc + 1]!;
         const counter = stack[slot]!;
         const end = stack[slot + 1]!;
-        if (typeof counter !== 'number' || typeof end !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', counter, 1));
+        if (typeof counter !== 'number' || typeof end !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('+', counter, 1));
         const next = counter + 1;
         stack[slot] = next;
         if (next < end) {
           const t = code[pc + 2]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 3;
         break;
@@ -360,21 +390,22 @@ export function execute(vm: VM, th: Thread): void {
         if (Array.isArray(it)) item = pos < it.length ? it[pos] : undefined;
         else if (it instanceof Range) item = it.from + pos < it.to ? it.from + pos : undefined;
         else if (typeof it === 'string') item = pos < it.length ? it[pos] : undefined;
-        else throw fail(th, fi, pc, sp, base, fp, new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare'));
+        else throw fail(vm, fuel, th, fi, pc, sp, base, fp, new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare'));
         if (item !== undefined) {
           stack[sp++] = item;
           stack[slot + 1] = pos + 1;
           pc += 3;
         } else {
           const t = code[pc + 2]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
       }
       case 38 satisfies OpCode<'ITER_PREP'>:
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         stack[sp - 1] = iterPrep(vm, stack[sp - 1]!);
+        fuel = vm.fuel;
         pc += 1;
         break;
 
@@ -385,7 +416,7 @@ export function execute(vm: VM, th: Thread): void {
         const extra = argc - callee.minArity;
         fuel -= callCost;
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
-          throw fail(th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
+          throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
         frames[fp] = fi;
         frames[fp + 1] = pc + 3;
@@ -404,12 +435,12 @@ export function execute(vm: VM, th: Thread): void {
       case 41 satisfies OpCode<'CALL_VALUE'>: {
         const argc = code[pc + 1]!;
         const f = stack[sp - argc - 1]!;
-        if (!(f instanceof FnRef)) throw fail(th, fi, pc, sp, base, fp, notCallable(f));
+        if (!(f instanceof FnRef)) throw fail(vm, fuel, th, fi, pc, sp, base, fp, notCallable(f));
         const callee = fns[f.index]!;
         const extra = argc - callee.minArity;
         fuel -= callCost;
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
-          throw fail(th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
+          throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
         // Slide the arguments over the function value, so the frame looks like CALL's.
         for (let i = sp - argc - 1; i < sp - 1; i++) stack[i] = stack[i + 1]!;
@@ -433,7 +464,7 @@ export function execute(vm: VM, th: Thread): void {
         const result = code[pc] === 42 ? stack[sp - 1]! : null;
         if (fp === 0) {
           th.result = result;
-          save(th, fi, pc, 0, 0, 0);
+          save(vm, fuel, th, fi, pc, 0, 0, 0);
           th.state = ThreadState.Done;
           return;
         }
@@ -450,17 +481,18 @@ export function execute(vm: VM, th: Thread): void {
       case 40 satisfies OpCode<'CALL_NATIVE'>: {
         const nat = natives[code[pc + 1]!]!;
         const argc = code[pc + 2]!;
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         const args = stack.slice(sp - argc, sp);
         if (argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null) checkNativeArgs(nat, args);
         vm.ctx.threadId = th.id;
         const result = nat.fn(args, vm.ctx);
+        fuel = vm.fuel;
         sp -= argc;
         if (result === BLOCK) {
           if (!nat.blocking || th.id === 0) {
             throw new CairnError('RUNTIME', nat.blocking ? `${nat.name}() waits, and cannot be used here` : `native ${nat.name}() tried to block but is not declared blocking`);
           }
-          save(th, fi, pc + 3, sp, base, fp);
+          save(vm, fuel, th, fi, pc + 3, sp, base, fp);
           th.state = ThreadState.Blocked;
           th.blockedOn = nat.name;
           th.blockReason = vm.takeBlockReason();
@@ -475,8 +507,8 @@ export function execute(vm: VM, th: Thread): void {
       // ---- collections and members ----
       case 44 satisfies OpCode<'LIST'>: {
         const n = code[pc + 1]!;
-        if (n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
-        save(th, fi, pc, sp, base, fp);
+        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         vm.charge(SIZE.list + SIZE.slot * n);
         const list = stack.slice(sp - n, sp);
         sp -= n;
@@ -486,8 +518,8 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 45 satisfies OpCode<'MAP'>: {
         const n = code[pc + 1]!;
-        if (2 * n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
-        save(th, fi, pc, sp, base, fp);
+        if (2 * n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         const map = buildMap(vm, stack, sp - 2 * n, n);
         sp -= 2 * n;
         stack[sp++] = map;
@@ -495,7 +527,7 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
       case 46 satisfies OpCode<'POINT'>:
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         stack[sp - 2] = makePoint(vm, stack[sp - 2]!, stack[sp - 1]!);
         sp--;
         pc += 1;
@@ -508,7 +540,7 @@ export function execute(vm: VM, th: Thread): void {
           if (typeof i === 'number') v = t[i];
         } else if (t instanceof Map && typeof i === 'string') v = t.get(i);
         if (v === undefined) {
-          save(th, fi, pc, sp, base, fp);
+          save(vm, fuel, th, fi, pc, sp, base, fp);
           v = indexGet(t, i);
         }
         stack[sp - 2] = v;
@@ -522,8 +554,9 @@ export function execute(vm: VM, th: Thread): void {
         const v = stack[sp - 1]!;
         if (Array.isArray(t) && typeof i === 'number' && i >= 0 && i < t.length && Number.isInteger(i)) t[i] = v;
         else {
-          save(th, fi, pc, sp, base, fp);
+          save(vm, fuel, th, fi, pc, sp, base, fp);
           indexSet(vm, t, i, v);
+          fuel = vm.fuel;
         }
         sp -= 3;
         pc += 1;
@@ -535,25 +568,28 @@ export function execute(vm: VM, th: Thread): void {
         let v: Value | undefined;
         if (t instanceof Map) v = t.get(name);
         if (v === undefined) {
-          save(th, fi, pc, sp, base, fp);
+          save(vm, fuel, th, fi, pc, sp, base, fp);
           v = memberGet(vm, t, name);
+          fuel = vm.fuel;
         }
         stack[sp - 1] = v;
         pc += 2;
         break;
       }
       case 50 satisfies OpCode<'MEMBER_SET'>:
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         memberSet(vm, stack[sp - 2]!, consts[code[pc + 1]!] as string, stack[sp - 1]!);
+        fuel = vm.fuel;
         sp -= 2;
         pc += 2;
         if (th.state === ThreadState.Done) return; // a host setter may stop threads
         break;
       case 51 satisfies OpCode<'CONCAT'>: {
         const n = code[pc + 1]!;
-        if (n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
-        save(th, fi, pc, sp, base, fp);
+        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         const s = concatValues(vm, stack, sp - n, n);
+        fuel = vm.fuel;
         sp -= n;
         stack[sp++] = s;
         pc += 2;
@@ -563,7 +599,7 @@ export function execute(vm: VM, th: Thread): void {
       // ---- threads and output ----
       case 52 satisfies OpCode<'SPAWN'>: {
         const argc = code[pc + 2]!;
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(code[pc + 1]!, stack.slice(sp - argc, sp));
         sp -= argc;
         stack[sp++] = new ThreadHandle(spawned.id);
@@ -573,8 +609,8 @@ export function execute(vm: VM, th: Thread): void {
       case 53 satisfies OpCode<'SPAWN_VALUE'>: {
         const argc = code[pc + 1]!;
         const f = stack[sp - argc - 1]!;
-        if (!(f instanceof FnRef)) throw fail(th, fi, pc, sp, base, fp, notCallable(f));
-        save(th, fi, pc, sp, base, fp);
+        if (!(f instanceof FnRef)) throw fail(vm, fuel, th, fi, pc, sp, base, fp, notCallable(f));
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(f.index, stack.slice(sp - argc, sp));
         sp -= argc + 1;
         stack[sp++] = new ThreadHandle(spawned.id);
@@ -583,30 +619,31 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 54 satisfies OpCode<'WAIT_TICKS'>:
       case 55 satisfies OpCode<'WAIT_SECONDS'>: {
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         const ticks = ticksToWait(stack[sp - 1]!, code[pc] === 55);
-        save(th, fi, pc + 1, sp - 1, base, fp);
+        save(vm, fuel, th, fi, pc + 1, sp - 1, base, fp);
         th.state = ThreadState.Waiting;
         th.waitKind = WaitKind.Ticks;
         th.wakeTick = vm.now + ticks;
         return;
       }
       case 56 satisfies OpCode<'YIELD'>:
-        save(th, fi, pc + 1, sp, base, fp);
+        save(vm, fuel, th, fi, pc + 1, sp, base, fp);
         th.state = ThreadState.Waiting;
         th.waitKind = WaitKind.Yield;
         th.wakeTick = vm.now + 1;
         return;
       case 57 satisfies OpCode<'STOP_THREAD'>:
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         vm.stopByHandle(stack[sp - 1]!);
         sp--;
         pc += 1;
         if (th.state === ThreadState.Done) return; // stopped itself
         break;
       case 58 satisfies OpCode<'PRINT'>:
-        save(th, fi, pc, sp, base, fp);
+        save(vm, fuel, th, fi, pc, sp, base, fp);
         vm.print(stack[sp - 1]!);
+        fuel = vm.fuel;
         sp--;
         pc += 1;
         break;
@@ -620,7 +657,7 @@ export function execute(vm: VM, th: Thread): void {
         break;
       case 60 satisfies OpCode<'ADD_INT'>: {
         const a = stack[sp - 1]!;
-        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 1]!));
+        if (typeof a !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 1]!));
         stack[sp - 1] = a + code[pc + 1]!;
         pc += 2;
         break;
@@ -628,7 +665,7 @@ export function execute(vm: VM, th: Thread): void {
       case 61 satisfies OpCode<'INC_LOCAL'>: {
         const slot = base + code[pc + 1]!;
         const a = stack[slot]!;
-        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 2]!));
+        if (typeof a !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 2]!));
         stack[slot] = a + code[pc + 2]!;
         pc += 3;
         break;
@@ -638,14 +675,14 @@ export function execute(vm: VM, th: Thread): void {
       case 62 satisfies OpCode<'LINE'>: {
         const onLine = vm.onLine;
         if (onLine !== undefined) {
-          save(th, fi, pc, sp, base, fp);
+          save(vm, fuel, th, fi, pc, sp, base, fp);
           onLine(th.id, fn.file, code[pc + 1]!);
         }
         pc += 2;
         break;
       }
       default:
-        throw fail(th, fi, pc, sp, base, fp, new CairnError('RUNTIME', `invalid instruction ${code[pc]} at offset ${pc} of \`${fn.name}\``));
+        throw fail(vm, fuel, th, fi, pc, sp, base, fp, new CairnError('RUNTIME', `invalid instruction ${code[pc]} at offset ${pc} of \`${fn.name}\``));
     }
   }
 }

@@ -9,17 +9,22 @@ import { checkListLength, checkMapSize, checkStringLength, SIZE } from './memory
 import { formatNumber } from './format.js';
 import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value } from './values.js';
 import type { VM } from './vm.js';
+import { FREE_STRING, WORK } from './work.js';
 
 /** `a + b` when not both numbers: strings join, lists join, anything else is a TYPE_ERROR. */
 export function addValues(vm: VM, a: Value, b: Value): Value {
   if (typeof a === 'string' && typeof b === 'string') {
-    checkStringLength(a.length + b.length, vm.limits);
+    const length = a.length + b.length;
+    checkStringLength(length, vm.limits);
+    // The join is a rope, but the first index or comparison flattens it: that is the work.
+    if (length > FREE_STRING) vm.spend(WORK.flatChar * length);
     // JS joins strings as ropes: the new memory is about the shorter side.
     vm.charge(SIZE.string + 2 * Math.min(a.length, b.length));
     return a + b;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     checkListLength(a.length + b.length, vm.limits);
+    vm.spend(WORK.item * (a.length + b.length));
     vm.charge(SIZE.list + SIZE.slot * (a.length + b.length));
     return a.concat(b);
   }
@@ -84,6 +89,7 @@ export function mapSet(vm: VM, map: CairnMap, key: MapKey, value: Value): void {
       map.delete(key);
       checkMapSize(size + 1, vm.limits);
     }
+    vm.spend(WORK.newEntry);
     vm.charge(SIZE.mapEntry);
   }
 }
@@ -128,6 +134,7 @@ export function memberSet(vm: VM, target: Value, name: string, value: Value): vo
 export function iterPrep(vm: VM, v: Value): Value {
   if (Array.isArray(v) || v instanceof Range || typeof v === 'string') return v;
   if (v instanceof Map) {
+    vm.spend(WORK.entry * v.size);
     vm.charge(SIZE.list + SIZE.slot * v.size);
     return [...v.keys()];
   }
@@ -143,6 +150,7 @@ export function concatValues(vm: VM, stack: readonly Value[], from: number, n: n
     checkStringLength(out.length + part.length, vm.limits);
     out += part;
   }
+  if (out.length > FREE_STRING) vm.spend(WORK.char * out.length);
   vm.charge(SIZE.string + 2 * out.length);
   return out;
 }

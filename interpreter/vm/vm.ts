@@ -14,7 +14,7 @@ import { resolveLimits, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
 import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './natives.js';
 import { loadProgram, type Program } from './program.js';
-import { arityError, locateError } from './runtime-errors.js';
+import { arityError, budgetError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
 import { freshState, measureState, type VmState } from './state.js';
 import { createThread, ThreadState, waitInfo, type Thread, type ThreadInfo } from './thread.js';
@@ -63,6 +63,12 @@ export class VM {
   readonly ctx: NativeContextImpl;
   /** Budget cost of one call, read by the dispatch loop. */
   readonly callCost = CALL_COST;
+  /**
+   * Work left in this tick's budget, shared by every thread of the tick (a
+   * synchronous call outside a tick gets a budget of its own). The dispatch
+   * loop keeps it in a local and writes it back before every call-out.
+   */
+  fuel: number;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
   private readonly printLine: (line: string) => void;
@@ -96,6 +102,7 @@ export class VM {
     this.onError = options.onError;
     this.seed = options.seed ?? 0;
     this.state = freshState(this.seed, module.globals.length);
+    this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
   }
 
@@ -116,6 +123,8 @@ export class VM {
     const th = this.newThread(0, fnIndex, args);
     th.state = ThreadState.Running;
     const outerThreadId = this.ctx.threadId;
+    // Inside a tick (a host native calling back) the call shares the tick's budget.
+    if (!this.busy) this.fuel = this.limits.instructionsPerTick;
     this.syncThreads.push(th);
     try {
       execute(this, th);
@@ -174,7 +183,12 @@ export class VM {
     return ids;
   }
 
-  /** Runs one tick: every runnable thread in creation order until it waits; threads spawned meanwhile run after. */
+  /**
+   * Runs one tick: every runnable thread in creation order until it waits;
+   * threads spawned meanwhile run after. The threads share one budget: the
+   * thread that runs it out stops with BUDGET_EXCEEDED, and those that had not
+   * run yet run in the next tick.
+   */
   tick(): void {
     if (this.inTick) throw new CairnError('USAGE', 'tick() called from inside a tick');
     const now = this.state.tick;
@@ -182,8 +196,9 @@ export class VM {
     let firstError: CairnError | undefined;
     this.inTick = true;
     this.spawnedThisTick = 0;
+    this.fuel = this.limits.instructionsPerTick;
     try {
-      for (let i = 0; i < threads.length; i++) {
+      for (let i = 0; i < threads.length && this.fuel > 0; i++) {
         const th = threads[i]!;
         if (th.state === ThreadState.Ready || (th.state === ThreadState.Waiting && th.wakeTick <= now)) {
           const err = this.runSlice(th);
@@ -311,7 +326,7 @@ export class VM {
 
   /** The printed form of a value (as `print` writes it). */
   display(v: Value): string {
-    return display(v, { maxLength: this.limits.maxStringLength, functionName: (i) => this.program.fns[i]?.name ?? String(i) });
+    return display(v, { maxLength: this.limits.maxStringLength, functionName: (i) => this.program.fns[i]?.name ?? String(i), meter: this.busy ? this : undefined });
   }
 
   /** True while a tick or a synchronous call runs (the state is then mid-change). */
@@ -329,6 +344,16 @@ export class VM {
   /** Writes a value to the transcript. */
   print(v: Value): void {
     if (!this.muted) this.printLine(this.display(v));
+  }
+
+  /** Charges `units` of work to the tick's budget; BUDGET_EXCEEDED once it runs out (checked before the work). */
+  spend(units: number): void {
+    if ((this.fuel -= units) < 0) throw budgetError(this.limits.instructionsPerTick);
+  }
+
+  /** Work done in the current (or last) tick, in budget units. */
+  get workDone(): number {
+    return this.limits.instructionsPerTick - this.fuel;
   }
 
   /** Accounts for new guest memory; measures live memory when enough has been allocated since the last time. */
@@ -351,6 +376,8 @@ export class VM {
       throw new CairnError('TOO_MANY_THREADS', `cannot start more than ${this.limits.maxThreads} threads in one tick`, { hint: 'a thread that spawns itself?' });
     }
     const th = this.newThread(this.state.nextThreadId++, fnIndex, args);
+    // A new thread's stack is work of its size (a script's SPAWN shares the budget).
+    if (this.busy) this.spend(this.callCost + th.stack.length);
     this.state.threads.push(th);
     this.byId.set(th.id, th);
     return th;
