@@ -64,6 +64,8 @@ export interface Refusal {
 
 /** The longest a skipped cutscene is fast-forwarded: ten minutes of game time. */
 export const SKIP_CAP_TICKS = 60 * 60 * 10;
+/** The most work a skip may do, in ticks' budgets; what remains of a heavier cutscene plays on. */
+export const SKIP_CAP_WORK = 20;
 
 /** A running game. */
 export class Game implements GameDriver {
@@ -116,7 +118,8 @@ export class Game implements GameDriver {
       natives: adventureNatives(engine),
       seed: this.seed,
       limits: options.limits,
-      host: worldHost(engine),
+      // The world, what was said and printed: all of it is the game's memory.
+      host: { ...worldHost(engine), memoryRoots: () => [engine.state, engine.said, this.lines] },
       print: (line) => {
         this.lines.push(line);
         options.print?.(line);
@@ -323,7 +326,8 @@ export class Game implements GameDriver {
    * Skipping a cutscene runs its ticks here, without drawing, so the world ends
    * exactly as a full run leaves it. Sounds and voices are dropped meanwhile;
    * music changes collapse into the one that holds at the end. Stops early
-   * when a dialog waits for a choice (the player must pick).
+   * when a dialog waits for a choice (the player must pick), or when the
+   * scripts have done the work of SKIP_CAP_WORK ticks.
    */
   private fastForward(): number {
     const e = this.engine;
@@ -331,9 +335,15 @@ export class Game implements GameDriver {
     const musicBefore = e.state.music;
     const audioBefore = e.audio.length;
     let n = 0;
+    // A skip does at most the work of SKIP_CAP_WORK ticks, so skipping never freezes the player.
+    const most = SKIP_CAP_WORK * this.vm.limits.instructionsPerTick;
+    let work = 0;
     e.fastForward = true;
     try {
-      for (; n < SKIP_CAP_TICKS && e.inCutscene && !e.dialogWaiting && !e.state.ended; n++) this.step();
+      for (; n < SKIP_CAP_TICKS && work <= most && e.inCutscene && !e.dialogWaiting && !e.state.ended; n++) {
+        this.step();
+        work += this.vm.workDone;
+      }
     } finally {
       e.fastForward = false;
     }

@@ -74,6 +74,14 @@ function fail(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: numb
   return err;
 }
 
+/** Grows a thread's stack for a call, charging the new slots as guest memory and their filling as work. */
+function growThreadStack(vm: VM, stack: Value[], size: number): void {
+  const grown = Math.max(size, stack.length * 2) - stack.length;
+  vm.spend(grown);
+  vm.charge(SIZE.slot * grown);
+  growStack(stack, size);
+}
+
 /** Runs `th` (state Running) until it waits, blocks, returns from its outermost function or throws. */
 export function execute(vm: VM, th: Thread): void {
   const program = vm.program;
@@ -418,13 +426,17 @@ export function execute(vm: VM, th: Thread): void {
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
           throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
+        if (sp - argc + callee.locals + callee.maxStack > stack.length) {
+          save(vm, fuel, th, fi, pc, sp, base, fp);
+          growThreadStack(vm, stack, sp - argc + callee.locals + callee.maxStack);
+          fuel = vm.fuel;
+        }
         frames[fp] = fi;
         frames[fp + 1] = pc + 3;
         frames[fp + 2] = base;
         fp += 3;
         base = sp - argc;
         const top = base + callee.locals;
-        if (top + callee.maxStack > stack.length) growStack(stack, top + callee.maxStack);
         while (sp < top) stack[sp++] = null;
         fi = callee.index;
         fn = callee;
@@ -442,6 +454,11 @@ export function execute(vm: VM, th: Thread): void {
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
           throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
+        if (sp - 1 - argc + callee.locals + callee.maxStack > stack.length) {
+          save(vm, fuel, th, fi, pc, sp, base, fp);
+          growThreadStack(vm, stack, sp - 1 - argc + callee.locals + callee.maxStack);
+          fuel = vm.fuel;
+        }
         // Slide the arguments over the function value, so the frame looks like CALL's.
         for (let i = sp - argc - 1; i < sp - 1; i++) stack[i] = stack[i + 1]!;
         sp--;
@@ -451,7 +468,6 @@ export function execute(vm: VM, th: Thread): void {
         fp += 3;
         base = sp - argc;
         const top = base + callee.locals;
-        if (top + callee.maxStack > stack.length) growStack(stack, top + callee.maxStack);
         while (sp < top) stack[sp++] = null;
         fi = callee.index;
         fn = callee;

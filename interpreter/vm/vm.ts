@@ -10,7 +10,7 @@ import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook,
 import { execute } from './dispatch.js';
 import { display } from './format.js';
 import { extendProgram } from './extension.js';
-import { resolveLimits, type Limits } from './memory.js';
+import { resolveLimits, SIZE, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
 import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './natives.js';
 import { loadProgram, type Program } from './program.js';
@@ -24,6 +24,8 @@ import { ThreadHandle, typeName, type EntityRef, type Value } from './values.js'
 export interface Host {
   getMember(ref: EntityRef, name: string): Value;
   setMember(ref: EntityRef, name: string, value: Value): void;
+  /** Everything the host keeps for the game (entity properties, dialogs, transcripts): counted against maxMemory. */
+  memoryRoots?(): readonly unknown[];
 }
 
 /** How to build a VM. */
@@ -365,7 +367,7 @@ export class VM {
 
   /** Walks everything reachable; MEMORY_EXCEEDED past the ceiling. Schedules the next walk like a GC trigger. */
   measureMemory(): number {
-    return measureState(this.state, this.syncThreads, this.limits.maxMemory);
+    return measureState(this.state, this.syncThreads, this.limits.maxMemory, this.host?.memoryRoots?.() ?? []);
   }
 
   /** Creates and schedules a thread for SPAWN or the API; TOO_MANY_THREADS past the limit. */
@@ -378,6 +380,7 @@ export class VM {
     const th = this.newThread(this.state.nextThreadId++, fnIndex, args);
     // A new thread's stack is work of its size (a script's SPAWN shares the budget).
     if (this.busy) this.spend(this.callCost + th.stack.length);
+    this.charge(SIZE.thread + SIZE.slot * th.stack.length);
     this.state.threads.push(th);
     this.byId.set(th.id, th);
     return th;

@@ -73,5 +73,7 @@ export function runHeadless(source: LoadedGame | Module, options: HeadlessOption
     if (!game.ended && !game.hasControl) term.err(`cairn run: stopped after ${options.maxTicks} ticks; the game had not given the player control yet.`);
   }
   if (options.record !== undefined) writeFileSync(options.record, formatInputLog(game.inputLog()));
+  // A script error stopped a thread: the run failed, as a script without rooms does.
+  if (game.errors.length > 0) throw game.errors[0]!;
   return game;
 }

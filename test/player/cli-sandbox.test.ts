@@ -36,3 +36,21 @@ describe('case 1: a native on a huge string cannot hold the first tick', () => {
     expect(r.stderr).toMatch(/upper\.adv:5:\d+: error: the scripts did more than 5000000 steps of work in one tick without waiting \(in the handler `on start`, line 5\)/);
   });
 });
+
+describe('case 2: the memory ceiling sees everything a game holds', () => {
+  const heap = ['--max-old-space-size=1024'];
+  it('lists kept in an entity property are counted: MEMORY_EXCEEDED at the line, not V8 dying', () => {
+    const path = script('props.adv', 'room hall { }\nobject box { name: "box"; store: [] }\non start {\n  go hall\n  cutscene {\n    let s = "x"\n    while len(s) < 100000 { s = s + s }\n    while true {\n      let t = upper(s)\n      push(box.store, t)\n      yield\n    }\n  }\n}\n');
+    const r = runCairnMeasured(['run', path], { nodeArgs: heap });
+    expectRefusal(r, 'MEMORY_EXCEEDED', 60, 400);
+    expect(r.stderr).toMatch(/props\.adv:9:\d+: error: the script holds about 64 MiB of data, over the limit of 64 MiB \(in the handler `on start`, line 9\)/);
+  });
+  it('deep recursions of a function with many locals across many threads are counted', () => {
+    const locals = Array.from({ length: 200 }, (_, i) => `  let a${i} = n + ${i}`).join('\n');
+    const sum = Array.from({ length: 200 }, (_, i) => `a${i}`).join(' + ');
+    const path = script('deep.adv', `fn deep(n) {\n${locals}\n  if n > 0 { deep(n - 1) } else { wait 1000000 }\n  return ${sum}\n}\n\non start {\n  for k in 0..5000 {\n    spawn deep(500)\n    if k % 20 == 0 { yield }\n  }\n}\n`);
+    const r = runCairnMeasured(['run', path], { nodeArgs: heap });
+    expectRefusal(r, 'MEMORY_EXCEEDED', 60, 400);
+    expect(r.stderr).toMatch(/over the limit of 64 MiB \(in the function `deep`, line 202\)/);
+  });
+});
