@@ -295,7 +295,16 @@ export class Game implements GameDriver {
       throw damaged('its world and its scripts come from different moments');
     }
     const e = this.engine;
+    const world = e.state;
     e.state = contents.world;
+    // With its world in place the save must still fit in the game's memory limit.
+    try {
+      this.vm.measureMemory(false);
+    } catch (err) {
+      e.state = world;
+      this.vm.restore(before);
+      throw err instanceof CairnError && err.code === 'MEMORY_EXCEEDED' ? damaged(`it holds more than the game may: ${err.message}`) : err;
+    }
     e.walkMaps.clear();
     e.skipRequested = false;
     e.roomMusicDue = false;

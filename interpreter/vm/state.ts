@@ -42,7 +42,7 @@ export function freshState(seed: number, globalCount: number): VmState {
  * properties, dialogs, transcripts); MEMORY_EXCEEDED past `maxMemory`.
  * Schedules the next walk like a GC trigger. Returns the bytes found.
  */
-export function measureState(s: VmState, extra: readonly Thread[], maxMemory: number, hostRoots: readonly unknown[] = []): number {
+export function measureState(s: VmState, extra: readonly Thread[], maxMemory: number, hostRoots: readonly unknown[] = [], reschedule = true): number {
   const roots: Array<{ values: readonly unknown[]; length: number }> = [{ values: s.globals, length: s.globals.length }, { values: hostRoots, length: hostRoots.length }];
   let frames = 0;
   for (const th of [...s.threads, ...extra]) {
@@ -53,9 +53,9 @@ export function measureState(s: VmState, extra: readonly Thread[], maxMemory: nu
   }
   const live = frames + measureReachable(roots, maxMemory - frames);
   if (live > maxMemory) {
-    s.nextMeasure = s.allocated; // measure again at the next allocation
+    if (reschedule) s.nextMeasure = s.allocated; // measure again at the next allocation
     throw new CairnError('MEMORY_EXCEEDED', `the script holds about ${Math.round(live / 1048576)} MiB of data, over the limit of ${Math.round(maxMemory / 1048576)} MiB`);
   }
-  s.nextMeasure = s.allocated + Math.max(MIN_MEASURE_INTERVAL, maxMemory - live, live / 2);
+  if (reschedule) s.nextMeasure = s.allocated + Math.max(MIN_MEASURE_INTERVAL, maxMemory - live, live / 2);
   return live;
 }

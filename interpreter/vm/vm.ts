@@ -308,15 +308,27 @@ export class VM {
    */
   restore(bytes: Uint8Array): void {
     if (this.busy) throw new CairnError('USAGE', 'restore() called while scripts are running');
-    const { state, unset } = decodeSnapshot(this.loaded, bytes);
+    const { state, unset } = decodeSnapshot(this.loaded, bytes, this.limits);
     if (unset.length > 0) {
       const initial = this.initialGlobals();
       for (const slot of unset) state.globals[slot] = initial[slot]!;
     }
+    const before = { state: this.state, threads: [...this.byId], initialised: this.initialised };
     this.state = state;
     this.byId.clear();
     for (const th of state.threads) this.byId.set(th.id, th);
     this.initialised = true;
+    // The save's memory counters are kept (a restored run measures when the saved one did), but what it holds is measured now.
+    try {
+      this.measureMemory(false);
+    } catch (e) {
+      this.state = before.state;
+      this.byId.clear();
+      for (const [id, th] of before.threads) this.byId.set(id, th);
+      this.initialised = before.initialised;
+      if (e instanceof CairnError && e.code === 'MEMORY_EXCEEDED') throw new CairnError('SNAPSHOT_INVALID', `the snapshot cannot be loaded: ${e.message}`);
+      throw e;
+    }
   }
 
   /** A new VM for `module` with the state of `bytes` (a save of this build or an earlier one; see restore()). */
@@ -365,9 +377,9 @@ export class VM {
     if (s.allocated > s.nextMeasure) this.measureMemory();
   }
 
-  /** Walks everything reachable; MEMORY_EXCEEDED past the ceiling. Schedules the next walk like a GC trigger. */
-  measureMemory(): number {
-    return measureState(this.state, this.syncThreads, this.limits.maxMemory, this.host?.memoryRoots?.() ?? []);
+  /** Walks everything reachable; MEMORY_EXCEEDED past the ceiling. Schedules the next walk like a GC trigger unless `reschedule` is false. */
+  measureMemory(reschedule = true): number {
+    return measureState(this.state, this.syncThreads, this.limits.maxMemory, this.host?.memoryRoots?.() ?? [], reschedule);
   }
 
   /** Creates and schedules a thread for SPAWN or the API; TOO_MANY_THREADS past the limit. */
