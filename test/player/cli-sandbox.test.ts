@@ -3,7 +3,7 @@
 // time and peak memory, measured with GNU time (the bounds only catch a
 // runaway; speeds live in the bench).
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +52,30 @@ describe('case 2: the memory ceiling sees everything a game holds', () => {
     const r = runCairnMeasured(['run', path], { nodeArgs: heap });
     expectRefusal(r, 'MEMORY_EXCEEDED', 60, 400);
     expect(r.stderr).toMatch(/over the limit of 64 MiB \(in the function `deep`, line 202\)/);
+  });
+});
+
+describe('case 6: reads are bounded — only regular files, size checked before reading', () => {
+  it('`cairn inspect /dev/zero` is refused at once', () => {
+    const r = runCairnMeasured(['inspect', '/dev/zero']);
+    expectRefusal(r, 'IO', 10, 200);
+    expect(r.stderr).toMatch(/`\/dev\/zero` is not a regular file, so it is not a game file\./);
+  });
+  it('a script that is a device, and a walkthrough that is one, are refused at once', () => {
+    expectRefusal(runCairnMeasured(['run', '/dev/zero']), 'IO', 10, 200);
+    const bundle = join(dir, 'none.cairn');
+    writeFileSync(bundle, 'not a bundle');
+    const r = runCairnMeasured(['test', dir, '/dev/zero']);
+    expect(r.code).toBe(1);
+    expect(r.seconds).toBeLessThan(30);
+    expect(r.peakMb).toBeLessThan(400);
+  });
+  it('a game file larger than a bundle may be is refused from its size, unread', () => {
+    const path = join(dir, 'huge.cairn');
+    writeFileSync(path, '');
+    truncateSync(path, 3 * 1024 * 1024 * 1024); // sparse
+    const r = runCairnMeasured(['inspect', path]);
+    expectRefusal(r, 'IO', 10, 200);
+    expect(r.stderr).toMatch(/holds 3221225472 bytes, more than a game file may/);
   });
 });
