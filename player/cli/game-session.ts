@@ -11,7 +11,7 @@ import { Game, type GameOptions } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
 import { readTextFile } from './sources.js';
-import type { Terminal } from './terminal.js';
+import { terminalSafe, type Terminal } from './terminal.js';
 
 const ADVENTURE_NATIVE_NAMES: ReadonlySet<string> = new Set(ADVENTURE_NATIVES.map((n) => n.name));
 
@@ -60,7 +60,7 @@ export function runHeadless(source: LoadedGame | Module, options: HeadlessOption
   const game = loaded ? startGame(loaded, seed, options.debug) : Game.create(source as Module, { seed, debug: options.debug });
   let printed = 0;
   const printNew = () => {
-    while (printed < game.transcript.length) term.out(game.transcript[printed++]!);
+    while (printed < game.transcript.length) term.out(terminalSafe(game.transcript[printed++]!));
   };
   if (log) {
     replayInputLog(game, log, printNew);

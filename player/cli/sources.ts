@@ -4,7 +4,7 @@
 import { formatError } from '../../interpreter/errors.js';
 import { MAX_TEXT_FILE_BYTES, readBoundedText } from '../bounded-read.js';
 import { compile, type CompileOptions, type CompileResult } from '../../interpreter/compiler/compile.js';
-import type { Terminal } from './terminal.js';
+import { terminalSafeError, terminalSafeSources, type Terminal } from './terminal.js';
 
 /** Reads a text file (a regular file of bounded size) or throws FILE_NOT_FOUND / IO with the path in the message. */
 export function readTextFile(path: string): string {
@@ -26,7 +26,7 @@ export function compileScriptFiles(paths: string[], term: Terminal, options: Com
   });
   const result = compile(files, options);
   for (const warning of result.warnings) {
-    term.err(formatError(warning, { color: term.color, sources: term.sources, warning: true }));
+    term.err(formatError(terminalSafeError(warning), { color: term.color, sources: terminalSafeSources(term.sources), warning: true }));
   }
   return result;
 }

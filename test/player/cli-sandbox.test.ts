@@ -79,3 +79,33 @@ describe('case 6: reads are bounded — only regular files, size checked before 
     expect(r.stderr).toMatch(/holds 3221225472 bytes, more than a game file may/);
   });
 });
+
+describe('case 7: guest text reaches the terminal escaped', () => {
+  const CSI = '\u009b';
+  const RLO = '\u202e';
+  it('titles, entry names, printed lines and failure messages escape C0/C1 controls and bidi overrides', () => {
+    const project = join(dir, 'evil');
+    mkdirSync(join(project, 'scripts'), { recursive: true });
+    mkdirSync(join(project, 'tests'), { recursive: true });
+    mkdirSync(join(project, 'assets'), { recursive: true });
+    writeFileSync(join(project, 'cairn.json'), JSON.stringify({ id: 'org.example.evil', title: `Evil${CSI}2J${RLO}txt`, version: '1.0.0', author: 'A', resolution: [640, 360], pixelArt: false }));
+    writeFileSync(join(project, `assets/n${RLO}ame.txt`), 'x');
+    writeFileSync(join(project, 'scripts/main.adv'), `room hall { }\nactor hero { name: "Hero" }\non start {\n  put hero in hall at (10, 10)\n  go hall\n  print "clear${CSI}2J and ${RLO}reversed\u001b[31m"\n  say "line${CSI}1A"\n}\n`);
+    writeFileSync(join(project, 'tests/evil.walk'), `expect said "nothing like this ${CSI}"\n`);
+    const bundle = join(dir, 'evil.cairn');
+    const built = runCairnMeasured(['build', project, '-o', bundle]);
+    expect(built.code, built.stderr).toBe(0);
+    const outputs = [runCairnMeasured(['inspect', bundle]), runCairnMeasured(['inspect', bundle, '--json']), runCairnMeasured(['run', bundle]), runCairnMeasured(['test', project])];
+    for (const r of outputs) {
+      const all = r.stdout + r.stderr;
+      expect(all).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]|\u001b\[31m/);
+    }
+    const [inspect, json, run, test] = outputs;
+    expect(inspect!.stdout).toContain('Evil\\x9b2J\\u202etxt 1.0.0 by A');
+    expect(inspect!.stdout).toContain('assets/n\\u202eame.txt');
+    expect(JSON.parse(json!.stdout).manifest.title).toBe(`Evil${CSI}2J${RLO}txt`); // JSON escapes, read back exactly
+    expect(run!.stdout).toContain('clear\\x9b2J and \\u202ereversed\\x1b[31m');
+    expect(test!.code).toBe(1);
+    expect(test!.stdout).toContain('nothing like this \\x9b');
+  });
+});

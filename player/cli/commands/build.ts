@@ -13,7 +13,7 @@ import { parseCommandArgs } from '../args.js';
 import { createProgress } from '../progress.js';
 import { loadProject, type Project } from '../project.js';
 import { compileScriptFiles } from '../sources.js';
-import type { Terminal } from '../terminal.js';
+import { terminalSafe, type Terminal } from '../terminal.js';
 import { exportWeb } from '../web-export.js';
 import type { Command } from './index.js';
 
@@ -76,7 +76,7 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
   const used = new Set(assetsUsed);
   for (const path of project.assets.keys()) {
-    if (!used.has(path)) term.err(`warning: assets/${path} is not used by any script`);
+    if (!used.has(path)) term.err(`warning: assets/${terminalSafe(path, true)} is not used by any script`);
   }
   const totalBytes = [...project.assets.values()].reduce((sum, p) => sum + statSync(p).size, 0);
   const progress = createProgress(term, 'Reading assets', totalBytes, PROGRESS_MIN_BYTES);
