@@ -12,18 +12,16 @@ import type { Limits } from '../interpreter/vm/memory.js';
 import { EntityRef, type Value } from '../interpreter/vm/values.js';
 import { Debugger } from './debugger.js';
 import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene, Target } from './game-api.js';
-import type { LoadedGame } from './game-loader.js';
+import { verifyWorld, type LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
 import { buildScene } from './scene.js';
 import { updateAnimations } from './world/costumes.js';
-import { readDeclarations } from './world/declarations.js';
 import { settleDialogs } from './world/dialogs.js';
 import { Engine, type ImageSizer } from './world/engine.js';
 import { imageSize } from './world/image-size.js';
 import { applyInput, arrive, targetRef } from './world/interaction.js';
 import { damaged, encodePlain, type FunctionNames } from './world/plain-codec.js';
 import { getProperty, worldHost } from './world/properties.js';
-import { checkRoomArea } from './world/room-layout.js';
 import { readSave, writeSave, type GameIdentity } from './world/save-file.js';
 import { expireLines } from './world/speech.js';
 import { createWorldState } from './world/state.js';
@@ -109,8 +107,7 @@ export class Game implements GameDriver {
   }
 
   private constructor(private readonly module: Module, options: GameOptions) {
-    const decls = readDeclarations(module);
-    for (const [name, room] of decls.rooms) checkRoomArea(name, room.props);
+    const decls = verifyWorld(module);
     this.identity = { id: options.id ?? 'local.unnamed', version: options.version ?? '0.0.0' };
     this.seed = options.seed ?? 0;
     const engine = new Engine(decls, createWorldState(decls), options.resolution ?? [640, 360], options.imageSize ?? (() => null), options.onError ?? (() => {}));
