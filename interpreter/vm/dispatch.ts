@@ -58,9 +58,8 @@ function compareCost(a: string, b: string): number {
   return n > FREE_STRING ? WORK.flatChar * n : 0;
 }
 
-/** Saves the current frame into the thread, and the budget left into the VM (before any call-out that may throw, spend or look at the thread). */
-function save(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
-  vm.fuel = fuel;
+/** Saves the current frame into the thread (before any call-out that may throw or look at the thread; the budget left is written to vm.fuel beside it). */
+function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
   th.fn = fi;
   th.pc = pc;
   th.sp = sp;
@@ -70,7 +69,8 @@ function save(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: numb
 
 /** Saves the frame and returns `err` for the caller to throw. */
 function fail(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: number, base: number, fp: number, err: CairnError): CairnError {
-  save(vm, fuel, th, fi, pc, sp, base, fp);
+  vm.fuel = fuel;
+  save(th, fi, pc, sp, base, fp);
   return err;
 }
 
@@ -161,7 +161,8 @@ export function execute(vm: VM, th: Thread): void {
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a + b;
         else {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           stack[sp - 2] = addValues(vm, a, b);
           fuel = vm.fuel;
         }
@@ -225,7 +226,8 @@ export function execute(vm: VM, th: Thread): void {
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a === b;
         else {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           stack[sp - 2] = valuesEqual(a, b, vm);
           fuel = vm.fuel;
         }
@@ -238,7 +240,8 @@ export function execute(vm: VM, th: Thread): void {
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a !== b;
         else {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           stack[sp - 2] = !valuesEqual(a, b, vm);
           fuel = vm.fuel;
         }
@@ -295,7 +298,8 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
       case 25 satisfies OpCode<'RANGE'>:
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         stack[sp - 2] = makeRange(vm, stack[sp - 2]!, stack[sp - 1]!);
         sp--;
         pc += 1;
@@ -361,7 +365,8 @@ export function execute(vm: VM, th: Thread): void {
         let equal: boolean;
         if (typeof a === 'number' && typeof b === 'number') equal = a === b;
         else {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           equal = valuesEqual(a, b, vm);
           fuel = vm.fuel;
         }
@@ -411,7 +416,8 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
       case 38 satisfies OpCode<'ITER_PREP'>:
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         stack[sp - 1] = iterPrep(vm, stack[sp - 1]!);
         fuel = vm.fuel;
         pc += 1;
@@ -427,7 +433,8 @@ export function execute(vm: VM, th: Thread): void {
           throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
         if (sp - argc + callee.locals + callee.maxStack > stack.length) {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           growThreadStack(vm, stack, sp - argc + callee.locals + callee.maxStack);
           fuel = vm.fuel;
         }
@@ -455,7 +462,8 @@ export function execute(vm: VM, th: Thread): void {
           throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
         }
         if (sp - 1 - argc + callee.locals + callee.maxStack > stack.length) {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           growThreadStack(vm, stack, sp - 1 - argc + callee.locals + callee.maxStack);
           fuel = vm.fuel;
         }
@@ -480,7 +488,8 @@ export function execute(vm: VM, th: Thread): void {
         const result = code[pc] === 42 ? stack[sp - 1]! : null;
         if (fp === 0) {
           th.result = result;
-          save(vm, fuel, th, fi, pc, 0, 0, 0);
+          vm.fuel = fuel;
+          save(th, fi, pc, 0, 0, 0);
           th.state = ThreadState.Done;
           return;
         }
@@ -497,7 +506,8 @@ export function execute(vm: VM, th: Thread): void {
       case 40 satisfies OpCode<'CALL_NATIVE'>: {
         const nat = natives[code[pc + 1]!]!;
         const argc = code[pc + 2]!;
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         const args = stack.slice(sp - argc, sp);
         if (argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null) checkNativeArgs(nat, args);
         vm.ctx.threadId = th.id;
@@ -508,7 +518,8 @@ export function execute(vm: VM, th: Thread): void {
           if (!nat.blocking || th.id === 0) {
             throw new CairnError('RUNTIME', nat.blocking ? `${nat.name}() waits, and cannot be used here` : `native ${nat.name}() tried to block but is not declared blocking`);
           }
-          save(vm, fuel, th, fi, pc + 3, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc + 3, sp, base, fp);
           th.state = ThreadState.Blocked;
           th.blockedOn = nat.name;
           th.blockReason = vm.takeBlockReason();
@@ -524,7 +535,8 @@ export function execute(vm: VM, th: Thread): void {
       case 44 satisfies OpCode<'LIST'>: {
         const n = code[pc + 1]!;
         if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         vm.charge(SIZE.list + SIZE.slot * n);
         const list = stack.slice(sp - n, sp);
         sp -= n;
@@ -535,7 +547,8 @@ export function execute(vm: VM, th: Thread): void {
       case 45 satisfies OpCode<'MAP'>: {
         const n = code[pc + 1]!;
         if (2 * n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         const map = buildMap(vm, stack, sp - 2 * n, n);
         sp -= 2 * n;
         stack[sp++] = map;
@@ -543,7 +556,8 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
       case 46 satisfies OpCode<'POINT'>:
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         stack[sp - 2] = makePoint(vm, stack[sp - 2]!, stack[sp - 1]!);
         sp--;
         pc += 1;
@@ -556,7 +570,8 @@ export function execute(vm: VM, th: Thread): void {
           if (typeof i === 'number') v = t[i];
         } else if (t instanceof Map && typeof i === 'string') v = t.get(i);
         if (v === undefined) {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           v = indexGet(t, i);
         }
         stack[sp - 2] = v;
@@ -570,7 +585,8 @@ export function execute(vm: VM, th: Thread): void {
         const v = stack[sp - 1]!;
         if (Array.isArray(t) && typeof i === 'number' && i >= 0 && i < t.length && Number.isInteger(i)) t[i] = v;
         else {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           indexSet(vm, t, i, v);
           fuel = vm.fuel;
         }
@@ -584,7 +600,8 @@ export function execute(vm: VM, th: Thread): void {
         let v: Value | undefined;
         if (t instanceof Map) v = t.get(name);
         if (v === undefined) {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           v = memberGet(vm, t, name);
           fuel = vm.fuel;
         }
@@ -593,7 +610,8 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
       case 50 satisfies OpCode<'MEMBER_SET'>:
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         memberSet(vm, stack[sp - 2]!, consts[code[pc + 1]!] as string, stack[sp - 1]!);
         fuel = vm.fuel;
         sp -= 2;
@@ -603,7 +621,8 @@ export function execute(vm: VM, th: Thread): void {
       case 51 satisfies OpCode<'CONCAT'>: {
         const n = code[pc + 1]!;
         if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         const s = concatValues(vm, stack, sp - n, n);
         fuel = vm.fuel;
         sp -= n;
@@ -615,7 +634,8 @@ export function execute(vm: VM, th: Thread): void {
       // ---- threads and output ----
       case 52 satisfies OpCode<'SPAWN'>: {
         const argc = code[pc + 2]!;
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(code[pc + 1]!, stack.slice(sp - argc, sp));
         sp -= argc;
         stack[sp++] = new ThreadHandle(spawned.id);
@@ -626,7 +646,8 @@ export function execute(vm: VM, th: Thread): void {
         const argc = code[pc + 1]!;
         const f = stack[sp - argc - 1]!;
         if (!(f instanceof FnRef)) throw fail(vm, fuel, th, fi, pc, sp, base, fp, notCallable(f));
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(f.index, stack.slice(sp - argc, sp));
         sp -= argc + 1;
         stack[sp++] = new ThreadHandle(spawned.id);
@@ -635,29 +656,34 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 54 satisfies OpCode<'WAIT_TICKS'>:
       case 55 satisfies OpCode<'WAIT_SECONDS'>: {
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         const ticks = ticksToWait(stack[sp - 1]!, code[pc] === 55);
-        save(vm, fuel, th, fi, pc + 1, sp - 1, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc + 1, sp - 1, base, fp);
         th.state = ThreadState.Waiting;
         th.waitKind = WaitKind.Ticks;
         th.wakeTick = vm.now + ticks;
         return;
       }
       case 56 satisfies OpCode<'YIELD'>:
-        save(vm, fuel, th, fi, pc + 1, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc + 1, sp, base, fp);
         th.state = ThreadState.Waiting;
         th.waitKind = WaitKind.Yield;
         th.wakeTick = vm.now + 1;
         return;
       case 57 satisfies OpCode<'STOP_THREAD'>:
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         vm.stopByHandle(stack[sp - 1]!);
         sp--;
         pc += 1;
         if (th.state === ThreadState.Done) return; // stopped itself
         break;
       case 58 satisfies OpCode<'PRINT'>:
-        save(vm, fuel, th, fi, pc, sp, base, fp);
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
         vm.print(stack[sp - 1]!);
         fuel = vm.fuel;
         sp--;
@@ -691,7 +717,8 @@ export function execute(vm: VM, th: Thread): void {
       case 62 satisfies OpCode<'LINE'>: {
         const onLine = vm.onLine;
         if (onLine !== undefined) {
-          save(vm, fuel, th, fi, pc, sp, base, fp);
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
           onLine(th.id, fn.file, code[pc + 1]!);
         }
         pc += 2;
