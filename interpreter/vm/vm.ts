@@ -69,8 +69,10 @@ export class VM {
    * Work left in this tick's budget, shared by every thread of the tick (a
    * synchronous call outside a tick gets a budget of its own). The dispatch
    * loop keeps it in a local and writes it back before every call-out.
+   * Initialised with a double (not left undefined), so V8 stores it unboxed
+   * and writing it back allocates nothing.
    */
-  fuel: number;
+  fuel: number = Infinity;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
   private readonly printLine: (line: string) => void;
