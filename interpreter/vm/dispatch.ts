@@ -11,11 +11,10 @@ import type { Op, OpName } from '../bytecode/opcodes.js';
 import { CairnError } from '../errors.js';
 import { valuesEqual } from './equality.js';
 import { BlockSignal, checkNativeArgs } from './natives.js';
-import { addValues, buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
+import { addValues, buildMap, compareCost, concatValues, growThreadStack, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
 import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
 import { SIZE } from './memory.js';
-import { FREE_STRING, WORK } from './work.js';
-import { growStack, ThreadState, WaitKind, type Thread } from './thread.js';
+import { ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
 import type { VM } from './vm.js';
 
@@ -52,12 +51,6 @@ function floorMod(a: number, b: number): number {
   return r;
 }
 
-/** The work of comparing two strings with `<` and friends: only long ones cost more than the instruction. */
-function compareCost(a: string, b: string): number {
-  const n = a.length < b.length ? a.length : b.length;
-  return n > FREE_STRING ? WORK.flatChar * n : 0;
-}
-
 /** Saves the current frame into the thread (before any call-out that may throw or look at the thread; the budget left is written to vm.fuel beside it). */
 function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
   th.fn = fi;
@@ -72,14 +65,6 @@ function fail(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: numb
   vm.fuel = fuel;
   save(th, fi, pc, sp, base, fp);
   return err;
-}
-
-/** Grows a thread's stack for a call, charging the new slots as guest memory and their filling as work. */
-function growThreadStack(vm: VM, stack: Value[], size: number): void {
-  const grown = Math.max(size, stack.length * 2) - stack.length;
-  vm.spend(grown);
-  vm.charge(SIZE.slot * grown);
-  growStack(stack, size);
 }
 
 /** Runs `th` (state Running) until it waits, blocks, returns from its outermost function or throws. */

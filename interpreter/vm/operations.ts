@@ -10,6 +10,7 @@ import { formatNumber } from './format.js';
 import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value } from './values.js';
 import type { VM } from './vm.js';
 import { FREE_STRING, WORK } from './work.js';
+import { growStack } from './thread.js';
 
 /** `a + b` when not both numbers: strings join, lists join, anything else is a TYPE_ERROR. */
 export function addValues(vm: VM, a: Value, b: Value): Value {
@@ -188,4 +189,18 @@ export function ticksToWait(amount: Value, seconds: boolean): number {
   if (amount < 0) throw new CairnError('BAD_ARGUMENT', `cannot wait a negative time (${formatNumber(amount)})`);
   const ticks = Math.round(seconds ? amount * 60 : amount);
   return Math.max(1, ticks);
+}
+
+/** The work of comparing two strings with `<` and friends: only long ones cost more than the instruction. */
+export function compareCost(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  return n > FREE_STRING ? WORK.flatChar * n : 0;
+}
+
+/** Grows a thread's stack for a call, charging the new slots as guest memory and their filling as work. */
+export function growThreadStack(vm: VM, stack: Value[], size: number): void {
+  const grown = Math.max(size, stack.length * 2) - stack.length;
+  vm.spend(grown);
+  vm.charge(SIZE.slot * grown);
+  growStack(stack, size);
 }
