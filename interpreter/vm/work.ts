@@ -1,10 +1,10 @@
 // What work costs against the instruction budget. One unit is about one code
 // word of a loop round (≈ 8.5 ns of CPU on the reference machine, see
-// docs/language.md §15); natives and operators that walk strings, lists or
+// docs/language.md, "Sandbox limits"); natives and operators that walk strings, lists or
 // maps charge these rates per character, item or entry, before the work where
 // the size is known, so a tick's time is bounded whatever a script does.
 
-/** Budget units per piece of work, measured against the loop rate (see docs/language.md §15). */
+/** Budget units per piece of work, measured against the loop rate (see docs/language.md, "Sandbox limits"). */
 export const WORK = Object.freeze({
   /** A character read or written by a string native (`upper`, `contains`, `split`, …). */
   char: 0.25,
