@@ -1,7 +1,9 @@
-// From bundle bytes to a verified, decoded program: the door (runtime/bundle)
-// checks the container, and its last step decodes and verifies the bytecode
-// against the natives this runtime provides. Used by the CLI, tests and,
-// later, the player's worker. Imports interpreter/ and runtime/bundle only.
+// From bundle bytes to a verified, decoded program — the one verification
+// every command and player uses (`inspect`, `run`, `test`, `play`, the web
+// player's worker): the door (runtime/bundle) checks the container, its last
+// step decodes and verifies the bytecode against the natives this runtime
+// provides, and the world's declarations are read and checked (no room
+// declared twice, no object in an unknown room, walk areas that do not cross).
 
 import { decodeModule } from '../interpreter/bytecode/binary.js';
 import type { Module } from '../interpreter/bytecode/module.js';
@@ -10,6 +12,8 @@ import { ADVENTURE_NATIVES } from '../interpreter/compiler/adventure-natives.js'
 import { BUILTIN_NATIVES } from '../interpreter/vm/builtins.js';
 import { DEBUG_NATIVE_NAME } from '../interpreter/vm/debug-hooks.js';
 import { openBundle, type Bundle } from './bundle/index.js';
+import { readDeclarations, type WorldDecls } from './world/read-declarations.js';
+import { checkRoomArea } from './world/room-layout.js';
 
 /** Every native name a bundle's code may import: the builtins, `debug` (a no-op in a player) and the adventure layer. */
 export const KNOWN_NATIVES: ReadonlySet<string> = new Set([...BUILTIN_NATIVES.map((n) => n.name), DEBUG_NATIVE_NAME, ...ADVENTURE_NATIVES.map((n) => n.name)]);
@@ -38,5 +42,13 @@ export function loadGame(bytes: Uint8Array, options: LoadOptions = {}): LoadedGa
   });
   const module = decoded.get(bundle.manifest.entry);
   if (module === undefined) throw new Error(`the door did not verify the entry module ${bundle.manifest.entry}`);
+  verifyWorld(module);
   return { bundle, module };
+}
+
+/** The world checks a game's module must pass before it runs (MODULE_INVALID, INVALID_PROPERTY); returns its declarations. */
+export function verifyWorld(module: Module): WorldDecls {
+  const decls = readDeclarations(module);
+  for (const [name, room] of decls.rooms) checkRoomArea(name, room.props);
+  return decls;
 }

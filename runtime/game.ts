@@ -12,19 +12,17 @@ import type { Limits } from '../interpreter/vm/memory.js';
 import { EntityRef, type Value } from '../interpreter/vm/values.js';
 import { Debugger } from './debugger.js';
 import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene, Target } from './game-api.js';
-import type { LoadedGame } from './game-loader.js';
+import { verifyWorld, type LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
 import { buildScene } from './scene.js';
 import type { StoryEvent } from './story.js';
 import { updateAnimations } from './world/costumes.js';
-import { readDeclarations } from './world/read-declarations.js';
 import { settleDialogs } from './world/dialogs.js';
 import { Engine, type ImageSizer } from './world/engine.js';
 import { imageSize } from './world/image-size.js';
 import { applyInput, arrive, targetRef } from './world/interaction.js';
 import { damaged, encodePlain, type FunctionNames } from './world/plain-codec.js';
 import { getProperty, worldHost } from './world/properties.js';
-import { checkRoomArea } from './world/room-layout.js';
 import { readSave, writeSave, type GameIdentity } from './world/save-file.js';
 import { expireLines } from './world/speech.js';
 import { createWorldState } from './world/state.js';
@@ -66,6 +64,8 @@ export interface Refusal {
 
 /** The longest a skipped cutscene is fast-forwarded: ten minutes of game time. */
 export const SKIP_CAP_TICKS = secondsToTicks(10 * 60);
+/** The most work a skip may do, in ticks' budgets; what remains of a heavier cutscene plays on. */
+export const SKIP_CAP_WORK = 20;
 
 /** A running game. */
 export class Game implements GameDriver {
@@ -109,8 +109,7 @@ export class Game implements GameDriver {
   }
 
   private constructor(private readonly module: Module, options: GameOptions) {
-    const decls = readDeclarations(module);
-    for (const [name, room] of decls.rooms) checkRoomArea(name, room.props);
+    const decls = verifyWorld(module);
     this.identity = { id: options.id ?? 'local.unnamed', version: options.version ?? '0.0.0' };
     this.seed = options.seed ?? 0;
     const engine = new Engine(decls, createWorldState(decls), options.resolution ?? [640, 360], options.imageSize ?? (() => null), options.onError ?? (() => {}));
@@ -118,7 +117,8 @@ export class Game implements GameDriver {
       natives: adventureNatives(engine),
       seed: this.seed,
       limits: options.limits,
-      host: worldHost(engine),
+      // The world, what was said and printed: all of it is the game's memory.
+      host: { ...worldHost(engine), memoryRoots: () => [engine.state, engine.said, engine.story, this.lines] },
       print: (line) => {
         this.lines.push(line);
         engine.story.push({ kind: 'print', text: line });
@@ -303,7 +303,16 @@ export class Game implements GameDriver {
       throw damaged('its world and its scripts come from different moments');
     }
     const e = this.engine;
+    const world = e.state;
     e.state = contents.world;
+    // With its world in place the save must still fit in the game's memory limit.
+    try {
+      this.vm.measureMemory(false);
+    } catch (err) {
+      e.state = world;
+      this.vm.restore(before);
+      throw err instanceof CairnError && err.code === 'MEMORY_EXCEEDED' ? damaged(`it holds more than the game may: ${err.message}`) : err;
+    }
     e.walkMaps.clear();
     e.skipRequested = false;
     e.roomMusicDue = false;
@@ -334,7 +343,8 @@ export class Game implements GameDriver {
    * Skipping a cutscene runs its ticks here, without drawing, so the world ends
    * exactly as a full run leaves it. Sounds and voices are dropped meanwhile;
    * music changes collapse into the one that holds at the end. Stops early
-   * when a dialog waits for a choice (the player must pick).
+   * when a dialog waits for a choice (the player must pick), or when the
+   * scripts have done the work of SKIP_CAP_WORK ticks.
    */
   private fastForward(): number {
     const e = this.engine;
@@ -342,9 +352,15 @@ export class Game implements GameDriver {
     const musicBefore = e.state.music;
     const audioBefore = e.audio.length;
     let n = 0;
+    // A skip does at most the work of SKIP_CAP_WORK ticks, so skipping never freezes the player.
+    const most = SKIP_CAP_WORK * this.vm.limits.instructionsPerTick;
+    let work = 0;
     e.fastForward = true;
     try {
-      for (; n < SKIP_CAP_TICKS && e.inCutscene && !e.dialogWaiting && !e.state.ended; n++) this.step();
+      for (; n < SKIP_CAP_TICKS && work <= most && e.inCutscene && !e.dialogWaiting && !e.state.ended; n++) {
+        this.step();
+        work += this.vm.workDone;
+      }
     } finally {
       e.fastForward = false;
     }

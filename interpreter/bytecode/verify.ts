@@ -225,7 +225,7 @@ function checkTargets(fn: FunctionProto, starts: Uint8Array, where: string): voi
  * Each entry starts with an empty stack; each instruction is visited once, and
  * every path into it must arrive with the same depth.
  */
-function checkStackDepths(fn: FunctionProto, where: string): void {
+function checkStackDepths(fn: DepthFacts, where: string): Int32Array {
   const code = fn.code;
   const depth = new Int32Array(code.length).fill(-1);
   const work = new Int32Array(code.length);
@@ -239,7 +239,7 @@ function checkStackDepths(fn: FunctionProto, where: string): void {
       invalid(`${where} at ${to}: the stack holds ${depth[to]} values on one path here and ${d} on another (from ${from})`);
     }
   };
-  fn.entries.forEach((e) => arrive(e, 0, e));
+  for (let i = 0; i < fn.entries.length; i++) arrive(fn.entries[i]!, 0, fn.entries[i]!);
   while (pending > 0) {
     const pc = work[--pending]!;
     const d = depth[pc]!;
@@ -264,9 +264,27 @@ function checkStackDepths(fn: FunctionProto, where: string): void {
       arrive(code[pc + 1 + shape.target]!, onJump, pc);
     }
   }
+  return depth;
 }
 
-function applyEffect(effect: StackEffect, d: number, fn: FunctionProto, pc: number, where: string): number {
+/** What the stack-depth pass reads of a function (a FunctionProto, or the VM's prepared form of one). */
+export interface DepthFacts {
+  readonly name: string;
+  readonly code: Int32Array;
+  readonly entries: ArrayLike<number>;
+  readonly maxStack: number;
+}
+
+/**
+ * The verifier's stack depth before each instruction of a verified function
+ * (-1 where no instruction starts or none is reachable): what a saved thread
+ * standing there must hold above its locals.
+ */
+export function stackDepths(fn: DepthFacts): Int32Array {
+  return checkStackDepths(fn, `function \`${fn.name}\``);
+}
+
+function applyEffect(effect: StackEffect, d: number, fn: DepthFacts, pc: number, where: string): number {
   const after = d - effect.pop + effect.push;
   if (effect.pop <= d && after <= fn.maxStack) return after;
   const name = OPCODES_BY_CODE[fn.code[pc]!]!.name;

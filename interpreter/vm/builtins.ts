@@ -9,6 +9,7 @@ import { checkListLength, checkStringLength, SIZE } from './memory.js';
 import type { NativeContext, NativeDef } from './native-table.js';
 import { isMapKey } from './operations.js';
 import { Range, typeName, type CairnList, type CairnMap, type Value } from './values.js';
+import { WORK } from './work.js';
 
 const NUMBER_TEXT = /^\s*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 const HEX_TEXT = /^\s*[-+]?0[xX][0-9a-fA-F_]+\s*$/;
@@ -26,6 +27,12 @@ const noNegativeZero = (n: number): number => n + 0;
 
 function textOf(ctx: NativeContext, v: Value): string {
   return typeof v === 'string' ? v : ctx.display(v);
+}
+
+/** `s`, once its characters are charged as work. */
+function charged(ctx: NativeContext, s: string): string {
+  ctx.spend(WORK.char * s.length);
+  return s;
 }
 
 function newString(ctx: NativeContext, s: string): string {
@@ -80,6 +87,7 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
       const i = a[1] as number;
       if (i < 0 || i > list.length) throw outOfRange('insert', i, list.length);
       checkListLength(list.length + 1, ctx.limits);
+      ctx.spend(WORK.item * (list.length - i));
       ctx.allocate(SIZE.slot);
       list.splice(i, 0, a[2]!);
       return null;
@@ -88,12 +96,13 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
   {
     name: 'remove', params: [['list', 'map'], 'any'], blocking: false,
     doc: 'remove(list, index) or remove(map, key): takes the item out and returns it (nil for a missing key)',
-    fn: (a) => {
+    fn: (a, ctx) => {
       const target = a[0]!;
       const key = a[1]!;
       if (Array.isArray(target)) {
         if (typeof key !== 'number' || !Number.isInteger(key)) throw new CairnError('BAD_ARGUMENT', `remove: a list index must be a whole number, not ${typeName(key)}`);
         if (key < 0 || key >= target.length) throw outOfRange('remove', key, target.length);
+        ctx.spend(WORK.item * (target.length - key));
         return target.splice(key, 1)[0]!;
       }
       const map = target as CairnMap;
@@ -106,7 +115,11 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
   {
     name: 'keys', params: ['map'], blocking: false,
     doc: 'keys(map): the keys, in insertion order',
-    fn: (a, ctx) => newList(ctx, [...(a[0] as CairnMap).keys()]),
+    fn: (a, ctx) => {
+      const map = a[0] as CairnMap;
+      ctx.spend(WORK.entry * map.size);
+      return newList(ctx, [...map.keys()]);
+    },
   },
   {
     name: 'has_key', params: ['map', 'any'], blocking: false,
@@ -132,13 +145,18 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
   {
     name: 'contains', params: [['list', 'map', 'string', 'range'], 'any'], blocking: false,
     doc: 'contains(list, x), contains(map, key), contains(string, part), contains(range, n)',
-    fn: (a) => {
+    fn: (a, ctx) => {
       const c = a[0]!;
       const x = a[1]!;
-      if (Array.isArray(c)) return c.some((item) => valuesEqual(item, x));
+      if (Array.isArray(c)) {
+        ctx.spend(WORK.item * c.length);
+        for (let i = 0; i < c.length; i++) if (valuesEqual(c[i]!, x, ctx)) return true;
+        return false;
+      }
       if (c instanceof Map) return isMapKey(x) && c.has(x);
       if (typeof c === 'string') {
         if (typeof x !== 'string') throw new CairnError('BAD_ARGUMENT', `contains: a string can only contain a string, not ${typeName(x)}`);
+        ctx.spend(WORK.char * (c.length + x.length));
         return c.includes(x);
       }
       const r = c as Range;
@@ -151,6 +169,7 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
     fn: (a, ctx) => {
       const list = a[0] as CairnList;
       const sep = a.length > 1 ? (a[1] as string) : '';
+      ctx.spend((WORK.part + WORK.char * sep.length) * list.length);
       const parts: string[] = [];
       let length = 0;
       for (const item of list) {
@@ -159,6 +178,7 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
         checkStringLength(length - sep.length, ctx.limits);
         parts.push(part);
       }
+      ctx.spend(WORK.char * length);
       return newString(ctx, parts.join(sep));
     },
   },
@@ -167,22 +187,24 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
     doc: 'split(text, separator): the pieces between separators; "" splits into characters, no separator splits at spaces',
     fn: (a, ctx) => {
       const s = a[0] as string;
-      if (a.length < 2) {
-        const trimmed = s.trim();
-        return newList(ctx, trimmed === '' ? [] : trimmed.split(/\s+/));
-      }
-      return newList(ctx, s.split(a[1] as string));
+      ctx.spend((a.length < 2 ? WORK.scanChar : WORK.char) * s.length);
+      // Split no further than the budget pays for: one piece more than that means it ran out.
+      const most = Math.floor(Math.max(0, ctx.workLeft) / WORK.part) + 1;
+      const parts = a.length < 2 ? (s.trim() === '' ? [] : s.trim().split(/\s+/, most)) : s.split(a[1] as string, most);
+      ctx.spend(WORK.part * (parts.length < most ? parts.length : most + 1));
+      return newList(ctx, parts);
     },
   },
-  { name: 'upper', params: ['string'], blocking: false, doc: 'upper(text): in capitals', fn: (a, ctx) => newString(ctx, (a[0] as string).toUpperCase()) },
-  { name: 'lower', params: ['string'], blocking: false, doc: 'lower(text): in small letters', fn: (a, ctx) => newString(ctx, (a[0] as string).toLowerCase()) },
+  { name: 'upper', params: ['string'], blocking: false, doc: 'upper(text): in capitals', fn: (a, ctx) => newString(ctx, charged(ctx, a[0] as string).toUpperCase()) },
+  { name: 'lower', params: ['string'], blocking: false, doc: 'lower(text): in small letters', fn: (a, ctx) => newString(ctx, charged(ctx, a[0] as string).toLowerCase()) },
   { name: 'str', params: ['any'], blocking: false, doc: 'str(x): x as text, as print writes it', fn: (a, ctx) => newString(ctx, textOf(ctx, a[0]!)) },
   {
     name: 'num', params: [['string', 'number']], blocking: false,
     doc: 'num(text): the number text spells (3, -2.5, 1e3, 0x1F), or nil',
-    fn: (a) => {
+    fn: (a, ctx) => {
       const v = a[0]!;
       if (typeof v === 'number') return v;
+      ctx.spend(WORK.scanChar * (v as string).length);
       const s = (v as string).replace(/_/g, '');
       if (NUMBER_TEXT.test(v as string)) return Number(s);
       if (HEX_TEXT.test(v as string)) {

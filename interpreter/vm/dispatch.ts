@@ -11,10 +11,10 @@ import type { Op, OpName } from '../bytecode/opcodes.js';
 import { CairnError } from '../errors.js';
 import { valuesEqual } from './equality.js';
 import { BlockSignal, checkNativeArgs } from './native-table.js';
-import { addValues, buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
+import { addValues, buildMap, compareCost, concatValues, growThreadStack, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
 import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
 import { SIZE } from './memory.js';
-import { growStack, ThreadState, WaitKind, type Thread } from './thread.js';
+import { ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
 import type { VM } from './vm.js';
 
@@ -51,12 +51,7 @@ function floorMod(a: number, b: number): number {
   return r;
 }
 
-/** `==` for anything but two numbers. */
-function looseEqual(a: Value, b: Value): boolean {
-  return a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && valuesEqual(a, b));
-}
-
-/** Saves the current frame into the thread (before any call-out that may throw or look at the thread). */
+/** Saves the current frame into the thread (before any call-out that may throw or look at the thread; the budget left is written to vm.fuel beside it). */
 function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
   th.fn = fi;
   th.pc = pc;
@@ -66,7 +61,8 @@ function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: 
 }
 
 /** Saves the frame and returns `err` for the caller to throw. */
-function fail(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number, err: CairnError): CairnError {
+function fail(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: number, base: number, fp: number, err: CairnError): CairnError {
+  vm.fuel = fuel;
   save(th, fi, pc, sp, base, fp);
   return err;
 }
@@ -83,7 +79,7 @@ export function execute(vm: VM, th: Thread): void {
   // New fp after a call must stay within the depth limit: depth = fp / 3 + 1.
   const maxFp = 3 * (vm.limits.maxCallDepth - 2);
   const callCost = vm.callCost;
-  let fuel = vm.limits.instructionsPerTick;
+  let fuel = vm.fuel;
   let fi = th.fn;
   let fn = fns[fi]!;
   let code = fn.code;
@@ -150,8 +146,10 @@ export function execute(vm: VM, th: Thread): void {
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a + b;
         else {
+          vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);
           stack[sp - 2] = addValues(vm, a, b);
+          fuel = vm.fuel;
         }
         sp--;
         pc += 1;
@@ -160,7 +158,7 @@ export function execute(vm: VM, th: Thread): void {
       case 13 satisfies OpCode<'SUB'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('-', a, b));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('-', a, b));
         stack[sp - 2] = a - b;
         sp--;
         pc += 1;
@@ -169,7 +167,7 @@ export function execute(vm: VM, th: Thread): void {
       case 14 satisfies OpCode<'MUL'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('*', a, b));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('*', a, b));
         stack[sp - 2] = a * b;
         sp--;
         pc += 1;
@@ -178,8 +176,8 @@ export function execute(vm: VM, th: Thread): void {
       case 15 satisfies OpCode<'DIV'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('/', a, b));
-        if (b === 0) throw fail(th, fi, pc, sp, base, fp, divideByZero('/'));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('/', a, b));
+        if (b === 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, divideByZero('/'));
         stack[sp - 2] = a / b;
         sp--;
         pc += 1;
@@ -188,8 +186,8 @@ export function execute(vm: VM, th: Thread): void {
       case 16 satisfies OpCode<'MOD'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a !== 'number' || typeof b !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('%', a, b));
-        if (b === 0) throw fail(th, fi, pc, sp, base, fp, divideByZero('%'));
+        if (typeof a !== 'number' || typeof b !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('%', a, b));
+        if (b === 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, divideByZero('%'));
         stack[sp - 2] = floorMod(a, b);
         sp--;
         pc += 1;
@@ -197,7 +195,7 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 17 satisfies OpCode<'NEG'>: {
         const a = stack[sp - 1]!;
-        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('neg', a));
+        if (typeof a !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('neg', a));
         stack[sp - 1] = -a;
         pc += 1;
         break;
@@ -211,7 +209,13 @@ export function execute(vm: VM, th: Thread): void {
       case 19 satisfies OpCode<'EQ'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        stack[sp - 2] = typeof a === 'number' && typeof b === 'number' ? a === b : looseEqual(a, b);
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a === b;
+        else {
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
+          stack[sp - 2] = valuesEqual(a, b, vm);
+          fuel = vm.fuel;
+        }
         sp--;
         pc += 1;
         break;
@@ -219,7 +223,13 @@ export function execute(vm: VM, th: Thread): void {
       case 20 satisfies OpCode<'NE'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        stack[sp - 2] = typeof a === 'number' && typeof b === 'number' ? a !== b : !looseEqual(a, b);
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a !== b;
+        else {
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
+          stack[sp - 2] = !valuesEqual(a, b, vm);
+          fuel = vm.fuel;
+        }
         sp--;
         pc += 1;
         break;
@@ -228,8 +238,10 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a < b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a < b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('<', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a < b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('<', a, b));
         sp--;
         pc += 1;
         break;
@@ -238,8 +250,10 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a <= b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a <= b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('<=', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a <= b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('<=', a, b));
         sp--;
         pc += 1;
         break;
@@ -248,8 +262,10 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a > b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a > b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('>', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a > b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('>', a, b));
         sp--;
         pc += 1;
         break;
@@ -258,13 +274,16 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
         if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a >= b;
-        else if (typeof a === 'string' && typeof b === 'string') stack[sp - 2] = a >= b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError('>=', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          stack[sp - 2] = a >= b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('>=', a, b));
         sp--;
         pc += 1;
         break;
       }
       case 25 satisfies OpCode<'RANGE'>:
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         stack[sp - 2] = makeRange(vm, stack[sp - 2]!, stack[sp - 1]!);
         sp--;
@@ -280,7 +299,7 @@ export function execute(vm: VM, th: Thread): void {
       // ---- control flow: a backward jump is a budget checkpoint ----
       case 27 satisfies OpCode<'JUMP'>: {
         const t = code[pc + 1]!;
-        if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+        if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
         pc = t;
         break;
       }
@@ -288,7 +307,7 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[--sp]!;
         if (a === null || a === false) {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 2;
         break;
@@ -297,7 +316,7 @@ export function execute(vm: VM, th: Thread): void {
         const a = stack[--sp]!;
         if (a !== null && a !== false) {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 2;
         break;
@@ -311,13 +330,15 @@ export function execute(vm: VM, th: Thread): void {
         const b = stack[sp - 1]!;
         let holds: boolean;
         if (typeof a === 'number' && typeof b === 'number') holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
-        else if (typeof a === 'string' && typeof b === 'string') holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
-        else throw fail(th, fi, pc, sp, base, fp, compareError(op === 30 ? '<' : op === 31 ? '<=' : op === 32 ? '>' : '>=', a, b));
+        else if (typeof a === 'string' && typeof b === 'string') {
+          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          holds = op === 30 ? a < b : op === 31 ? a <= b : op === 32 ? a > b : a >= b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError(op === 30 ? '<' : op === 31 ? '<=' : op === 32 ? '>' : '>=', a, b));
         sp -= 2;
         if (holds) pc += 2;
         else {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
@@ -326,12 +347,19 @@ export function execute(vm: VM, th: Thread): void {
       case 35 satisfies OpCode<'JUMP_UNLESS_NE'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
+        let equal: boolean;
+        if (typeof a === 'number' && typeof b === 'number') equal = a === b;
+        else {
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
+          equal = valuesEqual(a, b, vm);
+          fuel = vm.fuel;
+        }
         sp -= 2;
-        const equal = typeof a === 'number' && typeof b === 'number' ? a === b : looseEqual(a, b);
         if (equal === (code[pc] === 34)) pc += 2;
         else {
           const t = code[pc + 1]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
@@ -340,12 +368,12 @@ export function execute(vm: VM, th: Thread): void {
         const slot = base + code[pc + 1]!;
         const counter = stack[slot]!;
         const end = stack[slot + 1]!;
-        if (typeof counter !== 'number' || typeof end !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', counter, 1));
+        if (typeof counter !== 'number' || typeof end !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('+', counter, 1));
         const next = counter + 1;
         stack[slot] = next;
         if (next < end) {
           const t = code[pc + 2]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         } else pc += 3;
         break;
@@ -360,21 +388,23 @@ export function execute(vm: VM, th: Thread): void {
         if (Array.isArray(it)) item = pos < it.length ? it[pos] : undefined;
         else if (it instanceof Range) item = it.from + pos < it.to ? it.from + pos : undefined;
         else if (typeof it === 'string') item = pos < it.length ? it[pos] : undefined;
-        else throw fail(th, fi, pc, sp, base, fp, new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare'));
+        else throw fail(vm, fuel, th, fi, pc, sp, base, fp, new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare'));
         if (item !== undefined) {
           stack[sp++] = item;
           stack[slot + 1] = pos + 1;
           pc += 3;
         } else {
           const t = code[pc + 2]!;
-          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
+          if (t <= pc && (fuel -= pc - t + 1) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
           pc = t;
         }
         break;
       }
       case 38 satisfies OpCode<'ITER_PREP'>:
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         stack[sp - 1] = iterPrep(vm, stack[sp - 1]!);
+        fuel = vm.fuel;
         pc += 1;
         break;
 
@@ -385,7 +415,13 @@ export function execute(vm: VM, th: Thread): void {
         const extra = argc - callee.minArity;
         fuel -= callCost;
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
-          throw fail(th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
+          throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
+        }
+        if (sp - argc + callee.locals + callee.maxStack > stack.length) {
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
+          growThreadStack(vm, stack, sp - argc + callee.locals + callee.maxStack);
+          fuel = vm.fuel;
         }
         frames[fp] = fi;
         frames[fp + 1] = pc + 3;
@@ -393,7 +429,6 @@ export function execute(vm: VM, th: Thread): void {
         fp += 3;
         base = sp - argc;
         const top = base + callee.locals;
-        if (top + callee.maxStack > stack.length) growStack(stack, top + callee.maxStack);
         while (sp < top) stack[sp++] = null;
         fi = callee.index;
         fn = callee;
@@ -404,12 +439,18 @@ export function execute(vm: VM, th: Thread): void {
       case 41 satisfies OpCode<'CALL_VALUE'>: {
         const argc = code[pc + 1]!;
         const f = stack[sp - argc - 1]!;
-        if (!(f instanceof FnRef)) throw fail(th, fi, pc, sp, base, fp, notCallable(f));
+        if (!(f instanceof FnRef)) throw fail(vm, fuel, th, fi, pc, sp, base, fp, notCallable(f));
         const callee = fns[f.index]!;
         const extra = argc - callee.minArity;
         fuel -= callCost;
         if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
-          throw fail(th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
+          throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
+        }
+        if (sp - 1 - argc + callee.locals + callee.maxStack > stack.length) {
+          vm.fuel = fuel;
+          save(th, fi, pc, sp, base, fp);
+          growThreadStack(vm, stack, sp - 1 - argc + callee.locals + callee.maxStack);
+          fuel = vm.fuel;
         }
         // Slide the arguments over the function value, so the frame looks like CALL's.
         for (let i = sp - argc - 1; i < sp - 1; i++) stack[i] = stack[i + 1]!;
@@ -420,7 +461,6 @@ export function execute(vm: VM, th: Thread): void {
         fp += 3;
         base = sp - argc;
         const top = base + callee.locals;
-        if (top + callee.maxStack > stack.length) growStack(stack, top + callee.maxStack);
         while (sp < top) stack[sp++] = null;
         fi = callee.index;
         fn = callee;
@@ -433,6 +473,7 @@ export function execute(vm: VM, th: Thread): void {
         const result = code[pc] === 42 ? stack[sp - 1]! : null;
         if (fp === 0) {
           th.result = result;
+          vm.fuel = fuel;
           save(th, fi, pc, 0, 0, 0);
           th.state = ThreadState.Done;
           return;
@@ -450,16 +491,19 @@ export function execute(vm: VM, th: Thread): void {
       case 40 satisfies OpCode<'CALL_NATIVE'>: {
         const nat = natives[code[pc + 1]!]!;
         const argc = code[pc + 2]!;
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const args = stack.slice(sp - argc, sp);
         if (argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null) checkNativeArgs(nat, args);
         vm.ctx.threadId = th.id;
         const result = nat.fn(args, vm.ctx);
+        fuel = vm.fuel;
         sp -= argc;
         if (result === BLOCK) {
           if (!nat.blocking || th.id === 0) {
             throw new CairnError('RUNTIME', nat.blocking ? `${nat.name}() waits, and cannot be used here` : `native ${nat.name}() tried to block but is not declared blocking`);
           }
+          vm.fuel = fuel;
           save(th, fi, pc + 3, sp, base, fp);
           th.state = ThreadState.Blocked;
           th.blockedOn = nat.name;
@@ -475,7 +519,8 @@ export function execute(vm: VM, th: Thread): void {
       // ---- collections and members ----
       case 44 satisfies OpCode<'LIST'>: {
         const n = code[pc + 1]!;
-        if (n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
+        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         vm.charge(SIZE.list + SIZE.slot * n);
         const list = stack.slice(sp - n, sp);
@@ -486,7 +531,8 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 45 satisfies OpCode<'MAP'>: {
         const n = code[pc + 1]!;
-        if (2 * n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
+        if (2 * n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const map = buildMap(vm, stack, sp - 2 * n, n);
         sp -= 2 * n;
@@ -495,6 +541,7 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
       case 46 satisfies OpCode<'POINT'>:
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         stack[sp - 2] = makePoint(vm, stack[sp - 2]!, stack[sp - 1]!);
         sp--;
@@ -508,6 +555,7 @@ export function execute(vm: VM, th: Thread): void {
           if (typeof i === 'number') v = t[i];
         } else if (t instanceof Map && typeof i === 'string') v = t.get(i);
         if (v === undefined) {
+          vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);
           v = indexGet(t, i);
         }
@@ -522,8 +570,10 @@ export function execute(vm: VM, th: Thread): void {
         const v = stack[sp - 1]!;
         if (Array.isArray(t) && typeof i === 'number' && i >= 0 && i < t.length && Number.isInteger(i)) t[i] = v;
         else {
+          vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);
           indexSet(vm, t, i, v);
+          fuel = vm.fuel;
         }
         sp -= 3;
         pc += 1;
@@ -535,25 +585,31 @@ export function execute(vm: VM, th: Thread): void {
         let v: Value | undefined;
         if (t instanceof Map) v = t.get(name);
         if (v === undefined) {
+          vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);
           v = memberGet(vm, t, name);
+          fuel = vm.fuel;
         }
         stack[sp - 1] = v;
         pc += 2;
         break;
       }
       case 50 satisfies OpCode<'MEMBER_SET'>:
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         memberSet(vm, stack[sp - 2]!, consts[code[pc + 1]!] as string, stack[sp - 1]!);
+        fuel = vm.fuel;
         sp -= 2;
         pc += 2;
         if (th.state === ThreadState.Done) return; // a host setter may stop threads
         break;
       case 51 satisfies OpCode<'CONCAT'>: {
         const n = code[pc + 1]!;
-        if (n > sp - base) throw fail(th, fi, pc, sp, base, fp, stackUnderflow());
+        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const s = concatValues(vm, stack, sp - n, n);
+        fuel = vm.fuel;
         sp -= n;
         stack[sp++] = s;
         pc += 2;
@@ -563,6 +619,7 @@ export function execute(vm: VM, th: Thread): void {
       // ---- threads and output ----
       case 52 satisfies OpCode<'SPAWN'>: {
         const argc = code[pc + 2]!;
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(code[pc + 1]!, stack.slice(sp - argc, sp));
         sp -= argc;
@@ -573,7 +630,8 @@ export function execute(vm: VM, th: Thread): void {
       case 53 satisfies OpCode<'SPAWN_VALUE'>: {
         const argc = code[pc + 1]!;
         const f = stack[sp - argc - 1]!;
-        if (!(f instanceof FnRef)) throw fail(th, fi, pc, sp, base, fp, notCallable(f));
+        if (!(f instanceof FnRef)) throw fail(vm, fuel, th, fi, pc, sp, base, fp, notCallable(f));
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(f.index, stack.slice(sp - argc, sp));
         sp -= argc + 1;
@@ -583,8 +641,10 @@ export function execute(vm: VM, th: Thread): void {
       }
       case 54 satisfies OpCode<'WAIT_TICKS'>:
       case 55 satisfies OpCode<'WAIT_SECONDS'>: {
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const ticks = ticksToWait(stack[sp - 1]!, code[pc] === 55);
+        vm.fuel = fuel;
         save(th, fi, pc + 1, sp - 1, base, fp);
         th.state = ThreadState.Waiting;
         th.waitKind = WaitKind.Ticks;
@@ -592,12 +652,14 @@ export function execute(vm: VM, th: Thread): void {
         return;
       }
       case 56 satisfies OpCode<'YIELD'>:
+        vm.fuel = fuel;
         save(th, fi, pc + 1, sp, base, fp);
         th.state = ThreadState.Waiting;
         th.waitKind = WaitKind.Yield;
         th.wakeTick = vm.now + 1;
         return;
       case 57 satisfies OpCode<'STOP_THREAD'>:
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         vm.stopByHandle(stack[sp - 1]!);
         sp--;
@@ -605,8 +667,10 @@ export function execute(vm: VM, th: Thread): void {
         if (th.state === ThreadState.Done) return; // stopped itself
         break;
       case 58 satisfies OpCode<'PRINT'>:
+        vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         vm.print(stack[sp - 1]!);
+        fuel = vm.fuel;
         sp--;
         pc += 1;
         break;
@@ -620,7 +684,7 @@ export function execute(vm: VM, th: Thread): void {
         break;
       case 60 satisfies OpCode<'ADD_INT'>: {
         const a = stack[sp - 1]!;
-        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 1]!));
+        if (typeof a !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 1]!));
         stack[sp - 1] = a + code[pc + 1]!;
         pc += 2;
         break;
@@ -628,7 +692,7 @@ export function execute(vm: VM, th: Thread): void {
       case 61 satisfies OpCode<'INC_LOCAL'>: {
         const slot = base + code[pc + 1]!;
         const a = stack[slot]!;
-        if (typeof a !== 'number') throw fail(th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 2]!));
+        if (typeof a !== 'number') throw fail(vm, fuel, th, fi, pc, sp, base, fp, arithmeticError('+', a, code[pc + 2]!));
         stack[slot] = a + code[pc + 2]!;
         pc += 3;
         break;
@@ -638,6 +702,7 @@ export function execute(vm: VM, th: Thread): void {
       case 62 satisfies OpCode<'LINE'>: {
         const onLine = vm.onLine;
         if (onLine !== undefined) {
+          vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);
           onLine(th.id, fn.file, code[pc + 1]!);
         }
@@ -645,7 +710,7 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
       default:
-        throw fail(th, fi, pc, sp, base, fp, new CairnError('RUNTIME', `invalid instruction ${code[pc]} at offset ${pc} of \`${fn.name}\``));
+        throw fail(vm, fuel, th, fi, pc, sp, base, fp, new CairnError('RUNTIME', `invalid instruction ${code[pc]} at offset ${pc} of \`${fn.name}\``));
     }
   }
 }

@@ -5,6 +5,7 @@
 
 import { CairnError } from '../errors.js';
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
+import { WORK, type Meter } from './work.js';
 
 /** How to print functions and how long the text may grow. */
 export interface DisplayOptions {
@@ -12,7 +13,12 @@ export interface DisplayOptions {
   maxLength?: number;
   /** The name of function `index`, for printing function values. */
   functionName?: (index: number) => string;
+  /** Charged for the work as the text is built, a batch of pieces at a time (scripts' budget). */
+  meter?: Meter;
 }
+
+/** Pieces of text emitted between two charges of the meter. */
+const PIECES_PER_CHARGE = 256;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Bare words that would read back as something else, so such keys are quoted. */
@@ -51,11 +57,17 @@ export function display(v: Value, options: DisplayOptions = {}): string {
 /** The printed form of `v` as it appears inside a list (strings quoted). */
 export function displayNested(root: Value, options: DisplayOptions = {}): string {
   const maxLength = options.maxLength ?? Infinity;
+  const meter = options.meter;
   const out: string[] = [];
   let length = 0;
+  let charged = 0;
   const emit = (text: string): void => {
     length += text.length;
     if (length > maxLength) throw new CairnError('MEMORY_EXCEEDED', `text would be longer than ${maxLength} characters`);
+    if (meter !== undefined && out.length - charged >= PIECES_PER_CHARGE) {
+      meter.spend(WORK.piece * (out.length - charged));
+      charged = out.length;
+    }
     out.push(text);
   };
   const kinds: number[] = [VALUE];
@@ -83,6 +95,7 @@ export function displayNested(root: Value, options: DisplayOptions = {}): string
         continue;
       }
       open.add(v);
+      meter?.spend(WORK.nest * v.length);
       emit('[');
       kinds.push(LEAVE, TEXT);
       items.push(v, ']');
@@ -100,6 +113,7 @@ export function displayNested(root: Value, options: DisplayOptions = {}): string
         continue;
       }
       open.add(v);
+      meter?.spend((WORK.nest + WORK.entry + 2 * WORK.piece) * v.size);
       emit('{');
       kinds.push(LEAVE, TEXT);
       items.push(v, '}');
@@ -116,5 +130,6 @@ export function displayNested(root: Value, options: DisplayOptions = {}): string
     else if (v instanceof EntityRef) emit(v.name);
     else emit('<unknown>');
   }
+  meter?.spend(WORK.piece * (out.length - charged) + WORK.char * length);
   return out.join('');
 }

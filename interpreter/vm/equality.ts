@@ -4,9 +4,11 @@
 // sub-structures are compared once, and deep nesting cannot overflow the stack.
 
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
+import { FREE_STRING, WORK, type Meter } from './work.js';
 
-/** True when `a == b` in Cairn. */
-export function valuesEqual(a: Value, b: Value): boolean {
+/** True when `a == b` in Cairn; `meter` is charged per pair compared, before each list or map is walked. */
+export function valuesEqual(a: Value, b: Value, meter?: Meter): boolean {
+  if (typeof a === 'string') return stringsEqual(a, b, meter);
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const left: Value[] = [a];
@@ -15,18 +17,32 @@ export function valuesEqual(a: Value, b: Value): boolean {
   while (left.length > 0) {
     const x = left.pop()!;
     const y = right.pop()!;
+    if (typeof x === 'string') {
+      if (!stringsEqual(x, y, meter)) return false;
+      continue;
+    }
     if (x === y) continue;
     if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
     if (Array.isArray(x)) {
       if (!Array.isArray(y) || x.length !== y.length) return false;
       if (alreadyAssumed(assumed, x, y)) continue;
+      meter?.spend(WORK.compare * x.length);
       for (let i = 0; i < x.length; i++) {
-        left.push(x[i]!);
-        right.push(y[i]!);
+        const p = x[i]!;
+        const q = y[i]!;
+        if (typeof p === 'string') {
+          if (!stringsEqual(p, q, meter)) return false;
+          continue;
+        }
+        if (p === q) continue;
+        if (typeof p !== 'object' || typeof q !== 'object' || p === null || q === null) return false;
+        left.push(p);
+        right.push(q);
       }
     } else if (x instanceof Map) {
       if (!(y instanceof Map) || x.size !== y.size) return false;
       if (alreadyAssumed(assumed, x, y)) continue;
+      meter?.spend(WORK.compare * x.size);
       for (const [k, v] of x) {
         if (!y.has(k)) return false;
         left.push(v);
@@ -35,6 +51,13 @@ export function valuesEqual(a: Value, b: Value): boolean {
     } else if (!scalarObjectsEqual(x, y)) return false;
   }
   return true;
+}
+
+/** `p === q` for a string p, charging the comparison of two long strings of one length (the only slow case). */
+export function stringsEqual(p: string, q: Value, meter: Meter | undefined): boolean {
+  if (typeof q !== 'string' || p.length !== q.length) return false;
+  if (meter !== undefined && p.length > FREE_STRING) meter.spend(WORK.flatChar * p.length);
+  return p === q;
 }
 
 /** Records that x and y are being compared; true when they already were. */

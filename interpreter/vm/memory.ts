@@ -1,7 +1,8 @@
 // Sandbox limits and the guest-memory ceiling. Each string, list and map has a
 // size cap checked where it grows; the total of live guest memory is estimated
-// by walking everything reachable from globals and thread stacks, run only
-// after enough new allocation (like a GC's trigger), so garbage never counts.
+// by walking everything reachable from globals, thread stacks and frames and
+// what the host holds for the game, run only after enough new allocation
+// (like a GC's trigger), so garbage never counts.
 
 import { CairnError } from '../errors.js';
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
@@ -48,7 +49,7 @@ export function resolveLimits(partial: Partial<Limits> = {}): Limits {
 }
 
 /** Estimated bytes of guest values, per the measurement below. */
-export const SIZE = Object.freeze({ slot: 8, string: 16, list: 32, map: 64, mapEntry: 40, small: 32 });
+export const SIZE = Object.freeze({ slot: 8, string: 16, list: 32, map: 64, mapEntry: 40, small: 32, thread: 256 });
 
 /** The least allocation between two measurements, so small heaps are not walked constantly. */
 export const MIN_MEASURE_INTERVAL = 256 * 1024;

@@ -30,6 +30,12 @@ export class NativeContextImpl implements NativeContext {
   allocate(bytes: number): void {
     this.vm.charge(bytes);
   }
+  get workLeft(): number {
+    return this.vm.fuel;
+  }
+  spend(units: number): void {
+    this.vm.spend(units);
+  }
   display(v: Value): string {
     return this.vm.display(v);
   }

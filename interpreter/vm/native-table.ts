@@ -41,6 +41,10 @@ export interface NativeContext {
   block(reason: BlockReason): BlockSignal;
   /** Accounts for `bytes` of new guest memory; throws MEMORY_EXCEEDED past the ceiling. */
   allocate(bytes: number): void;
+  /** Charges `units` of work (interpreter/vm/work.ts rates) before doing it; BUDGET_EXCEEDED when the tick's budget is spent. */
+  spend(units: number): void;
+  /** Budget units left in this tick (for natives that stop their work where the budget ends). */
+  readonly workLeft: number;
   /** A value's printed form, as `print` writes it. */
   display(v: Value): string;
 }

@@ -10,17 +10,23 @@ import { formatNumber } from './display.js';
 import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value } from './values.js';
 import type { VM } from './vm.js';
 import { secondsToTicks } from './ticks.js';
+import { FREE_STRING, WORK } from './work.js';
+import { growStack } from './thread.js';
 
 /** `a + b` when not both numbers: strings join, lists join, anything else is a TYPE_ERROR. */
 export function addValues(vm: VM, a: Value, b: Value): Value {
   if (typeof a === 'string' && typeof b === 'string') {
-    checkStringLength(a.length + b.length, vm.limits);
+    const length = a.length + b.length;
+    checkStringLength(length, vm.limits);
+    // The join is a rope, but the first index or comparison flattens it: that is the work.
+    if (length > FREE_STRING) vm.spend(WORK.flatChar * length);
     // JS joins strings as ropes: the new memory is about the shorter side.
     vm.charge(SIZE.string + 2 * Math.min(a.length, b.length));
     return a + b;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     checkListLength(a.length + b.length, vm.limits);
+    vm.spend(WORK.item * (a.length + b.length));
     vm.charge(SIZE.list + SIZE.slot * (a.length + b.length));
     return a.concat(b);
   }
@@ -85,6 +91,7 @@ export function mapSet(vm: VM, map: CairnMap, key: MapKey, value: Value): void {
       map.delete(key);
       checkMapSize(size + 1, vm.limits);
     }
+    vm.spend(WORK.newEntry);
     vm.charge(SIZE.mapEntry);
   }
 }
@@ -129,6 +136,7 @@ export function memberSet(vm: VM, target: Value, name: string, value: Value): vo
 export function iterPrep(vm: VM, v: Value): Value {
   if (Array.isArray(v) || v instanceof Range || typeof v === 'string') return v;
   if (v instanceof Map) {
+    vm.spend(WORK.entry * v.size);
     vm.charge(SIZE.list + SIZE.slot * v.size);
     return [...v.keys()];
   }
@@ -144,6 +152,7 @@ export function concatValues(vm: VM, stack: readonly Value[], from: number, n: n
     checkStringLength(out.length + part.length, vm.limits);
     out += part;
   }
+  if (out.length > FREE_STRING) vm.spend(WORK.char * out.length);
   vm.charge(SIZE.string + 2 * out.length);
   return out;
 }
@@ -181,4 +190,18 @@ export function ticksToWait(amount: Value, seconds: boolean): number {
   if (amount < 0) throw new CairnError('BAD_ARGUMENT', `cannot wait a negative time (${formatNumber(amount)})`);
   const ticks = seconds ? secondsToTicks(amount) : Math.round(amount);
   return Math.max(1, ticks);
+}
+
+/** The work of comparing two strings with `<` and friends: only long ones cost more than the instruction. */
+export function compareCost(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  return n > FREE_STRING ? WORK.flatChar * n : 0;
+}
+
+/** Grows a thread's stack for a call, charging the new slots as guest memory and their filling as work. */
+export function growThreadStack(vm: VM, stack: Value[], size: number): void {
+  const grown = Math.max(size, stack.length * 2) - stack.length;
+  vm.spend(grown);
+  vm.charge(SIZE.slot * grown);
+  growStack(stack, size);
 }

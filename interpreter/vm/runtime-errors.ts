@@ -38,7 +38,7 @@ export function arityError(name: string, min: number, max: number, got: number):
 
 /** BUDGET_EXCEEDED: the thread worked too long without waiting. */
 export function budgetError(limit: number): CairnError {
-  return new CairnError('BUDGET_EXCEEDED', `this thread did more than ${limit} steps of work in one tick without waiting`, {
+  return new CairnError('BUDGET_EXCEEDED', `the scripts did more than ${limit} steps of work in one tick without waiting`, {
     hint: 'a loop that never ends? Long loops should `yield` or `wait` now and then',
   });
 }
@@ -73,10 +73,21 @@ export function locateError(program: Program, e: unknown, th: Thread, pc: number
   const fn = fns[th.fn];
   if (fn === undefined) return err;
   const notes: Note[] = [...err.notes];
+  const span = sourceSpan(fn, pc);
+  // A limit is hit by the script as a whole: say which handler or function was running, and where.
+  const message = NAMES_PLACE.has(err.code) ? `${err.message} (in ${describeFunction(fn.name)}, line ${span.start.line})` : err.message;
   for (let fp = th.fp - 3, shown = 0; fp >= 0 && shown < 8; fp -= 3, shown++) {
     const caller = fns[th.frames[fp]!];
     // The saved pc is after the call; one word back is inside the call instruction.
     if (caller) notes.push({ message: `called from \`${caller.name}\``, span: sourceSpan(caller, th.frames[fp + 1]! - 1) });
   }
-  return new CairnError(err.code, err.message, { span: sourceSpan(fn, pc), hint: err.hint, notes, related: err.related, cause: err.cause });
+  return new CairnError(err.code, message, { span, hint: err.hint, notes, related: err.related, cause: err.cause });
+}
+
+/** The codes of limits whose errors name the handler or function that ran into them. */
+const NAMES_PLACE: ReadonlySet<string> = new Set(['BUDGET_EXCEEDED', 'TOO_MANY_THREADS', 'MEMORY_EXCEEDED']);
+
+/** "the handler `on start`", "the handler `lamp on look`" or "the function `down`". */
+export function describeFunction(name: string): string {
+  return /(^| )on /.test(name) ? `the handler \`${name}\`` : `the function \`${name}\``;
 }

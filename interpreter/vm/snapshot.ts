@@ -8,7 +8,10 @@
 // stands in is unchanged; otherwise it is SAVE_INCOMPATIBLE, naming them.
 
 import { CairnError, isCairnError } from '../errors.js';
-import { OPCODES_BY_CODE } from '../bytecode/opcodes.js';
+import { Op, OPCODES_BY_CODE } from '../bytecode/opcodes.js';
+import { stackDepths } from '../bytecode/verify.js';
+import { MIN_MEASURE_INTERVAL } from './memory.js';
+import type { ResolvedNative } from './native-table.js';
 import { damaged, crc32, Reader, Writer } from './snapshot-codec.js';
 import {
   O_ENTITY, O_FN, O_LIST, O_MAP, O_POINT, O_RANGE, O_RECORD, O_THREAD, R_FALSE, R_FLOAT, R_INT, R_NIL, R_OBJECT, R_STRING, R_TRUE,
@@ -155,16 +158,23 @@ export interface DecodedSnapshot {
  * stands in a function this build changed or a value names one it lacks.
  * Globals this build no longer has are dropped.
  */
-export function decodeSnapshot(program: Program, bytes: Uint8Array): DecodedSnapshot {
+export function decodeSnapshot(program: Program, bytes: Uint8Array, limits?: SnapshotLimits): DecodedSnapshot {
   try {
-    return decode(program, bytes);
+    return decode(program, bytes, limits);
   } catch (e) {
     if (isCairnError(e) && (e.code === 'SNAPSHOT_INVALID' || e.code === 'SNAPSHOT_VERSION' || e.code === 'SAVE_INCOMPATIBLE')) throw e;
     throw damaged(e instanceof Error ? e.message : String(e));
   }
 }
 
-function decode(program: Program, bytes: Uint8Array): DecodedSnapshot {
+/** The running game's limits a snapshot must fit in (a save with more threads or deeper calls than the game allows is refused). */
+export interface SnapshotLimits {
+  maxThreads: number;
+  maxCallDepth: number;
+  maxMemory: number;
+}
+
+function decode(program: Program, bytes: Uint8Array, limits: SnapshotLimits | undefined): DecodedSnapshot {
   if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_SIZE) throw damaged('it is too short to be a snapshot');
   if (MAGIC.some((b, i) => bytes[i] !== b)) throw damaged('it does not start like a Cairn snapshot');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -184,17 +194,22 @@ function decode(program: Program, bytes: Uint8Array): DecodedSnapshot {
   const flat = syncState(reader, {} as FlatState);
   // A newer version may append fields; our own version must end exactly.
   if (version <= SNAPSHOT_VERSION && reader.remaining !== 0) throw damaged('it has bytes left over');
-  return rebuild(program, flat);
+  return rebuild(program, flat, limits);
 }
 
 /** Rebuilds live state from records, checking each index and code position. */
-function rebuild(program: Program, flat: FlatState): DecodedSnapshot {
+function rebuild(program: Program, flat: FlatState, limits: SnapshotLimits | undefined): DecodedSnapshot {
   const need = (ok: boolean, why: string): void => {
     if (!ok) throw damaged(why);
   };
+  if (limits !== undefined && flat.threads.length > limits.maxThreads) {
+    throw damaged(`it holds ${flat.threads.length} threads, more than the game's limit of ${limits.maxThreads}`);
+  }
   need(Number.isSafeInteger(flat.tick) && flat.tick >= 0, 'bad tick count');
   need(flat.rng.length === 4, 'bad random state');
-  need(Number.isFinite(flat.allocated) && Number.isFinite(flat.nextMeasure), 'bad memory counters');
+  need(Number.isFinite(flat.allocated) && Number.isFinite(flat.nextMeasure) && flat.allocated >= 0, 'bad memory counters');
+  // A counter far ahead would never measure memory again: no run of the VM schedules one beyond the ceiling.
+  if (limits !== undefined) need(flat.nextMeasure - flat.allocated <= Math.max(MIN_MEASURE_INTERVAL, limits.maxMemory), 'memory counters that would never measure again');
   const fns = matchFunctions(program, flat);
   const fnAt = (slot: number): FnInfo => {
     need(slot < fns.length, 'bad function number');
@@ -250,7 +265,11 @@ function rebuild(program: Program, flat: FlatState): DecodedSnapshot {
   };
   flat.objects.forEach((o, i) => {
     const target = objects[i];
-    if (o.kind === O_LIST) (target as Value[]).push(...o.refs.map(value));
+    if (o.kind === O_LIST) {
+      // One at a time: spreading a long list into push() overflows the JS stack.
+      const list = target as Value[];
+      for (let k = 0; k < o.refs.length; k++) list.push(value(o.refs[k]!));
+    }
     else if (o.kind === O_MAP) {
       need(o.refs.length % 2 === 0, 'bad map');
       const map = target as Map<unknown, Value>;
@@ -281,27 +300,54 @@ function rebuild(program: Program, flat: FlatState): DecodedSnapshot {
 
   const ids = new Set<number>();
   const threads = flat.threads.map((t): Thread => {
-    need(t.id >= 1 && t.id < flat.nextThreadId && !ids.has(t.id), 'bad thread id');
+    const who = `thread ${t.id}`;
+    need(t.id >= 1 && t.id < flat.nextThreadId && !ids.has(t.id), `${who} has a bad id`);
     ids.add(t.id);
-    need(t.state === ThreadState.Ready || t.state === ThreadState.Waiting || t.state === ThreadState.Blocked, 'bad thread state');
-    need(t.waitKind === WaitKind.Ticks || t.waitKind === WaitKind.Yield, 'bad wait kind');
-    need(!Number.isNaN(t.wakeTick), 'bad wake tick');
-    need(t.frames.length % 3 === 0, 'bad frames');
+    need(t.state === ThreadState.Ready || t.state === ThreadState.Waiting || t.state === ThreadState.Blocked, `${who} is in no state a thread can be saved in`);
+    need(t.waitKind === WaitKind.Ticks || t.waitKind === WaitKind.Yield, `${who} has a bad wait kind`);
+    need(!Number.isNaN(t.wakeTick), `${who} has a bad wake tick`);
+    need(t.frames.length % 3 === 0, `${who} has bad frames`);
+    if (limits !== undefined && t.frames.length / 3 + 1 > limits.maxCallDepth) {
+      throw damaged(`${who} has calls nested ${t.frames.length / 3 + 1} deep, more than the game's limit of ${limits.maxCallDepth}`);
+    }
+    // Each frame must stand where the verifier says a frame can: the callers
+    // at the instruction after a call, with the values the call left, and the
+    // callee's locals starting just above them.
     const frames: number[] = [];
-    let floor = 0;
+    let expectedBase = 0;
+    let expectedCallee = -1;
     for (let i = 0; i < t.frames.length; i += 3) {
       const f = fnAt(t.frames[i]!);
       const returnPc = t.frames[i + 1]!;
       const base = t.frames[i + 2]!;
-      need(base >= floor && isInstructionStart(f, returnPc), 'bad saved frame');
+      const where = `${who}'s call from \`${f.name}\``;
+      need(expectedCallee < 0 || f.index === expectedCallee, `${where} is not in the function its caller called`);
+      need(base === expectedBase, `${where} has its locals in the wrong place`);
+      const call = callBefore(f, returnPc);
+      need(call !== null, `${where} does not return to just after a call`);
+      const depth = depthAt(f, returnPc);
+      need(depth >= 1, `${where} returns to an instruction with the wrong stack`);
       frames.push(f.index, returnPc, base);
-      floor = base + f.locals;
+      expectedBase = base + f.locals + depth - 1;
+      expectedCallee = call!;
     }
     const fn = fnAt(t.fn);
     const sp = t.stack.length;
-    need(t.base >= floor && t.base + fn.locals <= sp && isInstructionStart(fn, t.pc), 'bad current frame');
-    const stack = t.stack.map(value);
-    while (stack.length < sp + fn.maxStack + 8) stack.push(null);
+    need(expectedCallee < 0 || fn.index === expectedCallee, `${who} runs in a function its caller did not call`);
+    need(t.base === expectedBase && isInstructionStart(fn, t.pc), `${who} stands at no instruction of \`${fn.name}\` (pc ${t.pc})`);
+    const depth = depthAt(fn, t.pc);
+    // A thread blocked in a native is after the call, before the native's result is pushed.
+    const blocked = t.state === ThreadState.Blocked;
+    if (blocked) {
+      const nat = nativeBefore(program, fn, t.pc);
+      need(nat !== null && nat.blocking && nat.name === t.blockedOn, `${who} is blocked, but not just after a call of a native that waits`);
+    }
+    const held = depth - (blocked ? 1 : 0);
+    need(depth >= 0 && sp === t.base + fn.locals + held, `${who} holds ${sp - t.base - fn.locals} values at pc ${t.pc} of \`${fn.name}\`, where the code has ${held}`);
+    const stack = new Array<Value>(sp);
+    for (let k = 0; k < sp; k++) stack[k] = value(t.stack[k]!);
+    const size = sp + fn.maxStack + 8;
+    while (stack.length < size) stack.push(null);
     return {
       id: t.id, state: t.state as ThreadState, wakeTick: t.wakeTick, waitKind: t.waitKind as WaitKind,
       blockedOn: t.blockedOn, blockReason: value(t.blockReason), fn: fn.index, pc: t.pc, base: t.base, sp,
@@ -357,6 +403,31 @@ function scripts(names: string[]): string {
   const rest = names.length - shown.length;
   const last = rest > 0 ? `${rest} more` : shown.pop()!;
   return `the scripts ${shown.join(', ')} and ${last}`;
+}
+
+const depths = new WeakMap<FnInfo, Int32Array>();
+
+/** The verifier's stack depth before the instruction at `pc` of `fn`; -1 where none starts or none is reachable. */
+function depthAt(fn: FnInfo, pc: number): number {
+  let d = depths.get(fn);
+  if (d === undefined) {
+    d = stackDepths(fn);
+    depths.set(fn, d);
+  }
+  return Number.isInteger(pc) && pc >= 0 && pc < d.length ? d[pc]! : -1;
+}
+
+/** The function index a return to `pc` comes back from: CALL's callee, -2 for CALL_VALUE (any), null when no call ends at `pc`. */
+function callBefore(fn: FnInfo, pc: number): number | null {
+  if (isInstructionStart(fn, pc - 3) && fn.code[pc - 3] === Op.CALL) return fn.code[pc - 2]!;
+  if (isInstructionStart(fn, pc - 2) && fn.code[pc - 2] === Op.CALL_VALUE) return -2;
+  return null;
+}
+
+/** The native a CALL_NATIVE ending at `pc` calls, or null. */
+function nativeBefore(program: Program, fn: FnInfo, pc: number): ResolvedNative | null {
+  if (!isInstructionStart(fn, pc - 3) || fn.code[pc - 3] !== Op.CALL_NATIVE) return null;
+  return program.natives[fn.code[pc - 2]!] ?? null;
 }
 
 const instructionStarts = new WeakMap<FnInfo, Uint8Array>();

@@ -3,7 +3,7 @@
 // fresh one, and measuring the guest memory it holds (the MEMORY_EXCEEDED check).
 
 import { CairnError } from '../errors.js';
-import { MIN_MEASURE_INTERVAL, measureReachable } from './memory.js';
+import { MIN_MEASURE_INTERVAL, measureReachable, SIZE } from './memory.js';
 import { seedRng, type RngState } from './prng.js';
 import { ThreadState, type Thread } from './thread.js';
 import type { Value } from './values.js';
@@ -36,21 +36,26 @@ export function freshState(seed: number, globalCount: number): VmState {
 }
 
 /**
- * Walks everything reachable from the globals and the live threads (plus
- * `extra`, the threads of synchronous calls); MEMORY_EXCEEDED past `maxMemory`.
+ * Walks everything reachable from the globals, the live threads (plus
+ * `extra`, the threads of synchronous calls: their stacks, frames and block
+ * reasons) and `hostRoots` (what the host holds for the game: entity
+ * properties, dialogs, transcripts); MEMORY_EXCEEDED past `maxMemory`.
  * Schedules the next walk like a GC trigger. Returns the bytes found.
  */
-export function measureState(s: VmState, extra: readonly Thread[], maxMemory: number): number {
-  const roots: Array<{ values: readonly unknown[]; length: number }> = [{ values: s.globals, length: s.globals.length }];
+export function measureState(s: VmState, extra: readonly Thread[], maxMemory: number, hostRoots: readonly unknown[] = [], reschedule = true): number {
+  const roots: Array<{ values: readonly unknown[]; length: number }> = [{ values: s.globals, length: s.globals.length }, { values: hostRoots, length: hostRoots.length }];
+  let frames = 0;
   for (const th of [...s.threads, ...extra]) {
     if (th.state === ThreadState.Done) continue;
+    // A thread's slots cost memory whether or not they hold anything now.
+    frames += SIZE.thread + SIZE.slot * (th.stack.length + th.frames.length);
     roots.push({ values: th.stack, length: th.sp }, { values: [th.blockReason], length: 1 });
   }
-  const live = measureReachable(roots, maxMemory);
+  const live = frames + measureReachable(roots, maxMemory - frames);
   if (live > maxMemory) {
-    s.nextMeasure = s.allocated; // measure again at the next allocation
+    if (reschedule) s.nextMeasure = s.allocated; // measure again at the next allocation
     throw new CairnError('MEMORY_EXCEEDED', `the script holds about ${Math.round(live / 1048576)} MiB of data, over the limit of ${Math.round(maxMemory / 1048576)} MiB`);
   }
-  s.nextMeasure = s.allocated + Math.max(MIN_MEASURE_INTERVAL, maxMemory - live, live / 2);
+  if (reschedule) s.nextMeasure = s.allocated + Math.max(MIN_MEASURE_INTERVAL, maxMemory - live, live / 2);
   return live;
 }

@@ -10,11 +10,11 @@ import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook,
 import { execute } from './dispatch.js';
 import { display } from './display.js';
 import { extendProgram } from './extension.js';
-import { resolveLimits, type Limits } from './memory.js';
+import { resolveLimits, SIZE, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
 import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './native-table.js';
 import { loadProgram, type Program } from './program.js';
-import { arityError, locateError } from './runtime-errors.js';
+import { arityError, budgetError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
 import { freshState, measureState, type VmState } from './state.js';
 import { createThread, ThreadState, waitInfo, type Thread, type ThreadInfo } from './thread.js';
@@ -24,6 +24,8 @@ import { ThreadHandle, typeName, type EntityRef, type Value } from './values.js'
 export interface Host {
   getMember(ref: EntityRef, name: string): Value;
   setMember(ref: EntityRef, name: string, value: Value): void;
+  /** Everything the host keeps for the game (entity properties, dialogs, transcripts): counted against maxMemory. */
+  memoryRoots?(): readonly unknown[];
 }
 
 /** How to build a VM. */
@@ -63,6 +65,14 @@ export class VM {
   readonly ctx: NativeContextImpl;
   /** Budget cost of one call, read by the dispatch loop. */
   readonly callCost = CALL_COST;
+  /**
+   * Work left in this tick's budget, shared by every thread of the tick (a
+   * synchronous call outside a tick gets a budget of its own). The dispatch
+   * loop keeps it in a local and writes it back before every call-out.
+   * Initialised with a double (not left undefined), so V8 stores it unboxed
+   * and writing it back allocates nothing.
+   */
+  fuel: number = Infinity;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
   private readonly printLine: (line: string) => void;
@@ -96,6 +106,7 @@ export class VM {
     this.onError = options.onError;
     this.seed = options.seed ?? 0;
     this.state = freshState(this.seed, module.globals.length);
+    this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
   }
 
@@ -116,6 +127,8 @@ export class VM {
     const th = this.newThread(0, fnIndex, args);
     th.state = ThreadState.Running;
     const outerThreadId = this.ctx.threadId;
+    // Inside a tick (a host native calling back) the call shares the tick's budget.
+    if (!this.busy) this.fuel = this.limits.instructionsPerTick;
     this.syncThreads.push(th);
     try {
       execute(this, th);
@@ -174,7 +187,12 @@ export class VM {
     return ids;
   }
 
-  /** Runs one tick: every runnable thread in creation order until it waits; threads spawned meanwhile run after. */
+  /**
+   * Runs one tick: every runnable thread in creation order until it waits;
+   * threads spawned meanwhile run after. The threads share one budget: the
+   * thread that runs it out stops with BUDGET_EXCEEDED, and those that had not
+   * run yet run in the next tick.
+   */
   tick(): void {
     if (this.inTick) throw new CairnError('USAGE', 'tick() called from inside a tick');
     const now = this.state.tick;
@@ -182,8 +200,9 @@ export class VM {
     let firstError: CairnError | undefined;
     this.inTick = true;
     this.spawnedThisTick = 0;
+    this.fuel = this.limits.instructionsPerTick;
     try {
-      for (let i = 0; i < threads.length; i++) {
+      for (let i = 0; i < threads.length && this.fuel > 0; i++) {
         const th = threads[i]!;
         if (th.state === ThreadState.Ready || (th.state === ThreadState.Waiting && th.wakeTick <= now)) {
           const err = this.runSlice(th);
@@ -291,15 +310,27 @@ export class VM {
    */
   restore(bytes: Uint8Array): void {
     if (this.busy) throw new CairnError('USAGE', 'restore() called while scripts are running');
-    const { state, unset } = decodeSnapshot(this.loaded, bytes);
+    const { state, unset } = decodeSnapshot(this.loaded, bytes, this.limits);
     if (unset.length > 0) {
       const initial = this.initialGlobals();
       for (const slot of unset) state.globals[slot] = initial[slot]!;
     }
+    const before = { state: this.state, threads: [...this.byId], initialised: this.initialised };
     this.state = state;
     this.byId.clear();
     for (const th of state.threads) this.byId.set(th.id, th);
     this.initialised = true;
+    // The save's memory counters are kept (a restored run measures when the saved one did), but what it holds is measured now.
+    try {
+      this.measureMemory(false);
+    } catch (e) {
+      this.state = before.state;
+      this.byId.clear();
+      for (const [id, th] of before.threads) this.byId.set(id, th);
+      this.initialised = before.initialised;
+      if (e instanceof CairnError && e.code === 'MEMORY_EXCEEDED') throw new CairnError('SNAPSHOT_INVALID', `the snapshot cannot be loaded: ${e.message}`);
+      throw e;
+    }
   }
 
   /** A new VM for `module` with the state of `bytes` (a save of this build or an earlier one; see restore()). */
@@ -311,7 +342,7 @@ export class VM {
 
   /** The printed form of a value (as `print` writes it). */
   display(v: Value): string {
-    return display(v, { maxLength: this.limits.maxStringLength, functionName: (i) => this.program.fns[i]?.name ?? String(i) });
+    return display(v, { maxLength: this.limits.maxStringLength, functionName: (i) => this.program.fns[i]?.name ?? String(i), meter: this.busy ? this : undefined });
   }
 
   /** True while a tick or a synchronous call runs (the state is then mid-change). */
@@ -331,6 +362,16 @@ export class VM {
     if (!this.muted) this.printLine(this.display(v));
   }
 
+  /** Charges `units` of work to the tick's budget; BUDGET_EXCEEDED once it runs out (checked before the work). */
+  spend(units: number): void {
+    if ((this.fuel -= units) < 0) throw budgetError(this.limits.instructionsPerTick);
+  }
+
+  /** Work done in the current (or last) tick, in budget units. */
+  get workDone(): number {
+    return this.limits.instructionsPerTick - this.fuel;
+  }
+
   /** Accounts for new guest memory; measures live memory when enough has been allocated since the last time. */
   charge(bytes: number): void {
     const s = this.state;
@@ -338,9 +379,9 @@ export class VM {
     if (s.allocated > s.nextMeasure) this.measureMemory();
   }
 
-  /** Walks everything reachable; MEMORY_EXCEEDED past the ceiling. Schedules the next walk like a GC trigger. */
-  measureMemory(): number {
-    return measureState(this.state, this.syncThreads, this.limits.maxMemory);
+  /** Walks everything reachable; MEMORY_EXCEEDED past the ceiling. Schedules the next walk like a GC trigger unless `reschedule` is false. */
+  measureMemory(reschedule = true): number {
+    return measureState(this.state, this.syncThreads, this.limits.maxMemory, this.host?.memoryRoots?.() ?? [], reschedule);
   }
 
   /** Creates and schedules a thread for SPAWN or the API; TOO_MANY_THREADS past the limit. */
@@ -351,6 +392,9 @@ export class VM {
       throw new CairnError('TOO_MANY_THREADS', `cannot start more than ${this.limits.maxThreads} threads in one tick`, { hint: 'a thread that spawns itself?' });
     }
     const th = this.newThread(this.state.nextThreadId++, fnIndex, args);
+    // A new thread's stack is work of its size (a script's SPAWN shares the budget).
+    if (this.busy) this.spend(this.callCost + th.stack.length);
+    this.charge(SIZE.thread + SIZE.slot * th.stack.length);
     this.state.threads.push(th);
     this.byId.set(th.id, th);
     return th;

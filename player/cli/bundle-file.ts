@@ -1,8 +1,9 @@
 // Opening a `.cairn` file from disk for the CLI: read it, pass it through the
 // door with Node's fast SHA-256, and say plainly when the file is missing.
 
-import { readFileSync } from 'node:fs';
-import { CairnError, isCairnError } from '../../interpreter/errors.js';
+import { isCairnError } from '../../interpreter/errors.js';
+import { LIMITS } from '../../runtime/bundle/bundle-format.js';
+import { readBoundedFile } from '../bounded-read.js';
 import { loadGame, type LoadedGame } from '../../runtime/game-loader.js';
 import { appLayout, readAppBundle } from '../release/app-file.js';
 import { nodeSha256 } from './project-bundle.js';
@@ -18,18 +19,20 @@ export function isGameFile(path: string): boolean {
   }
 }
 
-/** Reads bytes of a file (of a game app, its bundle), or throws FILE_NOT_FOUND / IO. */
+/** Reads a game file (of a game app, its bundle; else a regular file no larger than a bundle may be), or throws FILE_NOT_FOUND / IO. */
 export function readBinaryFile(path: string): Uint8Array {
+  let app: Uint8Array | undefined;
   try {
-    return readAppBundle(path) ?? readFileSync(path);
+    app = readAppBundle(path);
   } catch (e) {
+    // A file that cannot be opened is reported by the bounded read below, in its words.
     if (isCairnError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CairnError('FILE_NOT_FOUND', `There is no file \`${path}\`.`);
-    if (code === 'EISDIR') throw new CairnError('IO', `\`${path}\` is a folder, not a game file.`);
-    throw new CairnError('IO', `Could not read \`${path}\`: ${(e as Error).message}`);
   }
+  return app ?? readBoundedFile(path, MAX_BUNDLE_FILE_BYTES, 'a game file');
 }
+
+/** The largest `.cairn` file read: what the door allows unpacked, which its packed form cannot exceed by more than its headers. */
+const MAX_BUNDLE_FILE_BYTES = LIMITS.maxTotalSize + 64 * 1024 * 1024;
 
 /**
  * Loads and verifies a bundle file, every asset's checksum included: on the

@@ -12,7 +12,7 @@ import { Game, type GameOptions } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
 import { readTextFile } from './sources.js';
-import type { Terminal } from './terminal.js';
+import { terminalSafe, terminalSafeError, terminalSafeSources, type Terminal } from './terminal.js';
 
 const ADVENTURE_NATIVE_NAMES: ReadonlySet<string> = new Set(ADVENTURE_NATIVES.map((n) => n.name));
 
@@ -68,7 +68,7 @@ export function runHeadless(source: LoadedGame | Module, options: HeadlessOption
   const printNew = () => {
     for (; printed < game.story.length; printed++) {
       const event = game.story[printed]!;
-      if (!options.quiet || event.kind === 'print') term.out(storyLine(event));
+      if (!options.quiet || event.kind === 'print') term.out(terminalSafe(storyLine(event)));
     }
   };
   const failed = () => game.errors.length > 0;
@@ -83,6 +83,6 @@ export function runHeadless(source: LoadedGame | Module, options: HeadlessOption
     if (!failed() && !game.ended && !game.hasControl) term.err(`cairn run: stopped after ${options.maxTicks} ticks; the game had not given the player control yet.`);
   }
   if (options.record !== undefined) writeFileSync(options.record, formatInputLog(game.inputLog()));
-  for (const error of game.errors.slice(0, 1)) term.err(formatError(error, { color: term.color, sources: term.sources }));
+  for (const error of game.errors.slice(0, 1)) term.err(formatError(terminalSafeError(error), { color: term.color, sources: terminalSafeSources(term.sources) }));
   return { game, exitCode: failed() ? 1 : 0 };
 }

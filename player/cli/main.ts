@@ -5,7 +5,7 @@
 import { isCairnError, type CairnError } from '../../interpreter/errors.js';
 import { formatError } from '../../interpreter/diagnostic-format.js';
 import { COMMANDS, findCommand } from './commands/index.js';
-import { createTerminal, type Terminal } from './terminal.js';
+import { createTerminal, terminalSafeError, terminalSafeSources, type Terminal } from './terminal.js';
 
 const VERSION = '0.1.0';
 
@@ -33,7 +33,7 @@ export async function main(argv: string[], term: Terminal = createTerminal()): P
     return await command.run(rest, term);
   } catch (e) {
     if (isCairnError(e)) {
-      term.err(formatError(e as CairnError, { color: term.color, sources: term.sources }));
+      term.err(formatError(terminalSafeError(e as CairnError), { color: term.color, sources: terminalSafeSources(term.sources) }));
       return 1;
     }
     // A bug in Cairn itself, not in the user's input: say so plainly.

@@ -1,22 +1,15 @@
 // Reads script files for the CLI and compiles them, registering their text
 // with the terminal so errors show code frames.
 
-import { readFileSync, statSync } from 'node:fs';
 import { CairnError } from '../../interpreter/errors.js';
 import { formatError } from '../../interpreter/diagnostic-format.js';
+import { MAX_TEXT_FILE_BYTES, readBoundedText } from '../bounded-read.js';
 import { compile, type CompileOptions, type CompileResult } from '../../interpreter/compiler/compile.js';
-import type { Terminal } from './terminal.js';
+import { terminalSafeError, terminalSafeSources, type Terminal } from './terminal.js';
 
-/** Reads a text file or throws FILE_NOT_FOUND / IO with the path in the message. */
+/** Reads a text file (a regular file of bounded size) or throws FILE_NOT_FOUND / IO with the path in the message. */
 export function readTextFile(path: string): string {
-  try {
-    if (!statSync(path).isFile()) throw new CairnError('IO', `\`${path}\` is not a file.`);
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof CairnError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CairnError('FILE_NOT_FOUND', `There is no file \`${path}\`.`);
-    throw new CairnError('IO', `Could not read \`${path}\`: ${(e as Error).message}`);
-  }
+  return readBoundedText(path, MAX_TEXT_FILE_BYTES, 'a text file');
 }
 
 /** Compile options plus the names files go by in messages (path → `scripts/beach.adv`). */
@@ -41,5 +34,5 @@ export function compileScriptFiles(paths: string[], term: Terminal, options: Com
 
 /** Prints a warning as the one formatter draws it, on stderr. */
 export function printWarning(term: Terminal): (warning: CairnError) => void {
-  return (warning) => term.err(formatError(warning, { color: term.color, sources: term.sources, warning: true }));
+  return (warning) => term.err(formatError(terminalSafeError(warning), { color: term.color, sources: terminalSafeSources(term.sources), warning: true }));
 }

@@ -3,6 +3,7 @@
 // code frames. Tests pass their own Terminal to capture output.
 
 import { readFileSync } from 'node:fs';
+import { CairnError } from '../../interpreter/errors.js';
 import type { SourceLookup } from '../../interpreter/diagnostic-format.js';
 
 /** Output channels and settings a command uses. */
@@ -61,5 +62,42 @@ export function createMemoryTerminal(): Terminal & { stdout: string[]; stderr: s
     interactive: false,
     sources: (f) => known.get(f),
     addSource: (f, t) => void known.set(f, t),
+  };
+}
+
+// C0 controls but newline and tab, DEL, C1 controls (U+009B is a CSI on many
+// terminals) and the bidi marks and overrides that reorder what follows.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Guest text (a game's title, an entry's name, a printed line) made safe to
+ * print: each control character or bidi override becomes a visible escape
+ * (`\x9b`, `\u202e`), so a game cannot move the cursor, recolour or reorder
+ * what the terminal shows. `oneLine` escapes newlines and tabs too.
+ */
+export function terminalSafe(text: string, oneLine = false): string {
+  return text.replace(oneLine ? UNSAFE_ONE_LINE : UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** An error whose texts (message, hint, notes, related errors) are terminalSafe, for printing. */
+export function terminalSafeError(e: CairnError): CairnError {
+  return new CairnError(e.code, terminalSafe(e.message), {
+    span: e.span,
+    hint: e.hint === undefined ? undefined : terminalSafe(e.hint),
+    notes: e.notes.map((n) => ({ ...n, message: terminalSafe(n.message) })),
+    related: e.related.map(terminalSafeError),
+    cause: e.cause,
+  });
+}
+
+/** Source text for code frames, terminalSafe (a frame shows a line of a file, which may hold anything). */
+export function terminalSafeSources(sources: SourceLookup): SourceLookup {
+  return (file) => {
+    const text = sources(file);
+    return text === undefined ? undefined : terminalSafe(text);
   };
 }

@@ -3,6 +3,7 @@
 // (player/web/saves/server-save-store.ts) is the other side of this contract;
 // docs/desktop.md lists it. Answers are values; server.ts sends them.
 
+import { isCairnError } from '../../interpreter/errors.js';
 import type { IncomingMessage } from 'node:http';
 import { decodeSave, encodeSave, THUMBNAIL_TYPES, type SaveContents } from './save-envelope.js';
 import { isValidSlot, type SaveStore } from './save-store.js';
@@ -25,6 +26,8 @@ export interface SlotListing {
   name: string;
   date: number;
   thumbnail: boolean;
+  /** Set for a file that is there but cannot be loaded (too large, not a file, damaged): why. Such a slot is never read to list it. */
+  unreadable?: string;
 }
 
 const text = (status: number, body: string, close = false): Reply => ({ status, contentType: 'text/plain; charset=utf-8', body, close });
@@ -65,16 +68,27 @@ export async function answerSaveRequest(req: IncomingMessage, method: string, re
 
 function listSlots(store: SaveStore): SlotListing[] {
   const slots: SlotListing[] = [];
-  for (const { slot } of store.list()) {
-    const contents = readSlot(store, slot);
-    // A damaged file is left on disk for a person to look at, but not offered to the player.
+  for (const info of store.list()) {
+    const { slot } = info;
+    // Too large or not a file: listed as unreadable from its size alone, never read.
+    const why = store.unreadable(info);
+    const contents = why === null ? readSlot(store, slot) : why;
+    // A damaged file is left on disk for a person to look at, listed as unreadable, never offered to load.
     if (typeof contents !== 'string') slots.push({ slot, name: contents.name, date: contents.date, thumbnail: contents.thumbnail !== null });
+    else slots.push({ slot, name: slot, date: info.modified, thumbnail: false, unreadable: contents });
   }
   return slots.sort((a, b) => b.date - a.date);
 }
 
 function readSlot(store: SaveStore, slot: string): SaveContents | string {
-  const bytes = store.read(slot);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = store.read(slot);
+  } catch (e) {
+    // Too large or not a file: a refusal for this slot, never a failure of the server.
+    if (isCairnError(e)) return `the save in slot ${slot} cannot be read: ${e.message}`;
+    throw e;
+  }
   if (bytes === undefined) return 'missing';
   const contents = decodeSave(bytes);
   return typeof contents === 'string' ? `the save in slot ${slot} cannot be read: ${contents}` : contents;

@@ -4,7 +4,9 @@
 // once: a slot never becomes a path outside its folder. Node fs only.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { isCairnError } from '../../interpreter/errors.js';
+import { readBoundedFile, unreadableBecause } from '../bounded-read.js';
 import { join } from 'node:path';
 
 /** Slot names: letters, digits, `-` and `_`; no dots, slashes or anything a path could use. */
@@ -28,6 +30,8 @@ export interface SaveInfo {
   size: number;
   /** Milliseconds since the epoch. */
   modified: number;
+  /** A regular file (anything else under a save's name is listed but never read). */
+  isFile: boolean;
 }
 
 /** Saves of one game, in one folder. */
@@ -46,7 +50,7 @@ export class SaveStore {
       if (!isValidSlot(slot)) continue;
       try {
         const st = statSync(join(this.dir, name));
-        if (st.isFile()) saves.push({ slot, size: st.size, modified: Math.round(st.mtimeMs) });
+        if (!st.isDirectory()) saves.push({ slot, size: st.size, modified: Math.round(st.mtimeMs), isFile: st.isFile() });
       } catch {
         // deleted between readdir and stat: not a save any more
       }
@@ -57,12 +61,16 @@ export class SaveStore {
   /** The bytes of a save, or undefined when the slot is empty. */
   read(slot: string): Uint8Array | undefined {
     try {
-      const bytes = readFileSync(this.pathOf(slot));
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+      return readBoundedFile(this.pathOf(slot), MAX_SAVE_FILE_BYTES, 'a save');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (isCairnError(e) && e.code === 'FILE_NOT_FOUND') return undefined;
       throw e;
     }
+  }
+
+  /** Why a listed save cannot be read (not a regular file, or larger than a save may be), without reading it; null when it can. */
+  unreadable(info: SaveInfo): string | null {
+    return unreadableBecause(info.size, info.isFile, MAX_SAVE_FILE_BYTES, 'a save');
   }
 
   /** Writes a save atomically: the slot holds either the old bytes or these, never a mix. */

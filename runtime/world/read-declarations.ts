@@ -136,25 +136,43 @@ export function readDeclarations(module: Module): WorldDecls {
  * list of two numbers; it is read as a point (walk areas and waypoints are
  * lists of points).
  */
-function jsonToValue(v: JsonValue, type?: string): Value {
-  if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
-  if (Array.isArray(v)) {
-    if (type === 'point' || (type === undefined && isPair(v))) return new Point(v[0] as number, v[1] as number);
-    return v.map((item) => jsonToValue(item));
-  }
-  if (Array.isArray(v.$map)) {
-    const m = new Map<string | number | boolean, Value>();
-    for (const entry of v.$map) {
-      if (!Array.isArray(entry) || entry.length !== 2) throw bad('a map property is malformed');
-      const key = entry[0];
-      if (!(typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean')) throw bad('a map property has a bad key');
-      m.set(key, jsonToValue(entry[1]!));
+function jsonToValue(root: JsonValue, type?: string): Value {
+  // Iterative, so a value nested thousands deep is just data: each task converts one JSON value and puts it in place.
+  let result: Value = null;
+  const work: Array<[JsonValue, (v: Value) => void, string | undefined]> = [[root, (v) => (result = v), type]];
+  while (work.length > 0) {
+    const [v, put, t] = work.pop()!;
+    if (v === null || typeof v !== 'object') {
+      put(v);
+      continue;
     }
-    return m;
+    if (Array.isArray(v)) {
+      if (t === 'point' || (t === undefined && isPair(v))) {
+        put(new Point(v[0] as number, v[1] as number));
+        continue;
+      }
+      const list: Value[] = new Array<Value>(v.length).fill(null);
+      put(list);
+      v.forEach((item, i) => work.push([item, (x) => (list[i] = x), undefined]));
+      continue;
+    }
+    if (Array.isArray(v.$map)) {
+      const m = new Map<string | number | boolean, Value>();
+      put(m);
+      for (const entry of v.$map) {
+        if (!Array.isArray(entry) || entry.length !== 2) throw bad('a map property is malformed');
+        const key = entry[0];
+        if (!(typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean')) throw bad('a map property has a bad key');
+        m.set(key, null); // keeps the declared order; the value is put in place later
+        work.push([entry[1]!, (x) => m.set(key, x), undefined]);
+      }
+      continue;
+    }
+    if (Array.isArray(v.$range) && v.$range.length === 2 && typeof v.$range[0] === 'number' && typeof v.$range[1] === 'number') put(new Range(v.$range[0], v.$range[1]));
+    else if (typeof v.$entity === 'string' && typeof v.name === 'string') put(new EntityRef(v.$entity, v.name));
+    else throw bad('a property value is malformed');
   }
-  if (Array.isArray(v.$range) && v.$range.length === 2 && typeof v.$range[0] === 'number' && typeof v.$range[1] === 'number') return new Range(v.$range[0], v.$range[1]);
-  if (typeof v.$entity === 'string' && typeof v.name === 'string') return new EntityRef(v.$entity, v.name);
-  throw bad('a property value is malformed');
+  return result;
 }
 
 function isPair(v: JsonValue[]): boolean {

@@ -125,25 +125,28 @@ function readProps(v: unknown, where: string): Map<string, Value> {
   return out;
 }
 
-function checkValue(v: unknown, where: string, seen: Set<object>): void {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'number') return;
-  if (v instanceof Point || v instanceof Range || v instanceof FnRef || v instanceof ThreadHandle) return;
-  if (v instanceof EntityRef) {
-    if (!ENTITY_KINDS.includes(v.entity)) throw damaged(`${where} names a ${v.entity}`);
-    return;
-  }
-  if (typeof v !== 'object' || seen.has(v)) {
-    if (typeof v === 'object') return; // shared or cyclic: checked where first seen
-    throw damaged(`${where} holds something that is not a value`);
-  }
-  seen.add(v);
-  if (Array.isArray(v)) for (const x of v) checkValue(x, where, seen);
-  else if (v instanceof Map) {
-    for (const [k, x] of v) {
-      if (!(typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean')) throw damaged(`${where} has a map with a bad key`);
-      checkValue(x, where, seen);
+/** Checks that `root` holds only Cairn values; iterative, so depth is no limit. Lists and maps already in `seen` were checked. */
+function checkValue(root: unknown, where: string, seen: Set<object>): void {
+  const work: unknown[] = [root];
+  while (work.length > 0) {
+    const v = work.pop();
+    if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'number') continue;
+    if (v instanceof Point || v instanceof Range || v instanceof FnRef || v instanceof ThreadHandle) continue;
+    if (v instanceof EntityRef) {
+      if (!ENTITY_KINDS.includes(v.entity)) throw damaged(`${where} names a ${v.entity}`);
+      continue;
     }
-  } else throw damaged(`${where} holds something that is not a value`);
+    if (typeof v !== 'object') throw damaged(`${where} holds something that is not a value`);
+    if (seen.has(v)) continue; // shared or cyclic: checked where first seen
+    seen.add(v);
+    if (Array.isArray(v)) for (const x of v) work.push(x);
+    else if (v instanceof Map) {
+      for (const [k, x] of v) {
+        if (!(typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean')) throw damaged(`${where} has a map with a bad key`);
+        work.push(x);
+      }
+    } else throw damaged(`${where} holds something that is not a value`);
+  }
 }
 
 /**

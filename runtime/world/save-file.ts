@@ -13,9 +13,9 @@ import { readWorld } from './save-check.js';
 import type { WorldState } from './state.js';
 import { crc32 } from '../bundle/checksums.js';
 
-/** The save format this build writes, and the oldest it reads. Bump when the world's shape changes. */
-export const SAVE_VERSION = 1;
-export const SAVE_MIN_READABLE_VERSION = 1;
+/** The save format this build writes, and the oldest it reads (2: the world as a flat graph of nodes). Bump when the world's shape changes. */
+export const SAVE_VERSION = 2;
+export const SAVE_MIN_READABLE_VERSION = 2;
 const MAGIC = [0x43, 0x53, 0x41, 0x56]; // "CSAV"
 const HEADER = 12;
 

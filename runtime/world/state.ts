@@ -177,13 +177,24 @@ function copyProps(props: ReadonlyMap<string, Value>): Map<string, Value> {
   return out;
 }
 
-/** A deep copy of a declared value (declared values hold no cycles). */
-function copyValue(v: Value): Value {
-  if (Array.isArray(v)) return v.map(copyValue);
-  if (v instanceof Map) {
-    const m = new Map<string | number | boolean, Value>();
-    for (const [k, x] of v) m.set(k, copyValue(x));
-    return m;
+/** A deep copy of a declared value (declared values hold no cycles); iterative, so depth is no limit. */
+function copyValue(root: Value): Value {
+  let result: Value = root;
+  const work: Array<[Value, (v: Value) => void]> = [[root, (v) => (result = v)]];
+  while (work.length > 0) {
+    const [v, put] = work.pop()!;
+    if (Array.isArray(v)) {
+      const list: Value[] = new Array<Value>(v.length).fill(null);
+      put(list);
+      v.forEach((x, i) => work.push([x, (c) => (list[i] = c)]));
+    } else if (v instanceof Map) {
+      const m = new Map<string | number | boolean, Value>();
+      put(m);
+      for (const [k, x] of v) {
+        m.set(k, null);
+        work.push([x, (c) => m.set(k, c)]);
+      }
+    } else put(v);
   }
-  return v;
+  return result;
 }

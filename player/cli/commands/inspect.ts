@@ -11,6 +11,12 @@ import { createProgress } from '../progress.js';
 import { formatBytes } from '../format-bytes.js';
 import { nodeSha256 } from '../project-bundle.js';
 import type { Command } from './index.js';
+import { terminalSafe } from '../terminal.js';
+
+/** JSON text with every character terminalSafe escapes written as a JSON escape (JSON.stringify leaves C1 and bidi marks raw). */
+function jsonSafe(json: string): string {
+  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 export const inspectCommand: Command = {
   name: 'inspect',
@@ -36,7 +42,7 @@ export const inspectCommand: Command = {
     if (values.json) {
       const m = game?.bundle.manifest;
       term.out(
-        JSON.stringify(
+        jsonSafe(JSON.stringify(
           {
             file: path,
             size: bytes.length,
@@ -47,13 +53,15 @@ export const inspectCommand: Command = {
           },
           null,
           2,
-        ),
+        )),
       );
       return failure ? 1 : 0;
     }
     if (failure || !game) throw failure;
-    const m = game.bundle.manifest;
-    const entries = game.bundle.listEntries();
+    const manifest = game.bundle.manifest;
+    // Everything below comes from the bundle: guest text, made safe for the terminal.
+    const m = { ...manifest, title: terminalSafe(manifest.title, true), version: terminalSafe(manifest.version, true), author: terminalSafe(manifest.author, true), id: terminalSafe(manifest.id, true), runtime: terminalSafe(manifest.runtime, true) };
+    const entries = game.bundle.listEntries().map((e) => ({ ...e, name: terminalSafe(e.name, true) }));
     const unpacked = entries.reduce((s, e) => s + e.size, 0);
     const nameWidth = Math.max(...entries.map((e) => e.name.length), 5);
     term.out(

@@ -12,7 +12,7 @@ import { integerOption, parseCommandArgs } from '../args.js';
 import { isGameFile, loadBundleFile } from '../bundle-file.js';
 import { isAdventure, runHeadless } from '../game-session.js';
 import { compileScriptFiles } from '../sources.js';
-import type { Terminal } from '../terminal.js';
+import { terminalSafe, type Terminal } from '../terminal.js';
 import type { Command } from './index.js';
 import { secondsToTicks } from '../../../interpreter/vm/ticks.js';
 
@@ -68,7 +68,7 @@ export const runCommand: Command = {
       return runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay, quiet }, term).exitCode;
     }
     if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
-    const vm = new VM(module, { seed, print: (line) => term.out(line), ...trace });
+    const vm = new VM(module, { seed, print: (line) => term.out(terminalSafe(line)), ...trace });
     vm.init();
     vm.startHandlers('start');
     while (vm.threadCount > 0 && vm.tickCount < maxTicks) vm.tick();

@@ -18,7 +18,7 @@ import { integerOption, parseCommandArgs } from '../args.js';
 import { loadBundleFile } from '../bundle-file.js';
 import { startGame } from '../game-session.js';
 import { readTextFile } from '../sources.js';
-import type { Terminal } from '../terminal.js';
+import { terminalSafeError, terminalSafeSources, type Terminal } from '../terminal.js';
 import { buildProjectBundle, nodeSha256 } from '../project-bundle.js';
 import type { Command } from './index.js';
 import { ticksToSeconds } from '../../../interpreter/vm/ticks.js';
@@ -134,7 +134,7 @@ function playOne(walk: WalkFile, newGame: () => GameDriver, term: Terminal): { r
   } catch (e) {
     if (!isCairnError(e)) throw e;
     term.out(`${mark(false, term)} ${walk.name}  could not be read`);
-    term.out(indent(formatError(e, { color: term.color, sources: term.sources })));
+    term.out(indent(formatError(terminalSafeError(e), { color: term.color, sources: terminalSafeSources(term.sources) })));
     return undefined;
   }
   const game = newGame();
@@ -149,7 +149,7 @@ function report(name: string, result: WalkResult | undefined, ms: number, term: 
   const failures = result.failures.length === 0 ? '' : `, ${result.failures.length} failure${result.failures.length === 1 ? '' : 's'}`;
   const time = `${result.ticks.toLocaleString('en-US')} ticks (${ticksToSeconds(result.ticks).toFixed(1)} s of game time)`;
   term.out(`${mark(result.passed, term)} ${name}  ${steps}${failures}, ${time}, ${Math.round(ms)} ms`);
-  for (const failure of result.failures) term.out(indent(formatError(failure, { color: term.color, sources: term.sources })));
+  for (const failure of result.failures) term.out(indent(formatError(terminalSafeError(failure), { color: term.color, sources: terminalSafeSources(term.sources) })));
 }
 
 function mark(passed: boolean, term: Terminal): string {

@@ -24,6 +24,8 @@ interface SlotListing {
   name: string;
   date: number;
   thumbnail: boolean;
+  /** Why the file in this slot cannot be loaded (too large, damaged): such slots are not offered. */
+  unreadable?: string;
 }
 
 /** The saves of the one game a `cairn play` server serves. */
@@ -59,7 +61,7 @@ export class ServerSaveStore implements GameSaves {
     if (!response.ok) throw new Error(`the saves could not be listed: ${await reason(response)}`);
     const slots = (await response.json()) as SlotListing[];
     return Promise.all(
-      slots.map(async (s) => ({ slot: s.slot, name: s.name, date: s.date, thumbnail: s.thumbnail ? await this.thumbnail(s.slot) : null })),
+      slots.filter((s) => s.unreadable === undefined).map(async (s) => ({ slot: s.slot, name: s.name, date: s.date, thumbnail: s.thumbnail ? await this.thumbnail(s.slot) : null })),
     );
   }
 

@@ -128,7 +128,7 @@ describe('a thread that spawns itself and ends', () => {
     const t0 = performance.now();
     const { error, vm } = runaway([['SPAWN', 0, 0], ['POP'], ['RETURN_NIL']], { limits: { maxThreads: 1000 } });
     expect(error.code).toBe('TOO_MANY_THREADS');
-    expect(error.message).toBe('cannot start more than 1000 threads in one tick');
+    expect(error.message).toBe('cannot start more than 1000 threads in one tick (in the handler `on start`, line 1)');
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(vm.threadCount).toBe(0);
   });
