@@ -71,7 +71,7 @@ export function buildProjectBundle(dir: string, term: Terminal): { project: Proj
       assetNames: () => [...project.assets.keys()],
     },
   );
-  const worldProblems = checkWorld(module);
+  const worldProblems = checkWorld(module, project.config.resolution);
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
   const used = new Set(assetsUsed);
