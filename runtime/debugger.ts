@@ -41,6 +41,18 @@ export interface DebugAccess {
   changed(): void;
 }
 
+/** Who stands where in the current room, for `cairn dev`'s room editor: read-only. */
+export interface DebugWhereabouts {
+  room: string | null;
+  camera: { x: number; y: number };
+  /** The actor the player moves, or null. */
+  controlled: string | null;
+  /** The actors in the current room, in declaration order. */
+  actors: Array<{ name: string; x: number; y: number }>;
+  /** The objects in the current room now, and whether each is shown. */
+  objects: Array<{ name: string; visible: boolean }>;
+}
+
 /** The longest text of a spoken line shown in a wait reason. */
 const SHOWN_TEXT = 40;
 
@@ -55,6 +67,14 @@ export class Debugger {
       const place = vm.threadPlace(t.id);
       return { id: t.id, function: t.function, file: place?.file ?? '?', line: place?.line ?? 0, wait: this.waitWords(t) };
     });
+  }
+
+  /** The current room, the camera and the actors in the room; changes nothing. */
+  whereabouts(): DebugWhereabouts {
+    const s = this.game.engine.state;
+    const actors = [...s.actors].filter(([, a]) => a.room !== null && a.room === s.room).map(([name, a]) => ({ name, x: a.x, y: a.y }));
+    const objects = [...s.objects].filter(([, o]) => o.room !== null && o.room === s.room).map(([name, o]) => ({ name, visible: o.visible }));
+    return { room: s.room, camera: { x: s.camera.x, y: s.camera.y }, controlled: s.controlled, actors, objects };
   }
 
   /** A thread's frames, innermost first; USAGE when there is no such thread. */

@@ -4,6 +4,7 @@
 // its events (ready, error, save, end). The game itself runs in a Worker.
 
 import type { ErrorView, FrameMessage, GameInfo, ReloadOutcome } from '../protocol.js';
+import type { DebugWhereabouts } from '../../../runtime/debugger.js';
 import { Renderer } from '../render/renderer.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
 import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
@@ -196,6 +197,11 @@ export class CairnPlayer extends HTMLElement {
     const { client, view } = this.need();
     await view.inputsSent();
     return client.request('console', { line: String(line) });
+  }
+
+  /** `cairn dev` only: the current room, camera and actors' places, for the room editor. */
+  async devWhereabouts(): Promise<DebugWhereabouts> {
+    return this.need().client.request('whereabouts', {});
   }
 
   /** Opens the menu (Escape, F5). */
