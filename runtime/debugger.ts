@@ -11,6 +11,7 @@ import type { BlockReason } from '../interpreter/vm/natives.js';
 import type { ThreadInfo } from '../interpreter/vm/thread.js';
 import { EntityRef, typeName, type Value } from '../interpreter/vm/values.js';
 import type { Engine } from './world/engine.js';
+import { adoptDeclaredChanges } from './world/declared-changes.js';
 import { setProperty } from './world/properties.js';
 import type { GameVM } from './world/threads.js';
 import { goTo } from './world/travel.js';
@@ -75,6 +76,17 @@ export class Debugger {
     const actors = [...s.actors].filter(([, a]) => a.room !== null && a.room === s.room).map(([name, a]) => ({ name, x: a.x, y: a.y }));
     const objects = [...s.objects].filter(([, o]) => o.room !== null && o.room === s.room).map(([name, o]) => ({ name, visible: o.visible }));
     return { room: s.room, camera: { x: s.camera.x, y: s.camera.y }, controlled: s.controlled, actors, objects };
+  }
+
+  /**
+   * After `cairn dev` loaded a save into a rebuilt game: properties whose
+   * declarations changed since `previous`'s build take their new values,
+   * where the game had not changed them itself. Returns `name.property` of each.
+   */
+  adoptDeclarationsOf(previous: Debugger): string[] {
+    const adopted = adoptDeclaredChanges(this.game.engine, previous.game.engine.decls);
+    if (adopted.length > 0) this.game.changed();
+    return adopted;
   }
 
   /** A thread's frames, innermost first; USAGE when there is no such thread. */

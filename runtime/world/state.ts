@@ -178,7 +178,7 @@ function copyProps(props: ReadonlyMap<string, Value>): Map<string, Value> {
 }
 
 /** A deep copy of a declared value (declared values hold no cycles). */
-function copyValue(v: Value): Value {
+export function copyValue(v: Value): Value {
   if (Array.isArray(v)) return v.map(copyValue);
   if (v instanceof Map) {
     const m = new Map<string | number | boolean, Value>();
