@@ -8,7 +8,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JsonValue } from '../../interpreter/bytecode/module.js';
+import type { JsonValue, Module } from '../../interpreter/bytecode/module.js';
 import { compile } from '../../interpreter/compiler/compile.js';
 import { geometrySources, type GeometryOwner } from '../../interpreter/compiler/geometry-sources.js';
 import { CairnError, formatError, isCairnError } from '../../interpreter/errors.js';
@@ -59,8 +59,12 @@ export class RoomWriteBack {
   /** The geometry as the scripts on disk say it; throws the build's CairnError when they do not compile. */
   geometry(): RoomGeometry {
     const project = loadProject(this.dir);
-    const module = this.check(project, new Map());
-    const owners = geometrySources(project.scripts.map((s) => parse(s.text, s.file)));
+    return this.geometryOf(project, this.check(project, new Map()), new Map());
+  }
+
+  /** The geometry of `project` with `texts` overriding its files, `module` being its build. */
+  private geometryOf(project: Project, module: Module, texts: ReadonlyMap<string, string>): RoomGeometry {
+    const owners = geometrySources(project.scripts.map((s) => parse(texts.get(s.file) ?? s.text, s.file)));
     return { resolution: project.config.resolution, declarations: module.declarations, owners, undo: this.done.length, redo: this.undone.length };
   }
 
@@ -78,13 +82,14 @@ export class RoomWriteBack {
     }
     if (edits.length === 0) return { ok: true, file: owner.file, edits, geometry: this.geometry() };
     const after = applyEdits(script.text, edits);
-    const refused = this.refusal(project, script.file, after);
-    if (refused !== null) return { ok: false, message: refused };
+    const texts = new Map([[script.file, after]]);
+    const built = this.build(project, texts);
+    if (typeof built === 'string') return { ok: false, message: built };
     this.write(script.file, after);
     this.done.push({ file: script.file, before: script.text, after });
     if (this.done.length > HISTORY_KEPT) this.done.shift();
     this.undone.length = 0;
-    return { ok: true, file: script.file, edits, geometry: this.geometry() };
+    return { ok: true, file: script.file, edits, geometry: this.geometryOf(project, built, texts) };
   }
 
   /** Takes back the last edit, byte for byte; refuses when the file changed since. */
@@ -118,14 +123,13 @@ export class RoomWriteBack {
     return owner ?? `there is no ${edit.kind} called \`${edit.name}\` in the scripts`;
   }
 
-  /** The build's message when the project, with `file` holding `text`, would not build; null when it builds. */
-  private refusal(project: Project, file: string, text: string): string | null {
+  /** The project's build with `texts` overriding its files, or the build's message when it would not build. */
+  private build(project: Project, texts: ReadonlyMap<string, string>): Module | string {
     try {
-      this.check(project, new Map([[file, text]]));
-      return null;
+      return this.check(project, texts);
     } catch (e) {
       if (!isCairnError(e)) throw e;
-      const sources = (f: string) => (f === file ? text : project.scripts.find((s) => s.file === f)?.text);
+      const sources = (f: string) => texts.get(f) ?? project.scripts.find((s) => s.file === f)?.text;
       // The build's own words, without the code frame: the editor shows them in one line under the pointer.
       const first = e.code === 'COMPILE_FAILED' && e.related.length > 0 ? e.related[0]! : e;
       return formatError(first, { sources }).split('\n')[0]!;
@@ -133,7 +137,7 @@ export class RoomWriteBack {
   }
 
   /** Compiles and checks the project as `cairn build` does (texts override files); throws the build's error. */
-  private check(project: Project, texts: ReadonlyMap<string, string>) {
+  private check(project: Project, texts: ReadonlyMap<string, string>): Module {
     const { module } = compile(
       project.scripts.map((s) => ({ file: s.file, text: texts.get(s.file) ?? s.text })),
       { assetExists: (path) => project.assets.has(path), assetNames: () => [...project.assets.keys()] },

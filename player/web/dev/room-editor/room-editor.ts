@@ -70,6 +70,8 @@ export class RoomEditor {
   private refused: Editable | null = null;
   private drawing: [number, number, number, number] | null = null;
   private drag: Drag | null = null;
+  /** Geometry that came during a drag, taken when it ends. */
+  private pending: GeometryAnswer | null = null;
   private spaceHeld = false;
   private wasRunning = false;
   private busy: Promise<unknown> = Promise.resolve();
@@ -178,6 +180,12 @@ export class RoomEditor {
 
   /** Takes a fresh geometry answer, keeping the selection where it still exists. */
   private adopt(g: GeometryAnswer): void {
+    // Mid-drag the model must hold still (the drag changes its values): the news waits for the button to come up.
+    if (this.drag !== null) {
+      this.pending = g;
+      return;
+    }
+    this.pending = null;
     this.geometry = g;
     const roomName = this.where?.room ?? null;
     this.room = roomName === null ? null : roomModel(g, roomName);
@@ -311,6 +319,15 @@ export class RoomEditor {
     const d = this.drag;
     this.drag = null;
     if (d === null || this.room === null) return;
+    this.finish(d, e);
+    if (this.pending !== null && this.drag === null) {
+      this.adopt(this.pending);
+      this.redraw();
+    }
+  }
+
+  private finish(d: Drag, e: PointerEvent): void {
+    if (this.room === null) return;
     if (d.kind === 'draw') {
       const rect = this.drawing;
       this.drawing = null;
@@ -378,6 +395,8 @@ export class RoomEditor {
 
   /** Sends one edit; the answer's geometry replaces ours, a refusal puts the value back. */
   private write(e: Editable, value: GeometryValue, before: GeometryValue | null): Promise<void> {
+    // The answer brings newer geometry than any that came during the drag.
+    this.pending = null;
     if (!e.writable) {
       if (before !== null) e.value = before;
       this.redraw();
