@@ -5,9 +5,10 @@
 // (the hero walks to the new edge, the door answers at its new place); a
 // self-crossing drag is refused with the build's message and writes nothing;
 // undo restores the file byte for byte. An export of the game has none of it.
+// The test photographs edit mode into docs/screenshots/room-editor.png.
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -88,7 +89,7 @@ describe.skipIf(!browserAvailable())('the room editor in cairn dev', { timeout: 
 
   test('F2, three drags written back as exactly their numbers, the game reloaded with them, a refusal, and undo', async () => {
     const original = cottage();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const problems = await watchPage(page);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     await page.goto(url);
@@ -111,6 +112,15 @@ describe.skipIf(!browserAvailable())('the room editor in cairn dev', { timeout: 
     await page.mouse.click(p.x, p.y);
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('(300, 320)');
     expect(await page.locator('#cairn-room-readout').textContent()).toBe('(300, 320)');
+
+    // The picture in docs/room-editor.md: a vertex selected, the path and the ghost hero at the pointer.
+    let q = await editorPoint(page, 176, 268);
+    await page.mouse.click(q.x, q.y);
+    q = await editorPoint(page, 250, 330);
+    await page.mouse.move(q.x, q.y, { steps: 4 });
+    await expect.poll(() => page.locator('#cairn-room-readout').textContent()).toBe('(250, 330)');
+    await page.waitForTimeout(300);
+    writeFileSync(join(ROOT, 'docs/screenshots/room-editor.png'), await page.screenshot());
 
     // A walkable vertex, a hotspot corner and an object's `at`: each changes only its numbers.
     let expected = original.replace('(626, 290), (632, 356)', '(640, 276), (632, 356)');
