@@ -10,7 +10,7 @@ import { formatValue } from '../../../dev/room-edits.js';
 import { element } from '../dev-overlay.js';
 import { PathPreview } from './path-preview.js';
 import { refusal } from './room-checks.js';
-import { dragged, handleAt, snap, withoutVertex, withVertex, type Handle, type Pt } from './room-handles.js';
+import { dragged, edgeAt, handleAt, snap, withoutVertex, withVertex, type Handle, type Pt } from './room-handles.js';
 import { clone, roomModel, type Editable, type GeometryAnswer, type GeometryValue, type RoomModel } from './room-model.js';
 import { RoomView } from './room-view.js';
 
@@ -356,8 +356,8 @@ export class RoomEditor {
   private onDoubleClick(e: MouseEvent): void {
     if (this.room === null) return;
     const p = snap(this.roomPoint(e), e.altKey ? 4 : 1);
-    const h = handleAt(this.room, p, GRAB_PX / this.view.scale, this.sizeOf);
-    if (h?.type !== 'edge') return;
+    const h = edgeAt(this.room, p, GRAB_PX / this.view.scale);
+    if (h === null) return;
     void this.write(h.e, withVertex(h.e, h.path, h.index, p), clone(h.e.value));
   }
 

@@ -57,15 +57,8 @@ export function handleAt(room: RoomModel, p: Pt, tol: number, sizeOf: SizeOf): H
     const v = room.scale.value as number[];
     for (const row of [0, 1] as const) if (Math.abs(v[row * 2]! - p.y) <= tol && p.x >= 0 && p.x <= room.size[0]) return { type: 'scale', e: room.scale, row };
   }
-  for (const e of polygonal) {
-    for (const { path, points } of polygonsOf(e)) {
-      for (let i = 0; i < points.length; i++) {
-        const a = points[i]!;
-        const b = points[(i + 1) % points.length]!;
-        if (distanceToSegment(p, a, b) <= tol) return { type: 'edge', e, path, index: i };
-      }
-    }
-  }
+  const edge = edgeAt(room, p, tol);
+  if (edge !== null) return edge;
   for (const o of objects) {
     if (o.hotspot !== null && insideRect(o.hotspot.value as number[], p)) return { type: 'rect', e: o.hotspot };
     const box = spriteBox(o, sizeOf);
@@ -73,6 +66,19 @@ export function handleAt(room: RoomModel, p: Pt, tol: number, sizeOf: SizeOf): H
   }
   for (const e of polygonal) {
     for (const { path, points } of polygonsOf(e)) if (insidePolygon(points, p)) return { type: 'polygon', e, path };
+  }
+  return null;
+}
+
+/** The polygon edge within `tol` of `p` (a double-click puts a vertex there), whatever else lies near. */
+export function edgeAt(room: RoomModel, p: Pt, tol: number): Extract<Handle, { type: 'edge' }> | null {
+  const polygonal = [...[...room.objects].reverse().flatMap((o) => (o.polygon === null ? [] : [o.polygon])), ...(room.blocked === null ? [] : [room.blocked]), ...room.walkable];
+  for (const e of polygonal) {
+    for (const { path, points } of polygonsOf(e)) {
+      for (let i = 0; i < points.length; i++) {
+        if (distanceToSegment(p, points[i]!, points[(i + 1) % points.length]!) <= tol) return { type: 'edge', e, path, index: i };
+      }
+    }
   }
   return null;
 }
