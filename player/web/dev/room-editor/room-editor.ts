@@ -12,7 +12,7 @@ import { PathPreview } from './path-preview.js';
 import { refusal } from './room-checks.js';
 import { dragged, edgeAt, handleAt, snap, withoutVertex, withVertex, type Handle, type Pt } from './room-handles.js';
 import { clone, roomModel, type Editable, type GeometryAnswer, type GeometryValue, type RoomModel } from './room-model.js';
-import { RoomView } from './room-view.js';
+import { RoomView, type ActorLook } from './room-view.js';
 
 /** What the editor needs of the player element. */
 export interface EditorPlayer extends HTMLElement {
@@ -198,8 +198,10 @@ export class RoomEditor {
     this.layout();
     for (const p of this.room.pictures) this.picture(p.image);
     for (const o of this.room.objects) if (o.sprite !== null) this.picture(o.sprite);
-    const sheet = this.ghostSheet();
-    if (sheet !== null) this.picture(sheet.sheet);
+    for (const a of this.where?.actors ?? []) {
+      const sheet = this.sheetOf(a.name);
+      if (sheet !== null) this.picture(sheet.sheet);
+    }
   }
 
   private picture(path: string): void {
@@ -215,15 +217,24 @@ export class RoomEditor {
     return img !== undefined && img.complete && img.naturalWidth > 0 ? [img.naturalWidth, img.naturalHeight] : null;
   };
 
-  /** The controlled actor's costume sheet and frame size, for the ghost at the pointer. */
-  private ghostSheet(): { sheet: string; frame: [number, number] | null } | null {
-    const decls = this.geometry?.declarations as { actors?: Array<{ name: string; properties: Array<{ name: string; value: unknown }> }>; costumes?: Array<{ name: string; properties: Array<{ name: string; value: unknown }> }> } | undefined;
-    const actor = decls?.actors?.find((a) => a.name === this.where?.controlled);
-    const costume = actor?.properties.find((p) => p.name === 'costume')?.value;
+  /** An actor's costume sheet and the size of its frames (without `frame`, the whole sheet). */
+  private sheetOf(actor: string | null | undefined): { sheet: string; frame: [number, number] | null } | null {
+    type Decl = { name: string; properties: Array<{ name: string; value: unknown }> };
+    const decls = this.geometry?.declarations as { actors?: Decl[]; costumes?: Decl[] } | undefined;
+    const costume = decls?.actors?.find((a) => a.name === actor)?.properties.find((p) => p.name === 'costume')?.value;
     const c = decls?.costumes?.find((x) => x.name === costume);
     const sheet = c?.properties.find((p) => p.name === 'sheet')?.value;
     const frame = c?.properties.find((p) => p.name === 'frame')?.value;
     return typeof sheet === 'string' ? { sheet, frame: Array.isArray(frame) ? [frame[0] as number, frame[1] as number] : null } : null;
+  }
+
+  /** An actor's first frame, once its sheet has loaded, drawn at the scale it has at height y. */
+  private lookOf(actor: string | null | undefined, y: number): ActorLook | null {
+    const sheet = this.sheetOf(actor);
+    const image = sheet === null ? undefined : this.pictures.get(sheet.sheet);
+    const frame = sheet === null ? null : (sheet.frame ?? this.sizeOf(sheet.sheet));
+    if (image === undefined || frame === null || this.preview === null) return null;
+    return { image, frame, scale: this.preview.scaleAt(y) };
   }
 
   private redraw(): void {
@@ -233,18 +244,12 @@ export class RoomEditor {
     const hero = where?.actors.find((a) => a.name === where.controlled) ?? null;
     const pointer = this.pointer;
     const path = pointer !== null && hero !== null && this.preview !== null ? this.preview.path({ x: hero.x, y: hero.y }, pointer) : null;
-    let ghost = null;
-    const sheet = this.ghostSheet();
-    const img = sheet === null ? undefined : this.pictures.get(sheet.sheet);
-    if (sheet !== null && img !== undefined && pointer !== null && this.preview !== null) {
-      const frame = sheet.frame ?? this.sizeOf(sheet.sheet);
-      if (frame !== null) ghost = { image: img, frame, scale: this.preview.scaleAt(pointer.y) };
-    }
+    const ghost = pointer === null ? null : this.lookOf(where?.controlled, pointer.y);
     this.view.draw(
       {
         room, pictures: this.pictures, pointer, path, ghost, selected: this.selected, refused: this.refused, drawing: this.drawing,
         shown: new Map((where?.objects ?? []).map((o) => [o.name, o.visible])),
-        actors: (where?.actors ?? []).map((a) => ({ ...a, controlled: a.name === where?.controlled })),
+        actors: (where?.actors ?? []).map((a) => ({ ...a, controlled: a.name === where?.controlled, look: this.lookOf(a.name, a.y) })),
       },
       this.sizeOf,
     );

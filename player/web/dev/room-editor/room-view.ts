@@ -8,15 +8,22 @@
 import { polygonsOf, type Editable, type RoomModel } from './room-model.js';
 import { rectCorners, spriteBox, type Handle, type Pt, type SizeOf } from './room-handles.js';
 
+/** An actor's first costume frame and the scale it is drawn at. */
+export interface ActorLook {
+  image: HTMLImageElement;
+  frame: [number, number];
+  scale: number;
+}
+
 /** What one frame of the editor shows besides the room. */
 export interface ViewState {
   room: RoomModel;
   pictures: ReadonlyMap<string, HTMLImageElement>;
-  actors: ReadonlyArray<{ name: string; x: number; y: number; controlled: boolean }>;
+  actors: ReadonlyArray<{ name: string; x: number; y: number; controlled: boolean; look: ActorLook | null }>;
   pointer: Pt | null;
   path: readonly Pt[] | null;
   /** The controlled actor's look at the pointer: its sheet's first frame, at the scale it would have there. */
-  ghost: { image: HTMLImageElement; frame: [number, number]; scale: number } | null;
+  ghost: ActorLook | null;
   selected: Handle | null;
   /** The property being dragged into something the build refuses: drawn red. */
   refused: Editable | null;
@@ -140,6 +147,7 @@ export class RoomView {
       ctx.globalAlpha = 1;
     }
     for (const a of s.actors) {
+      if (a.look !== null) this.figure(a.look, a.x, a.y, 1, px);
       this.dot(a.x, a.y, a.controlled ? '#ffffff' : '#c0c0c0', 5 * px);
       this.text(a.controlled ? `${a.name} ▸` : a.name, a.x + 7 * px, a.y + 4 * px, '#ffffff', px);
     }
@@ -152,16 +160,18 @@ export class RoomView {
       ctx.stroke();
       ctx.setLineDash([]);
     }
-    if (s.ghost !== null && s.pointer !== null) {
-      const { image, frame, scale } = s.ghost;
-      const w = frame[0] * scale;
-      const h = frame[1] * scale;
-      ctx.globalAlpha = 0.55;
-      ctx.drawImage(image, 0, 0, frame[0], frame[1], s.pointer.x - w / 2, s.pointer.y - h, w, h);
-      ctx.globalAlpha = 1;
-      this.outline(rectCorners([s.pointer.x - w / 2, s.pointer.y - h, w, h]), 'rgba(255, 255, 255, 0.6)', px, [2 * px, 2 * px]);
-    }
+    if (s.ghost !== null && s.pointer !== null) this.figure(s.ghost, s.pointer.x, s.pointer.y, 0.55, px);
     if (s.drawing !== null) this.outline(rectCorners(s.drawing), '#ffd24a', 2 * px, [4 * px, 2 * px]);
+  }
+
+  /** An actor's frame standing on (x, y), as the game draws it; outlined. */
+  private figure(look: ActorLook, x: number, y: number, alpha: number, px: number): void {
+    const w = look.frame[0] * look.scale;
+    const h = look.frame[1] * look.scale;
+    this.ctx.globalAlpha = alpha;
+    this.ctx.drawImage(look.image, 0, 0, look.frame[0], look.frame[1], x - w / 2, y - h, w, h);
+    this.ctx.globalAlpha = 1;
+    this.outline(rectCorners([x - w / 2, y - h, w, h]), 'rgba(255, 255, 255, 0.6)', px, [2 * px, 2 * px]);
   }
 
   private polygons(e: Editable, s: ViewState, kind: 'walkable' | 'blocked' | 'polygon', px: number): void {
