@@ -10,6 +10,16 @@ import type { GeometryLiteral, GeometryOwner } from '../../interpreter/compiler/
 /** A geometric value in the nesting of its literal: a number, or a tuple or list of values. */
 export type GeometryValue = number | readonly GeometryValue[];
 
+/** One drag's result, as the page sends it: a property of a room, object or actor set to a value. */
+export interface RoomEdit {
+  kind: GeometryOwner['kind'];
+  name: string;
+  property: string;
+  /** Which occurrence of the property in its block (`walkable` may repeat), from 0. */
+  occurrence: number;
+  value: GeometryValue;
+}
+
 /** Replace text[start, end) with `text`. */
 export interface TextEdit {
   readonly start: number;

@@ -15,7 +15,9 @@ import { CairnError, formatError, isCairnError } from '../../interpreter/errors.
 import { parse } from '../../interpreter/syntax/parse.js';
 import { checkWorld } from '../../runtime/world/check-world.js';
 import { loadProject, type Project } from '../cli/project.js';
-import { applyEdits, propertyEdits, type GeometryValue, type TextEdit } from './room-edits.js';
+import { applyEdits, propertyEdits, type RoomEdit, type TextEdit } from './room-edits.js';
+
+export type { RoomEdit } from './room-edits.js';
 
 /** What the editor draws from: the screen, the compiled declarations and where each geometric value is written. */
 export interface RoomGeometry {
@@ -26,15 +28,6 @@ export interface RoomGeometry {
   /** How many edits undo and redo can take back or make again. */
   undo: number;
   redo: number;
-}
-
-/** One drag's result: a property of a room, object or actor set to a value. */
-export interface RoomEdit {
-  kind: GeometryOwner['kind'];
-  name: string;
-  property: string;
-  occurrence: number;
-  value: GeometryValue;
 }
 
 /** The answer to an edit, undo or redo: written (with the text edits) or refused with the build's message. */

@@ -137,6 +137,8 @@ describe.skipIf(!browserAvailable())('the room editor in cairn dev', { timeout: 
     expect(await player.call('evaluate', 'mug.at'), 'the reloaded game has the new `at`').toEqual({ x: 236, y: 160 });
 
     // A self-crossing drag: red with the build's message while dragging, and nothing written.
+    // (First the editor takes in the reloaded game, which it does after each reload.)
+    await expect.poll(() => page.locator('#cairn-room-message').textContent(), { timeout: 30_000 }).toContain('cottage: drag to edit');
     const before = cottage();
     const mtime = statSync(join(project, COTTAGE)).mtimeMs;
     await drag(page, [632, 356], [100, 250], async () => {

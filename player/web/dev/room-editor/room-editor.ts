@@ -12,6 +12,7 @@ import { PathPreview } from './path-preview.js';
 import { refusal } from './room-checks.js';
 import { dragged, edgeAt, handleAt, snap, withoutVertex, withVertex, type Handle, type Pt } from './room-handles.js';
 import { clone, roomModel, type Editable, type GeometryAnswer, type GeometryValue, type RoomModel } from './room-model.js';
+import { RoomServer, type RoomAnswer } from './room-server.js';
 import { RoomView, type ActorLook } from './room-view.js';
 
 /** What the editor needs of the player element. */
@@ -74,7 +75,7 @@ export class RoomEditor {
   private pending: GeometryAnswer | null = null;
   private spaceHeld = false;
   private wasRunning = false;
-  private busy: Promise<unknown> = Promise.resolve();
+  private readonly server = new RoomServer();
 
   constructor(parent: HTMLElement, private readonly player: EditorPlayer) {
     const sheet = new CSSStyleSheet();
@@ -137,7 +138,7 @@ export class RoomEditor {
 
   /** Handles a key while open; true when it was the editor's. */
   key(e: KeyboardEvent, down: boolean): boolean {
-    if (!this.isOpen) return false;
+    if (!this.isOpen || e.target instanceof HTMLInputElement) return false;
     if (e.key === ' ') this.spaceHeld = down;
     if (!down) return true;
     const ctrl = e.ctrlKey || e.metaKey;
@@ -167,12 +168,13 @@ export class RoomEditor {
   /** Reads the scripts' geometry and where the game stands now. */
   private async refreshGame(): Promise<void> {
     try {
-      const [answer, where] = await Promise.all([fetchJson('/dev/room/geometry'), this.player.devWhereabouts()]);
+      const [answer, where] = await Promise.all([this.server.geometry(), this.player.devWhereabouts()]);
       this.where = where;
       if (!answer.ok) return this.say(answer.message, true);
-      this.adopt(answer.geometry as GeometryAnswer);
+      this.adopt(answer.geometry);
       if (this.room === null) return this.say(where.room === null ? 'The game is in no room.' : `The scripts declare no room \`${where.room}\`.`, true);
-      this.say(`${this.room.name}: drag to edit · double-click an edge to add a point · Delete removes it · Shift-drag draws a hotspot · Alt snaps to 4 px · Ctrl+Z undoes`);
+      // A reload that lands mid-drag must not hide what the drag shows.
+      if (this.drag === null) this.say(`${this.room.name}: drag to edit · double-click an edge to add a point · Delete removes it · Shift-drag draws a hotspot · Alt snaps to 4 px · Ctrl+Z undoes`);
     } catch (e) {
       this.say(`The room editor could not read the room: ${e instanceof Error ? e.message : String(e)}`, true);
     }
@@ -314,7 +316,7 @@ export class RoomEditor {
         const problem = refusal(this.room, d.e);
         this.refused = problem === null ? null : d.e;
         if (problem !== null) this.say(problem, true);
-        else this.say(`${describe(d.e)} → ${formatValue(d.e.value)}`);
+        else this.say(`${d.e.owner} \`${d.e.name}\` ${d.e.property} → ${formatValue(d.e.value)}`);
       }
     }
     this.redraw();
@@ -399,58 +401,43 @@ export class RoomEditor {
   }
 
   /** Sends one edit; the answer's geometry replaces ours, a refusal puts the value back. */
-  private write(e: Editable, value: GeometryValue, before: GeometryValue | null): Promise<void> {
+  private async write(e: Editable, value: GeometryValue, before: GeometryValue | null): Promise<void> {
     // The answer brings newer geometry than any that came during the drag.
     this.pending = null;
     if (!e.writable) {
       if (before !== null) e.value = before;
       this.redraw();
-      this.say(`\`${e.property}\` of \`${e.name}\` is written with names, not numbers: edit it in ${e.file}:${e.line}`, true);
-      return Promise.resolve();
+      return this.say(`\`${e.property}\` of \`${e.name}\` is written with names, not numbers: edit it in ${e.file}:${e.line}`, true);
     }
-    const body = { kind: e.owner, name: e.name, property: e.property, occurrence: e.occurrence, value };
-    return this.queue(async () => {
-      const answer = await fetchJson('/dev/room/edit', body);
-      if (!answer.ok) {
-        if (before !== null) e.value = before;
-        this.refused = null;
-        this.redraw();
-        return this.say(`Not written: ${answer.message}`, true);
-      }
-      this.adopt(answer.geometry as GeometryAnswer);
+    const answer = await this.answered(this.server.edit({ kind: e.owner, name: e.name, property: e.property, occurrence: e.occurrence, value }));
+    if (answer === null) return;
+    if (!answer.ok) {
+      if (before !== null) e.value = before;
+      this.refused = null;
       this.redraw();
-      this.say(`Wrote ${describe(e)} ${formatValue(value)} to ${answer.file as string}`);
-    });
+      return this.say(`Not written: ${answer.message}`, true);
+    }
+    this.adopt(answer.geometry);
+    this.redraw();
+    this.say(`Wrote ${e.owner} \`${e.name}\` ${e.property} ${formatValue(value)} to ${answer.file ?? e.file}`);
   }
 
-  private replay(what: 'undo' | 'redo'): Promise<void> {
-    return this.queue(async () => {
-      const answer = await fetchJson(`/dev/room/${what}`, {});
-      if (!answer.ok) return this.say(`Cannot ${what}: ${answer.message}`, true);
-      this.adopt(answer.geometry as GeometryAnswer);
-      this.redraw();
-      this.say(`${what === 'undo' ? 'Undid' : 'Redid'} an edit of ${answer.file as string}`);
-    });
+  private async replay(what: 'undo' | 'redo'): Promise<void> {
+    const answer = await this.answered(this.server.replay(what));
+    if (answer === null) return;
+    if (!answer.ok) return this.say(`Cannot ${what}: ${answer.message}`, true);
+    this.adopt(answer.geometry);
+    this.redraw();
+    this.say(`${what === 'undo' ? 'Undid' : 'Redid'} an edit of ${answer.file ?? 'the scripts'}`);
   }
 
-  /** One request at a time, in order. */
-  private queue(run: () => Promise<void>): Promise<void> {
-    const next = this.busy.then(run, run).catch((err: unknown) => this.say(`The dev server did not answer: ${err instanceof Error ? err.message : String(err)}`, true));
-    this.busy = next;
-    return next;
+  /** The server's answer, or null (said) when it did not answer. */
+  private async answered(request: Promise<RoomAnswer>): Promise<RoomAnswer | null> {
+    try {
+      return await request;
+    } catch (err) {
+      this.say(`The dev server did not answer: ${err instanceof Error ? err.message : String(err)}`, true);
+      return null;
+    }
   }
-}
-
-/** A JSON answer of the room routes. */
-type Answer = { ok: true; [key: string]: unknown } | { ok: false; message: string };
-
-async function fetchJson(url: string, body?: unknown): Promise<Answer> {
-  const response = await fetch(url, body === undefined ? { cache: 'no-store' } : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const type = response.headers.get('Content-Type') ?? '';
-  if (!type.startsWith('application/json')) return { ok: false, message: `${response.status}: ${await response.text()}` };
-  return (await response.json()) as Answer;
-}
-
-function describe(e: Editable): string {
-  return `${e.owner === 'room' ? 'room' : e.owner} \`${e.name}\` ${e.property}`;
 }
