@@ -12,6 +12,7 @@ import type { BlockReason } from '../interpreter/vm/native-table.js';
 import type { ThreadInfo } from '../interpreter/vm/thread.js';
 import { EntityRef, typeName, type Value } from '../interpreter/vm/values.js';
 import type { Engine } from './world/engine.js';
+import { adoptDeclaredChanges } from './world/declared-changes.js';
 import { setProperty } from './world/properties.js';
 import type { GameVM } from './world/threads.js';
 import { goTo } from './world/travel.js';
@@ -42,6 +43,18 @@ export interface DebugAccess {
   changed(): void;
 }
 
+/** Who stands where in the current room, for `cairn dev`'s room editor: read-only. */
+export interface DebugWhereabouts {
+  room: string | null;
+  camera: { x: number; y: number };
+  /** The actor the player moves, or null. */
+  controlled: string | null;
+  /** The actors in the current room, in declaration order. */
+  actors: Array<{ name: string; x: number; y: number }>;
+  /** The objects in the current room now, and whether each is shown. */
+  objects: Array<{ name: string; visible: boolean }>;
+}
+
 /** The longest text of a spoken line shown in a wait reason. */
 const SHOWN_TEXT = 40;
 
@@ -56,6 +69,25 @@ export class Debugger {
       const place = vm.threadPlace(t.id);
       return { id: t.id, function: t.function, file: place?.file ?? '?', line: place?.line ?? 0, wait: this.waitWords(t) };
     });
+  }
+
+  /** The current room, the camera and the actors in the room; changes nothing. */
+  whereabouts(): DebugWhereabouts {
+    const s = this.game.engine.state;
+    const actors = [...s.actors].filter(([, a]) => a.room !== null && a.room === s.room).map(([name, a]) => ({ name, x: a.x, y: a.y }));
+    const objects = [...s.objects].filter(([, o]) => o.room !== null && o.room === s.room).map(([name, o]) => ({ name, visible: o.visible }));
+    return { room: s.room, camera: { x: s.camera.x, y: s.camera.y }, controlled: s.controlled, actors, objects };
+  }
+
+  /**
+   * After `cairn dev` loaded a save into a rebuilt game: properties whose
+   * declarations changed since `previous`'s build take their new values,
+   * where the game had not changed them itself. Returns `name.property` of each.
+   */
+  adoptDeclarationsOf(previous: Debugger): string[] {
+    const adopted = adoptDeclaredChanges(this.game.engine, previous.game.engine.decls);
+    if (adopted.length > 0) this.game.changed();
+    return adopted;
   }
 
   /** A thread's frames, innermost first; USAGE when there is no such thread. */

@@ -35,7 +35,7 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
       onWarning,
     },
   );
-  const worldProblems = checkWorld(module);
+  const worldProblems = checkWorld(module, project.config.resolution);
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
   const used = new Set(assetsUsed);

@@ -32,7 +32,7 @@ export class DevBuilder {
   /** Script texts of the last build that read them: for code frames of runtime errors. */
   private sources: SourceLookup = () => undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   /** The latest bundle that built, if any did. */
   get bundle(): Uint8Array | undefined {

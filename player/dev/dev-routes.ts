@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BASE_HEADERS, DEV_PREFIX, send, sendBytes, type DevRoutes } from '../desktop/server.js';
 import type { DevBuild, DevBuilder, PageError } from './dev-builds.js';
+import { readBody } from './request-body.js';
+import { ROOM_PREFIX, roomRoutes } from './room-routes.js';
 
 /** The dev client's script in the player build (player/web/dev/dev-client.ts). */
 export const DEV_CLIENT_FILE = 'cairn-dev.js';
@@ -31,6 +33,7 @@ export function devRoutes(builder: DevBuilder, print: (line: string) => void): D
   // What the page sends may hold a game's strings: no escape sequence of theirs reaches the terminal.
   const log = (text: string) => print(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
   const streams = new Set<ServerResponse>();
+  const room = roomRoutes(builder.dir);
   // Unnamed events: a named `error` would be mistaken for EventSource's own connection error.
   const write = (res: ServerResponse, event: DevEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
 
@@ -49,7 +52,7 @@ export function devRoutes(builder: DevBuilder, print: (line: string) => void): D
   };
 
   const answerLog = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_LOG_BYTES);
     if (body === undefined) return send(res, 413, 'too large');
     let entry: { text?: unknown; error?: PageError };
     try {
@@ -73,6 +76,7 @@ export function devRoutes(builder: DevBuilder, print: (line: string) => void): D
     page: (html) => withDevScript(html),
     answer(req, res, path, _query, method) {
       if (path === EVENTS_ROUTE) return method === 'GET' ? openEvents(req, res) : send(res, 405, 'use GET');
+      if (path.startsWith(ROOM_PREFIX)) return room(req, res, path, _query, method);
       if (path === LOG_ROUTE) return method === 'POST' ? answerLog(req, res) : send(res, 405, 'use POST');
       if (path === BUNDLE_ROUTE) {
         if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'use GET');
@@ -100,16 +104,4 @@ export function withDevScript(html: string): string {
   const player = html.search(/<script[^>]*src="[^"]*cairn-player[^"]*"/i);
   const at = player !== -1 ? player : html.search(/<\/head>/i);
   return at === -1 ? tag + html : html.slice(0, at) + tag + html.slice(at);
-}
-
-/** The request's body as text, or undefined past MAX_LOG_BYTES. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_LOG_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

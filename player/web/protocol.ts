@@ -4,6 +4,7 @@
 // these shapes; nothing here is ever evaluated or turned into HTML.
 
 import type { AudioCommand, GameInput, Scene, Target } from '../../runtime/game-api.js';
+import type { DebugWhereabouts } from '../../runtime/debugger.js';
 
 /** What the page learns about a game once its bundle passed the door. */
 export interface GameInfo {
@@ -89,6 +90,8 @@ export interface Requests {
   reload: { args: { bytes: ArrayBuffer }; result: { info: GameInfo; outcome: ReloadOutcome } };
   /** `cairn dev` only: one debugger console line (runtime/debugger-commands.ts); its text. */
   console: { args: { line: string }; result: string };
+  /** `cairn dev` only: the current room, camera, controlled actor and actors' places, for the room editor. */
+  whereabouts: { args: Record<string, never>; result: DebugWhereabouts };
 }
 
 /** The name of a request. */

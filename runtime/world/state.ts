@@ -178,7 +178,7 @@ function copyProps(props: ReadonlyMap<string, Value>): Map<string, Value> {
 }
 
 /** A deep copy of a declared value (declared values hold no cycles); iterative, so depth is no limit. */
-function copyValue(root: Value): Value {
+export function copyValue(root: Value): Value {
   let result: Value = root;
   const work: Array<[Value, (v: Value) => void]> = [[root, (v) => (result = v)]];
   while (work.length > 0) {

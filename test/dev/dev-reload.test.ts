@@ -82,6 +82,20 @@ describe('reloading a rebuilt game', () => {
     expect(game.evaluate('has(coin)')).toBe(false);
   });
 
+  it('takes declarations whose numbers changed, except where the game changed the property itself', () => {
+    const script = SCRIPT.replace('hotspot: (10, 10, 20, 20);', 'hotspot: (10, 10, 20, 20); weight: 3; shine: 1;');
+    const first = build(dir, script);
+    const old = running(first);
+    old.debugger().setVariable('coin.weight', '9');
+    const next = build(dir, script.replace('(10, 10, 20, 20)', '(12, 10, 24, 20)').replace('weight: 3', 'weight: 4').replace('shine: 1', 'shine: 2'));
+    const { game, outcome } = reloadGame(old, first, next, create);
+    expect(outcome.kind).toBe('in-place');
+    expect(game.evaluate('coin.hotspot')).toEqual([12, 10, 24, 20]);
+    expect(game.evaluate('coin.shine')).toBe(2);
+    expect(game.evaluate('coin.weight'), 'the game set it: its value stays').toBe(9);
+    expect(game.evaluate('has(coin)')).toBe(true);
+  });
+
   it('names the assets whose bytes changed', () => {
     const first = build(dir, SCRIPT);
     const next = build(dir, SCRIPT, '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="9" height="9"/></svg>');

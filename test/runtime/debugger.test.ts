@@ -132,6 +132,24 @@ describe('the debugger API', () => {
     expect([room.code, room.message, room.hint]).toEqual(['USAGE', 'there is no room called `lighthous`', 'did you mean `lighthouse`?']);
   });
 
+  it('says who stands where in the current room, for the room editor, and changes nothing', () => {
+    const g = game();
+    g.tick();
+    const dbg = g.debugger();
+    const saved = g.save();
+    expect(dbg.whereabouts()).toEqual({
+      room: 'beach',
+      camera: { x: 0, y: 0 },
+      controlled: 'hero',
+      actors: [{ name: 'hero', x: 100, y: 330 }, { name: 'keeper', x: 400, y: 330 }],
+      objects: [{ name: 'shell', visible: true }],
+    });
+    expect(g.save()).toEqual(saved);
+    dbg.goRoom('lighthouse');
+    const there = dbg.whereabouts();
+    expect([there.room, there.actors.map((a) => a.name), there.objects]).toEqual(['lighthouse', ['hero'], []]);
+  });
+
   it('adds to and removes from the inventory, as take and drop do', () => {
     const g = game();
     g.tick();

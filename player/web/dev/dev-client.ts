@@ -8,6 +8,7 @@ import type { CairnPlayer } from '../element/cairn-player.js';
 import type { ReloadOutcome } from '../protocol.js';
 import { DevConsole, isConsoleKey } from './dev-console.js';
 import { DevOverlay } from './dev-overlay.js';
+import { isEditorKey, RoomEditor } from './room-editor/room-editor.js';
 
 /** A build as the dev server announces it (player/dev/dev-routes.ts DevEvent). */
 type DevEvent = { type: 'bundle'; version: number } | { type: 'error'; version: number; text: string };
@@ -50,6 +51,17 @@ function start(player: CairnPlayer): void {
     },
     true,
   );
+  // F2: the room editor over the paused game; while it is open, the keys are its own.
+  const roomEditor = new RoomEditor(document.body, player);
+  const editorKeys = (e: KeyboardEvent): void => {
+    const down = e.type === 'keydown';
+    if (down && isEditorKey(e)) void roomEditor.toggle();
+    else if (!roomEditor.key(e, down)) return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  window.addEventListener('keydown', editorKeys, true);
+  window.addEventListener('keyup', editorKeys, true);
 
   let shown = 0;
   let wanted = 0;

@@ -5,6 +5,7 @@
 
 import type { ErrorView, FrameMessage, GameInfo, ReloadOutcome } from '../protocol.js';
 import { panelModeFor } from '../render/layout.js';
+import type { DebugWhereabouts } from '../../../runtime/debugger.js';
 import { Renderer } from '../render/renderer.js';
 import { SaveStore, type SlotInfo } from '../saves/save-store.js';
 import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
@@ -244,6 +245,11 @@ export class CairnPlayer extends HTMLElement {
     const { client, view } = this.need();
     await view.inputsSent();
     return client.request('console', { line: String(line) });
+  }
+
+  /** `cairn dev` only: the current room, camera and actors' places, for the room editor. */
+  async devWhereabouts(): Promise<DebugWhereabouts> {
+    return this.need().client.request('whereabouts', {});
   }
 
   /** Opens the menu (Escape, F5), at its main page or at Load. */

@@ -33,6 +33,8 @@ export function reloadGame(old: Game, previous: LoadedGame, next: LoadedGame, cr
   const game = create(next);
   try {
     game.load(saved);
+    // A save keeps every property as it was: numbers changed in the declarations (the room editor's) take effect now.
+    game.debugger().adoptDeclarationsOf(old.debugger());
     return { game, outcome: { kind: 'in-place', room, changedAssets, reason: '' }, audio: [] };
   } catch (e) {
     if (!isCairnError(e)) throw e;

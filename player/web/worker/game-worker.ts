@@ -200,6 +200,9 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
     postFrame(s);
     return text;
   },
+  whereabouts() {
+    return requireDevSession().game.debugger().whereabouts();
+  },
 };
 
 function gameInfo(loaded: LoadedGame, game: Game): GameInfo {
