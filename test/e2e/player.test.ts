@@ -61,7 +61,8 @@ describe.skipIf(!browserAvailable())('web player in Chromium', { timeout: BROWSE
     // Pixel-perfect at 800×600: scale 1, letterboxed and centred.
     let box = await player.canvasBox();
     expect(box).toMatchObject({ width: 640, height: 468, x: 80, y: 66 });
-    let shot = await player.screenshot();
+    // The first frame may still be on its way on a busy machine: wait for the sky, then check every spot.
+    let shot = await player.screenshotWhen((s) => near(s.at(BEACH_SPOTS.sky.x, BEACH_SPOTS.sky.y), BEACH_COLORS.sky));
     expect(near(shot.at(BEACH_SPOTS.sky.x, BEACH_SPOTS.sky.y), BEACH_COLORS.sky)).toBe(true);
     expect(near(shot.at(BEACH_SPOTS.sand.x, BEACH_SPOTS.sand.y), BEACH_COLORS.sand)).toBe(true);
     expect(near(shot.at(BEACH_SPOTS.door.x, BEACH_SPOTS.door.y), BEACH_COLORS.door)).toBe(true);
