@@ -106,13 +106,8 @@ class Folder extends AstWalker {
         s.cond = this.expr(s.cond);
         const c = literalValue(s.cond);
         if (c !== undefined) return isTruthy(c) ? this.stmt(s.then) : s.otherwise ? this.stmt(s.otherwise) : undefined;
-        this.block(s.then);
-        if (s.otherwise) {
-          const other = this.stmt(s.otherwise) as A.Block | A.If | undefined;
-          if (other) s.otherwise = other;
-          else delete s.otherwise;
-        }
-        return s;
+        // The default traversal folds the branches (and the folded condition again, which leaves it as it is).
+        return super.stmt(s);
       }
       case 'While': {
         s.cond = this.expr(s.cond);

@@ -239,18 +239,12 @@ export const WALK_COMMANDS = [
     summary: 'a line containing TEXT was spoken (by ACTOR) since the previous `expect said`',
     waitsForControl: true,
     acts: false,
-    parse(r): { actor?: string; text: string } {
-      const example = 'expect said "Mine now."';
-      const rest = r.peekRest();
-      const actor = rest === '' || rest.startsWith('"') ? undefined : r.identifier('an actor or the quoted line', example);
-      const text = r.quoted('the line', example);
-      return actor === undefined ? { text } : { actor, text };
-    },
+    parse: (r) => readSaidLine(r, 'expect said "Mine now."'),
     run(args, ctx) {
       const said = ctx.game.said;
       for (let i = ctx.saidFrom; i < said.length; i++) {
         const line = said[i]!;
-        if (line.text.includes(args.text) && (args.actor === undefined || line.actor === args.actor)) {
+        if (isSaidLine(line, args)) {
           ctx.saidFrom = i + 1;
           ctx.saidSince = ctx.line;
           return undefined;
@@ -304,18 +298,12 @@ export const WALK_COMMANDS = [
     summary: 'no line containing TEXT was spoken (by ACTOR) since the previous `expect said`',
     waitsForControl: true,
     acts: false,
-    parse(r): { actor?: string; text: string } {
-      const example = 'expect not said "Thanks."';
-      const rest = r.peekRest();
-      const actor = rest === '' || rest.startsWith('"') ? undefined : r.identifier('an actor or the quoted line', example);
-      const text = r.quoted('the line', example);
-      return actor === undefined ? { text } : { actor, text };
-    },
+    parse: (r) => readSaidLine(r, 'expect not said "Thanks."'),
     run(args, ctx) {
       const said = ctx.game.said;
       for (let i = ctx.saidFrom; i < said.length; i++) {
         const line = said[i]!;
-        if (line.text.includes(args.text) && (args.actor === undefined || line.actor === args.actor)) {
+        if (isSaidLine(line, args)) {
           const since = ctx.saidSince === null ? 'since the start' : `since line ${ctx.saidSince}`;
           return { message: `expected no line "${args.text}"${args.actor === undefined ? '' : ` by ${args.actor}`} ${since}, but ${line.actor === '' ? 'the narrator' : line.actor} said "${line.text}"` };
         }
@@ -393,4 +381,17 @@ export type WalkArgs<N extends WalkCommandName> = ReturnType<Extract<Row, { name
 /** The row named `name`. */
 export function walkCommand(name: WalkCommandName): WalkCommand<WalkCommandName, unknown> {
   return WALK_COMMANDS.find((c) => c.name === name) as WalkCommand<WalkCommandName, unknown>;
+}
+
+/** `[ACTOR] "TEXT"` of `expect said` and `expect not said`. */
+function readSaidLine(r: LineReader, example: string): { actor?: string; text: string } {
+  const rest = r.peekRest();
+  const actor = rest === '' || rest.startsWith('"') ? undefined : r.identifier('an actor or the quoted line', example);
+  const text = r.quoted('the line', example);
+  return actor === undefined ? { text } : { actor, text };
+}
+
+/** True when a spoken line contains the text (and is the actor's, when one is named). */
+function isSaidLine(line: { actor: string; text: string }, args: { actor?: string; text: string }): boolean {
+  return line.text.includes(args.text) && (args.actor === undefined || line.actor === args.actor);
 }

@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable())('a hostile loop in Chromium', { timeout: BR
     const player = new PlayerPage(page, [640, 360], 'verbs', 1);
     await player.ready();
     // The burners are running: wait until several ticks have each stopped one.
-    await expect.poll(async () => Number(await player.call('evaluate', 'burned')), { timeout: 60_000, intervals: [500] }).toBeGreaterThanOrEqual(5);
+    await expect.poll(async () => Number(await player.call('evaluate', 'burned')), { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(5);
     const timed = async (what: () => Promise<unknown>) => {
       const t0 = Date.now();
       const value = await what();
