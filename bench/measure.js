@@ -14,16 +14,20 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** A full garbage collection now (the bench's --expose-gc). */
+export { collectGarbage };
+
 /**
  * Runs `fn` `warmup` times untimed, then `runs` times timed. `fn` may return a
  * promise. Returns the median and every time in ms, and the last run's value.
+ * `gc: false` skips the full collection before each timed run.
  */
-export async function measure(fn, { warmup = 1, runs = 5 } = {}) {
+export async function measure(fn, { warmup = 1, runs = 5, gc = true } = {}) {
   let value;
   for (let i = 0; i < warmup; i++) value = await fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
-    collectGarbage();
+    if (gc) collectGarbage();
     const start = performance.now();
     value = await fn();
     times.push(performance.now() - start);

@@ -11,6 +11,9 @@
 //   BENCH_ONLY=fib,map   only these workloads / plug-in sections (ids below)
 //   BENCH_ENGINES=cairn,js,fengari,wasmoon,quickjs   only these engines
 //   BENCH_OUT=FILE      write the report there instead of BENCHMARKS.md
+//   BENCH_GC=1          also time Cairn on each workload with and without a full
+//                       GC (gc()) before every timed run, interleaved, and report
+//                       the ratio: optimized code that a GC throws away shows here
 //
 // Workloads (sources side by side in bench/workloads/NAME.{adv,lua,js}):
 //   fib      recursive fib(27): calls and returns
@@ -21,6 +24,8 @@
 //            guest code)
 //   strings  200,000 appends to a line flushed at 80 characters
 //   map      200,000 string-key inserts, then 200,000 lookups
+//   objects  100,000 records {x, y, vx, vy} moved 100 frames (maps with fixed
+//            keys; Lua tables; JS objects)
 //   compile  a generated 20,000-line script (Cairn; Lua of the same shape)
 // Engines: Cairn (bench/cairn-engine.js), plain JS in V8 (the limit), and the
 // peers in bench/peers/: fengari, wasmoon, QuickJS.
@@ -34,7 +39,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS, paramsAt, sourceOf, fileOf } from './workloads.js';
 import { evaluateTargets } from './targets.js';
-import { measure } from './measure.js';
+import { measure, median } from './measure.js';
 import { writeReport, formatMs } from './report.js';
 import { importTypeScript } from './ts-import.js';
 import * as cairnEngine from './cairn-engine.js';
@@ -81,6 +86,7 @@ function readOptions(env) {
     warmup: quick ? 0 : 1,
     scale,
     only: list(env.BENCH_ONLY),
+    gcMode: env.BENCH_GC === '1',
     engines: list(env.BENCH_ENGINES),
     out: env.BENCH_OUT ?? `${root}BENCHMARKS.md`,
   };
@@ -173,6 +179,33 @@ async function runSection(section, options) {
   }
 }
 
+/**
+ * Cairn on every selected workload, timed in alternation with and without a
+ * full GC before each run (same prepared program, same process), so a GC that
+ * costs the VM its optimized code shows as a ratio above 1.
+ */
+async function gcSection(engines, options) {
+  const cairn = engines.find((e) => e.id === 'cairn' && !e.unavailable);
+  const rows = [];
+  if (!cairn) return { title: 'Full GC before every run', source: 'bench/run.js (BENCH_GC=1)', rows, error: 'Cairn not available' };
+  for (const workload of WORKLOADS) {
+    if (workload.compile || (options.only && !options.only.includes(workload.id))) continue;
+    const run = cairn.prepare(sourceOf(workload, 'cairn', paramsAt(workload, options.scale)), fileOf(workload, 'cairn'));
+    const timed = { gc: [], noGc: [] };
+    for (let i = 0; i < options.warmup; i++) run();
+    for (let i = 0; i < options.runs; i++) {
+      timed.noGc.push(...(await measure(run, { warmup: 0, runs: 1, gc: false })).times);
+      timed.gc.push(...(await measure(run, { warmup: 0, runs: 1, gc: true })).times);
+    }
+    const gc = median(timed.gc);
+    const noGc = median(timed.noGc);
+    const row = { name: `${workload.id}: Cairn, full GC before every run`, ms: gc, note: `no GC: ${formatMs(noGc)} ms; ratio ${(gc / noGc).toFixed(2)}×` };
+    console.log(`gc           ${row.name.padEnd(50)} ${formatMs(row.ms).padStart(9)} ms  ${row.note}`);
+    rows.push(row);
+  }
+  return { title: 'Full GC before every run', source: 'bench/run.js (BENCH_GC=1)', rows };
+}
+
 async function main() {
   const options = readOptions(process.env);
   const meta = machine();
@@ -200,6 +233,7 @@ async function main() {
   }
 
   const sections = [];
+  if (options.gcMode) sections.push(await gcSection(engines, options));
   for (const section of SECTIONS) {
     if (options.only && !options.only.includes(section.id)) continue;
     if (!existsSync(new URL(section.file, import.meta.url))) continue;

@@ -85,6 +85,19 @@ export const WORKLOADS = [
     target: 'within',
   },
   {
+    id: 'objects',
+    title: 'objects (100,000 records × 100 frames)',
+    what: 'Records with fixed fields: 100,000 maps `{x, y, vx, vy}` (Lua tables, JS objects), each moved `p.x = p.x + p.vx` and `p.y = p.y + p.vy` for 100 frames, then the sum of `x + y`.',
+    params: { N: 100_000, F: 100 },
+    size: (s) => ({ N: Math.max(1000, Math.round(100_000 * s)), F: 100 }),
+    expected: ({ N, F }) => {
+      let sum = 0;
+      for (let i = 0; i < N; i++) sum += i + F * ((i % 7) - 3) + 2 * i + F * ((i % 5) - 2);
+      return sum;
+    },
+    target: 'within',
+  },
+  {
     id: 'compile',
     title: 'compile (20,000 lines)',
     what: 'Compiling a generated 20,000-line script (functions with loops, branches, lists, maps, strings): Cairn parse + compile + encode vs the Lua compilers on a Lua script of the same shape.',
