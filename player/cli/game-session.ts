@@ -10,6 +10,7 @@ import type { GameDriver } from '../../runtime/game-api.js';
 import { Game, type GameOptions } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
+import { continueFromSave } from './save-files.js';
 import { readTextFile } from './sources.js';
 import type { Terminal } from './terminal.js';
 
@@ -42,6 +43,8 @@ export interface HeadlessOptions {
   replay?: string;
   /** Debug hooks for the game (`--trace`). */
   debug?: GameOptions['debug'];
+  /** Continue from this `.cairnsave` file instead of starting anew. */
+  load?: string;
 }
 
 /**
@@ -51,13 +54,14 @@ export interface HeadlessOptions {
  */
 export function runHeadless(source: LoadedGame | Module, options: HeadlessOptions, term: Terminal): GameDriver {
   const loaded = 'bundle' in source ? source : undefined;
-  if (!loaded && (options.record !== undefined || options.replay !== undefined)) {
-    throw new CairnError('USAGE', '--record and --replay need a built game (`cairn build`, then `cairn run GAME.cairn`)');
+  if (!loaded && (options.record !== undefined || options.replay !== undefined || options.load !== undefined)) {
+    throw new CairnError('USAGE', '--record, --replay and --load need a built game (`cairn build`, then `cairn run GAME.cairn`)');
   }
   const log = options.replay === undefined ? undefined : parseInputLog(readTextFile(options.replay), options.replay);
   if (log && options.replay && loaded) checkLogIsFor(log, loaded.bundle.manifest, options.replay);
   const seed = log?.seed ?? options.seed;
   const game = loaded ? startGame(loaded, seed, options.debug) : Game.create(source as Module, { seed, debug: options.debug });
+  if (options.load !== undefined) continueFromSave(game, options.load);
   let printed = 0;
   const printNew = () => {
     while (printed < game.transcript.length) term.out(game.transcript[printed++]!);

@@ -23,7 +23,7 @@ export const runCommand: Command = {
   summary: 'run scripts or a bundle headless and print the transcript',
   usage: [
     'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N] [--trace]',
-    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--record LOG.json] [--replay LOG.json]',
+    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--record LOG.json] [--replay LOG.json] [--load FILE.cairnsave]',
     '',
     'Compiles the scripts as one program (or opens and verifies a bundle), runs `on start` and prints every `print`',
     'line. Ends when no thread is left (exit 0) or on an error (exit 1). An adventure bundle (rooms, actors, …)',
@@ -33,6 +33,7 @@ export const runCommand: Command = {
     '  --ticks N          stop after N ticks of game time (default 216000, one hour)',
     '  --record LOG.json  write the run\'s input log (JSON: format, game, seed, ticks, inputs) at the end',
     '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length',
+    '  --load FILE.cairnsave  continue from a save file (any player\'s; see `cairn inspect FILE.cairnsave`)',
     '  --trace            write each source line as it runs to stderr, as `[t2] scripts/main.adv:12` (t2: thread 2),',
     '                     and where each `debug` statement is reached; scripts are compiled with debug info (a bundle',
     '                     from `cairn build` is an exported game and has none: only its `debug` statements show)',
@@ -44,6 +45,7 @@ export const runCommand: Command = {
       record: { type: 'string' },
       replay: { type: 'string' },
       trace: { type: 'boolean' },
+      load: { type: 'string' },
     });
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
     const seed = integerOption('run', 'seed', values.seed, 1);
@@ -55,7 +57,7 @@ export const runCommand: Command = {
     }
     if (bundle && isAdventure(bundle.module)) {
       if (values.replay !== undefined && values.seed !== undefined) throw new CairnError('USAGE', 'a replay uses the seed its log recorded; leave out --seed');
-      runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace }, term);
+      runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace, load: values.load }, term);
       return 0;
     }
     const { module } = bundle ?? compileScriptFiles(positionals, term, { debug: trace !== undefined });
@@ -63,7 +65,7 @@ export const runCommand: Command = {
       runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay }, term);
       return 0;
     }
-    if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
+    if (values.record !== undefined || values.replay !== undefined || values.load !== undefined) throw new CairnError('USAGE', '--record, --replay and --load need an adventure game bundle (.cairn with rooms or actors)');
     const vm = new VM(module, { seed, print: (line) => term.out(line), ...trace });
     vm.init();
     vm.startHandlers('start');
