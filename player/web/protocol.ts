@@ -83,6 +83,10 @@ export interface Requests {
   reload: { args: { bytes: ArrayBuffer }; result: { info: GameInfo; outcome: ReloadOutcome } };
   /** `cairn dev` only: one debugger console line (runtime/debugger-commands.ts); its text. */
   console: { args: { line: string }; result: string };
+  /** The game now as a `.cairnsave` file (runtime/saves/save-file-format.ts), labelled with slot, name, date and thumbnail. */
+  saveFile: { args: { slot: string; name: string; date: number; thumbnail: { type: string; bytes: ArrayBuffer } | null }; result: ArrayBuffer };
+  /** Checks a `.cairnsave` file against the open game without loading it: what it says of itself, or a refusal. */
+  checkSave: { args: { bytes: ArrayBuffer }; result: { slot: string; name: string; date: number; room: string | null; ticks: number } };
 }
 
 /** The name of a request. */

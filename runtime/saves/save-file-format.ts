@@ -32,8 +32,6 @@ const MAX_NESTING = 6;
 const MAX_TEXT = 200;
 const FIXED = 20;
 
-/** Slot names: letters, digits, `-` and `_` (they become file names on the desktop). */
-export const SLOT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** The thumbnail kinds a save may carry. */
 export const THUMBNAIL_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
@@ -164,7 +162,7 @@ function readHeader(raw: unknown, bad: (why: string) => CairnError): Header {
   if (!isRecord(raw)) throw bad('its header is not a record');
   const game = raw.game;
   if (!isRecord(game) || !isText(game.id) || game.id === '' || !isText(game.version)) throw bad('it does not say which game made it');
-  if (!isText(raw.slot) || !SLOT_PATTERN.test(raw.slot)) throw bad('its slot name is not 1 to 64 letters, digits, - and _');
+  if (!isText(raw.slot) || raw.slot === '') throw bad(`its slot name is not text of 1 to ${MAX_TEXT} characters`);
   if (!isText(raw.name)) throw bad(`its name is not text of at most ${MAX_TEXT} characters`);
   if (!isCount(raw.date)) throw bad('its date is not a date');
   if (raw.room !== null && !isText(raw.room)) throw bad('its room is not a name');

@@ -7,6 +7,8 @@ import { CairnError, isCairnError } from '../../../interpreter/errors.js';
 import type { GameInput } from '../../../runtime/game-api.js';
 import { Game } from '../../../runtime/game.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
+import { loadGameSave, saveRefusal, writeGameSave } from '../../../runtime/saves/game-save-file.js';
+import { decodeSaveFile, hasMagic } from '../../../runtime/saves/save-file-format.js';
 import type { AudioCommand } from '../../../runtime/game-api.js';
 import { runDebuggerCommand } from '../../../runtime/debugger-commands.js';
 import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker } from '../protocol.js';
@@ -148,9 +150,23 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   },
   load({ bytes }) {
     const s = requireSession();
-    s.game.load(new Uint8Array(bytes));
+    const data = new Uint8Array(bytes);
+    // A save file is checked whole first; bare snapshots are what `cairn dev` and saves from before save files hold.
+    if (hasMagic(data)) loadGameSave(s.game, data);
+    else s.game.load(data);
     postFrame(s);
     return null;
+  },
+  saveFile({ slot, name, date, thumbnail }) {
+    const thumb = thumbnail === null ? null : { type: String(thumbnail.type), bytes: new Uint8Array(thumbnail.bytes) };
+    return ownBuffer(writeGameSave(requireSession().game, { slot: String(slot), name: String(name), date: Number(date), thumbnail: thumb }));
+  },
+  checkSave({ bytes }) {
+    const s = requireSession();
+    const file = decodeSaveFile(new Uint8Array(bytes), 'this file');
+    const refusal = saveRefusal(file, { id: s.loaded.bundle.manifest.id, hashes: s.game.functionHashes() }, 'this save');
+    if (refusal !== null) throw refusal;
+    return { slot: file.slot, name: file.name, date: file.date, room: file.room, ticks: file.ticks };
   },
   evaluate({ expression }) {
     return evaluateForPage(requireSession().game, String(expression));
