@@ -115,7 +115,7 @@ export function decodeSaveFile(bytes: Uint8Array, source = 'this file'): SaveFil
   } catch {
     throw bad('its header is not UTF-8 text');
   }
-  if (nesting(text) > MAX_NESTING) throw bad('its header is nested too deeply');
+  if (jsonNesting(text) > MAX_NESTING) throw bad('its header is nested too deeply');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -198,7 +198,7 @@ function readHeader(raw: unknown, bad: (why: string) => CairnError): Header {
 }
 
 /** The deepest nesting of arrays and objects in JSON text, outside strings (one pass, no recursion). */
-function nesting(text: string): number {
+export function jsonNesting(text: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;

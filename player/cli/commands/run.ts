@@ -11,6 +11,7 @@ import { VM } from '../../../interpreter/vm/vm.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { isGameFile, loadBundleFile } from '../bundle-file.js';
 import { isAdventure, runHeadless } from '../game-session.js';
+import { isReportFile, replayReport } from '../report-replay.js';
 import { compileScriptFiles } from '../sources.js';
 import type { Terminal } from '../terminal.js';
 import type { Command } from './index.js';
@@ -32,7 +33,8 @@ export const runCommand: Command = {
     '  --seed N           seed of the random generator (default 1)',
     '  --ticks N          stop after N ticks of game time (default 216000, one hour)',
     '  --record LOG.json  write the run\'s input log (JSON: format, game, seed, ticks, inputs) at the end',
-    '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length',
+    '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length; a FILE.cairnreport',
+    '                     (a player\'s bug report) plays from its save to its error and says whether it came again',
     '  --load FILE.cairnsave  continue from a save file (any player\'s; see `cairn inspect FILE.cairnsave`)',
     '  --trace            write each source line as it runs to stderr, as `[t2] scripts/main.adv:12` (t2: thread 2),',
     '                     and where each `debug` statement is reached; scripts are compiled with debug info (a bundle',
@@ -56,6 +58,7 @@ export const runCommand: Command = {
       term.err(`cairn run: ${positionals[0]} has no debug info (\`cairn build\` makes exported games); --trace shows only its \`debug\` statements.`);
     }
     if (bundle && isAdventure(bundle.module)) {
+      if (values.replay !== undefined && isReportFile(values.replay) && values.load === undefined) return replayReport(bundle, values.replay, term);
       if (values.replay !== undefined && values.seed !== undefined) throw new CairnError('USAGE', 'a replay uses the seed its log recorded; leave out --seed');
       runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace, load: values.load }, term);
       return 0;

@@ -20,7 +20,7 @@ import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
 import { endScreen, ProgressScreen, startScreen } from './screens.js';
 import { Autosave, AUTOSAVE_SLOT } from './autosave.js';
 import { GameError, WorkerClient } from './worker-client.js';
-import { download, exportName, exportSlot, importFile, saveFileOf } from './save-transfer.js';
+import { acceptDroppedSaves, download, downloadReport, exportName, exportSlot, importFile, saveFileOf } from './save-transfer.js';
 
 export { AUTOSAVE_SLOT } from './autosave.js';
 /** How many spoken lines the aria-live region keeps. */
@@ -79,6 +79,7 @@ export class CairnPlayer extends HTMLElement {
       remove: (slot) => this.need().saves.remove(slot),
       exportSlot: async (slot, name) => download(await this.exportSave(slot), exportName(this.view?.info.title ?? 'Cairn', name)),
       importFile: (file) => this.importSave(file),
+      report: () => this.downloadReport(),
       restart: () => this.restart(),
       fullscreen: () => void this.fullscreen(),
       settings: () => this.settings,
@@ -89,14 +90,15 @@ export class CairnPlayer extends HTMLElement {
       menu: () => this.openMenu(),
       fullscreen: () => void this.fullscreen(),
     });
-    this.errorPanel = new ErrorPanel(() => this.need().client.request('report', {}));
+    this.errorPanel = new ErrorPanel(() => this.need().client.request('report', {}), () => this.downloadReport());
     this.shadow.append(this.stageBox, this.controls.bar, this.controls.finger, this.overlay, this.controls.portrait, this.menu.root, this.errorPanel.root, this.live, this.status);
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('contextmenu', (e) => e.preventDefault());
-    this.addEventListener('dragover', (e) => {
-      if (this.view !== null && e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    acceptDroppedSaves(this, {
+      open: () => this.view !== null,
+      importSave: (file) => this.importSave(file),
+      said: (line) => ((this.status.textContent = line), this.menu.isOpen && this.menu.open('load')),
     });
-    this.addEventListener('drop', (e) => this.onDrop(e));
   }
 
   // ---- public API ------------------------------------------------------
@@ -363,13 +365,7 @@ export class CairnPlayer extends HTMLElement {
       const shown = view;
       this.autosave = new Autosave(
         this.saves,
-        {
-          snapshot: async () => {
-            const thumbnail = thumbnailOf(shown);
-            return { bytes: await saveFileOf(client, AUTOSAVE_SLOT, 'Autosave', thumbnail), thumbnail };
-          },
-          isRunning: () => this.running,
-        },
+        { snapshot: async (thumbnail = thumbnailOf(shown)) => ({ bytes: await saveFileOf(client, AUTOSAVE_SLOT, 'Autosave', thumbnail), thumbnail }), isRunning: () => this.running },
         this.settings.autosaveMinutes,
       );
       const play = await mayPlay;
@@ -582,18 +578,9 @@ export class CairnPlayer extends HTMLElement {
 
   private readonly onPageHide = (): void => this.autosave?.write();
 
-  /** A save file dropped on the player goes into its slot; the status line says what happened. */
-  private onDrop(e: DragEvent): void {
-    const file = e.dataTransfer?.files[0];
-    if (this.view === null || file === undefined) return;
-    e.preventDefault();
-    void this.importSave(file).then(
-      (slot) => {
-        this.status.textContent = `Imported the save "${file.name}" into slot ${slot}.`;
-        if (this.menu.isOpen) this.menu.open('load');
-      },
-      (err: unknown) => (this.status.textContent = `Not imported: ${err instanceof Error ? err.message : String(err)}`),
-    );
+  /** Downloads a `.cairnreport` of the game now (save-transfer.ts). */
+  private downloadReport(): Promise<void> {
+    return downloadReport(this.need().client, this.view?.info.title ?? 'Cairn');
   }
 }
 

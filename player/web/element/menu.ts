@@ -17,6 +17,8 @@ export interface MenuActions {
   exportSlot(slot: string, name: string): Promise<void>;
   /** Stores a picked `.cairnsave` file in its slot; rejects with the reason it was refused. */
   importFile(file: File): Promise<string>;
+  /** Downloads a `.cairnreport` for the game's author. */
+  report(): Promise<void>;
   restart(): Promise<void>;
   fullscreen(): void;
   settings(): Settings;
@@ -66,6 +68,7 @@ export class Menu {
       ['Settings', () => this.settingsPage()],
       ['Fullscreen', () => this.actions.fullscreen()],
       ['Restart', () => this.confirmRestart()],
+      ['Report a problem', () => void this.actions.report().then(() => this.actions.resume())],
     ]);
   }
 

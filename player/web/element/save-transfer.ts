@@ -4,6 +4,7 @@
 // a damaged file is refused with the game's sentence and changes nothing.
 
 import { decodeSaveFile, encodeSaveFile, hasMagic, SAVE_FILE_EXTENSION, SAVE_FILE_MIME } from '../../../runtime/saves/save-file-format.js';
+import { REPORT_EXTENSION, REPORT_MIME } from '../../../runtime/saves/report-format.js';
 import type { GameSaves } from '../saves/server-save-store.js';
 import { GameError, type WorkerClient } from './worker-client.js';
 
@@ -38,6 +39,28 @@ export async function importFile(client: WorkerClient, saves: GameSaves, source:
   const thumbnail = file.thumbnail === null ? null : new Blob([file.thumbnail.bytes.slice()], { type: file.thumbnail.type });
   await saves.put(target, stored, file.name, thumbnail);
   return target;
+}
+
+/** Downloads a `.cairnreport` of the game now: the last automatic save, the inputs since, the first error. */
+export async function downloadReport(client: WorkerClient, title: string): Promise<void> {
+  const text = await client.request('bugReport', {});
+  download(new Blob([text], { type: REPORT_MIME }), exportName(title, 'report').replace(/\.cairnsave$/, REPORT_EXTENSION));
+}
+
+/** A save file dropped on `target` is imported into its slot; `said` tells the player what happened. */
+export function acceptDroppedSaves(target: HTMLElement, host: { open(): boolean; importSave(file: File): Promise<string>; said(line: string): void }): void {
+  target.addEventListener('dragover', (e) => {
+    if (host.open() && e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  });
+  target.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files[0];
+    if (!host.open() || file === undefined) return;
+    e.preventDefault();
+    void host.importSave(file).then(
+      (slot) => host.said(`Imported the save "${file.name}" into slot ${slot}.`),
+      (err: unknown) => host.said(`Not imported: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  });
 }
 
 /** A file name for a slot's download: the save's name, made safe, with the extension. */
