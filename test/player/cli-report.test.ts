@@ -5,7 +5,7 @@
 // whose error does not come again, a damaged one and one of another version
 // of the game say so with exit 1. Runs the CLI in-process (no dist/ needed).
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,29 +16,7 @@ import { Game } from '../../runtime/game.js';
 import { loadGame } from '../../runtime/game-loader.js';
 import { decodeReport, encodeReport } from '../../runtime/saves/report-format.js';
 import { ReportKeeper } from '../../runtime/saves/report-keeper.js';
-
-/** A two-room game whose lamp divides by zero on line 15 of its script. */
-export const LAMP_SCRIPT = `verbs { use: "Use" }
-actor hero { name: "Robin" }
-room hall {
-  walkable: [(0, 250), (640, 250), (640, 360), (0, 360)]
-  object switch { name: "switch"; hotspot: (10, 10, 40, 40); on use { go tower } }
-}
-room tower {
-  walkable: [(0, 250), (640, 250), (640, 360), (0, 360)]
-  object lamp {
-    name: "lamp"
-    hotspot: (280, 40, 80, 240)
-    on use {
-      let oil = 0
-      say "Let's see."
-      let hours = 10 / oil
-      say "It burns for {hours} hours."
-    }
-  }
-}
-on start { put hero in hall at (100, 300); go hall }
-`;
+import { lampProject } from '../support/lamp-game.js';
 
 async function cairn(...args: string[]) {
   const term = createMemoryTerminal();
@@ -73,10 +51,7 @@ function playToTheBug(): { game: Game; keeper: ReportKeeper } {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cairn-report-'));
-  const project = join(dir, 'lamp');
-  mkdirSync(join(project, 'scripts'), { recursive: true });
-  writeFileSync(join(project, 'cairn.json'), JSON.stringify({ id: 'org.cairn.test.lamp', title: 'Lamp', version: '1.0.0', author: 'Cairn tests', resolution: [640, 360], pixelArt: false }));
-  writeFileSync(join(project, 'scripts/game.adv'), LAMP_SCRIPT);
+  const project = lampProject(join(dir, 'lamp'));
   bundle = join(dir, 'lamp.cairn');
   expect((await cairn('build', project, '-o', bundle)).code).toBe(0);
 });
