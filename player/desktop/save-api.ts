@@ -5,7 +5,7 @@
 
 import type { IncomingMessage } from 'node:http';
 import { isCairnError } from '../../interpreter/errors.js';
-import { decodeSaveFile, hasMagic, SAVE_FILE_MIME } from '../../runtime/saves/save-file-format.js';
+import { decodeSaveFile, isSaveFile, SAVE_FILE_MIME } from '../../runtime/saves/save-file-format.js';
 import { decodeSave, encodeSave, THUMBNAIL_TYPES, type SaveContents } from './save-envelope.js';
 import { isValidSlot, type SaveStore } from './save-store.js';
 
@@ -50,7 +50,7 @@ export async function answerSaveRequest(req: IncomingMessage, method: string, re
   if (reading) {
     const contents = readSlot(store, slot);
     if (typeof contents === 'string') return text(contents === 'missing' ? 404 : 422, contents);
-    return { status: 200, contentType: hasMagic(contents.save) ? SAVE_FILE_MIME : 'application/octet-stream', body: contents.save };
+    return { status: 200, contentType: isSaveFile(contents.save) ? SAVE_FILE_MIME : 'application/octet-stream', body: contents.save };
   }
   if (method === 'DELETE') {
     store.delete(slot);
@@ -62,7 +62,7 @@ export async function answerSaveRequest(req: IncomingMessage, method: string, re
   const contents = await parseUpload(body, req.headers['content-type'] ?? '', slot);
   if (typeof contents === 'string') return text(400, contents);
   // A .cairnsave is kept as the very bytes the page sent, so the file in the folder is the one any player imports.
-  store.write(slot, hasMagic(contents.save) ? contents.save : encodeSave(contents));
+  store.write(slot, isSaveFile(contents.save) ? contents.save : encodeSave(contents));
   return json({ slot, name: contents.name, date: contents.date });
 }
 
@@ -79,7 +79,7 @@ function listSlots(store: SaveStore): SlotListing[] {
 function readSlot(store: SaveStore, slot: string): SaveContents | string {
   const bytes = store.read(slot);
   if (bytes === undefined) return 'missing';
-  const contents = hasMagic(bytes) ? saveFileContents(bytes) : decodeSave(bytes);
+  const contents = isSaveFile(bytes) ? saveFileContents(bytes) : decodeSave(bytes);
   return typeof contents === 'string' ? `the save in slot ${slot} cannot be read: ${contents}` : contents;
 }
 
@@ -114,7 +114,7 @@ async function parseUpload(body: Uint8Array, contentType: string, slot: string):
   if (!(save instanceof Blob)) return 'the upload has no `save` file';
   if (save.size >= 8) {
     const bytes = new Uint8Array(await save.arrayBuffer());
-    if (hasMagic(bytes)) return saveFileContents(bytes);
+    if (isSaveFile(bytes)) return saveFileContents(bytes);
   }
   if (name !== null && (typeof name !== 'string' || name.length > 200)) return '`name` must be text of at most 200 characters';
   let thumb: SaveContents['thumbnail'] = null;

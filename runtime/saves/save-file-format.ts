@@ -139,6 +139,15 @@ export function decodeSaveFile(bytes: Uint8Array, source = 'this file'): SaveFil
   };
 }
 
+/**
+ * True when the bytes start like a `.cairnsave` of format 2 or later. Format 1
+ * (the desktop's old envelope, whose slots the desktop still reads) shares the
+ * magic: telling them apart takes the version too.
+ */
+export function isSaveFile(bytes: Uint8Array): boolean {
+  return bytes.length >= FIXED && hasMagic(bytes) && (bytes[8]! | (bytes[9]! << 8)) >= SAVE_FILE_MIN_READABLE;
+}
+
 /** True when the bytes start like a save file (for telling a save from a report or a bundle). */
 export function hasMagic(bytes: Uint8Array): boolean {
   if (bytes.length < SAVE_FILE_MAGIC.length) return false;
