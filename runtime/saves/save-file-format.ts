@@ -5,7 +5,7 @@
 // slot, date, room, play time, a thumbnail, and the snapshot (runtime/world/
 // save-file.ts), opaque here. docs/saves.md describes the layout for readers.
 //
-//   "CAIRNSAV" | u16 format | u16 minReadable | u32 headerLength | u32 crc32(rest)
+//   "CAIRNSAV" | u16 format | u16 minReadable | u32 headerLength | u32 crc32(file, this field as 0)
 //   | header JSON | thumbnail bytes | snapshot bytes
 //
 // Decoding is bounded and flat: sizes are checked before anything is sliced,
@@ -84,8 +84,16 @@ export function encodeSaveFile(file: SaveFile): Uint8Array {
   out.set(json, FIXED);
   out.set(thumb, FIXED + json.length);
   out.set(file.snapshot, FIXED + json.length + thumb.length);
-  view.setUint32(16, crc32(out.subarray(FIXED)), true);
+  view.setUint32(16, saveFileChecksum(out), true);
   return out;
+}
+
+/** The CRC-32 a save file carries at offset 16: of the whole file, with those four bytes taken as zero (so the versions and lengths are covered too). */
+export function saveFileChecksum(bytes: Uint8Array): number {
+  // A copy, never a view: Node's Buffer.slice() shares memory, and the caller's bytes must stay as they are.
+  const copy = new Uint8Array(bytes);
+  copy.fill(0, 16, 20);
+  return crc32(copy);
 }
 
 /** Reads a save file; `source` names it in errors ("this file" by default). Nothing is trusted until checked. */
@@ -107,7 +115,7 @@ export function decodeSaveFile(bytes: Uint8Array, source = 'this file'): SaveFil
   const headerLength = view.getUint32(12, true);
   if (headerLength > MAX_HEADER) throw bad('its header is too long');
   if (FIXED + headerLength > bytes.length) throw bad('it is truncated');
-  if (view.getUint32(16, true) !== crc32(bytes.subarray(FIXED))) throw bad('its checksum does not match (the file was changed or cut short)');
+  if (view.getUint32(16, true) !== saveFileChecksum(bytes)) throw bad('its checksum does not match (the file was changed or cut short)');
   const headerBytes = bytes.subarray(FIXED, FIXED + headerLength);
   let text: string;
   try {

@@ -119,6 +119,11 @@ describe.skipIf(!browserAvailable())('save files in Chromium', { timeout: BROWSE
     expect(decodeSaveFile(fileBytes)).toMatchObject({ game: { id: GAME_ID }, slot: 'tea-made', name: 'Tea made', room: 'cottage' });
     const copied = join(work, 'from-desktop.cairnsave');
     writeFileSync(copied, fileBytes);
+    // `cairn play` imports too: the file lands in its saves folder under the slot asked for.
+    const exported = Array.from(fileBytes);
+    const imported = await desk.page.evaluate(async (bytes) => (document.querySelector('cairn-player') as SavingPlayer).importSave(new Uint8Array(bytes), 'copy'), exported);
+    expect(imported).toBe('copy');
+    expect(decodeSaveFile(readFileSync(join(data, 'cairn/saves', GAME_ID, 'copy.save')))).toMatchObject({ slot: 'copy', name: 'Tea made', room: 'cottage' });
     await desk.page.context().close();
 
     const { page, player, problems } = await openGame(web.url);
@@ -127,7 +132,9 @@ describe.skipIf(!browserAvailable())('save files in Chromium', { timeout: BROWSE
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import a save file…' }).click();
     await (await choosing).setFiles(copied);
-    await page.getByRole('button', { name: /Load: Tea made/ }).waitFor();
+    await page.getByRole('button', { name: /Load: Tea made/ }).waitFor({ timeout: 20_000 }).catch(async (e: unknown) => {
+      throw new Error(`no slot after the import; the menu says: ${await page.locator('cairn-player .menu').textContent()} (${String(e)})`);
+    });
     expect(await slots(page)).toEqual(['tea-made']);
     await page.getByRole('button', { name: /Load: Tea made/ }).click();
     await player.settle();
@@ -159,6 +166,38 @@ describe.skipIf(!browserAvailable())('save files in Chromium', { timeout: BROWSE
     }, damaged);
     expect(refusal).toMatchObject({ name: 'CairnError', code: 'SAVE_FILE_INVALID' });
     expect(refusal!.message).toContain('checksum does not match');
+    expect(await slots(page)).toEqual(['tea-made']);
+
+    // Fuzz: damaged copies of a real save, imported through the API, reject with a CairnError and store nothing.
+    const outcomes = await page.evaluate(async (bytes) => {
+      const el = document.querySelector('cairn-player') as SavingPlayer;
+      let seed = 20;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+      const seen: string[] = [];
+      for (let run = 0; run < 40; run++) {
+        const copy = new Uint8Array(bytes.slice(0, bytes.length - (next() % 3 === 0 ? next() % 200 : 0)));
+        for (let k = 0; k <= next() % 4; k++) copy[next() % Math.min(copy.length, 300)]! ^= 1 + (next() % 255);
+        try {
+          await el.importSave(copy, `fuzz-${run}`);
+          seen.push('accepted');
+        } catch (e) {
+          seen.push((e as Error).name === 'CairnError' ? String((e as { code?: string }).code) : `not a CairnError: ${String(e)}`);
+        }
+      }
+      return seen;
+    }, Array.from(fileBytes));
+    expect(outcomes.filter((o) => !/^SAVE_[A-Z_]+$/.test(o))).toEqual([]);
+    expect(await slots(page)).toEqual(['tea-made']);
+
+    // A save file dropped onto the player goes into its slot.
+    await page.evaluate(async (bytes) => {
+      const el = document.querySelector('cairn-player')!;
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'tea.cairnsave', { type: 'application/x-cairn-save' }));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, exported);
+    await expect.poll(() => player.liveText().then((t) => t.status), { timeout: 10_000 }).toContain('Imported the save "tea.cairnsave" into slot tea-made.');
     expect(await slots(page)).toEqual(['tea-made']);
     expect(problems.uncaught).toEqual([]);
     await page.context().close();

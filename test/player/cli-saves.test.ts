@@ -10,13 +10,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crc32 } from '../../interpreter/vm/snapshot-codec.js';
 import { main } from '../../player/cli/main.js';
 import { createMemoryTerminal } from '../../player/cli/terminal.js';
 import { mimePackageXml } from '../../player/desktop/xdg-install.js';
 import { Game } from '../../runtime/game.js';
 import { loadGame } from '../../runtime/game-loader.js';
 import { writeGameSave } from '../../runtime/saves/game-save-file.js';
+import { saveFileChecksum } from '../../runtime/saves/save-file-format.js';
 import { parseWalkthrough } from '../../runtime/walkthrough/parse.js';
 import { runWalkthrough } from '../../runtime/walkthrough/run.js';
 
@@ -58,7 +58,7 @@ function forged(edit: (header: Record<string, unknown>) => void): string {
   out.set(json, 20);
   out.set(saveBytes.subarray(20 + length), 20 + json.length);
   new DataView(out.buffer).setUint32(12, json.length, true);
-  new DataView(out.buffer).setUint32(16, crc32(out.subarray(20)), true);
+  new DataView(out.buffer).setUint32(16, saveFileChecksum(out), true);
   const path = join(dir, `forged-${Math.random().toString(36).slice(2)}.cairnsave`);
   writeFileSync(path, out);
   return path;
@@ -98,7 +98,7 @@ describe('cairn inspect FILE.cairnsave', () => {
       fc.asyncProperty(fc.array(fc.record({ at: fc.nat(), value: fc.nat({ max: 255 }) }), { minLength: 1, maxLength: 4 }), fc.nat(), async (edits, cut) => {
         const bytes = saveBytes.slice(0, Math.max(0, saveBytes.length - (cut % 64)));
         for (const e of edits) if (bytes.length > 0) bytes[e.at % Math.min(bytes.length, 400)] = e.value;
-        if (bytes.length >= 20) new DataView(bytes.buffer).setUint32(16, crc32(bytes.subarray(20)), true);
+        if (bytes.length >= 20) new DataView(bytes.buffer).setUint32(16, saveFileChecksum(bytes), true);
         writeFileSync(path, bytes);
         const r = await cairn('inspect', path, '--bundle', bundle);
         // exit 1 comes with a coded sentence; anything else thrown would fail the run
