@@ -87,6 +87,10 @@ export const ERROR_CODES = {
   WALKTHROUGH_SYNTAX: { category: 'test', title: 'walkthrough line not understood' },
   WALKTHROUGH_FAILED: { category: 'test', title: 'walkthrough failed' },
   INPUT_LOG_INVALID: { category: 'test', title: 'input log is damaged or for another game' },
+  SAVE_FILE_INVALID: { category: 'save', title: 'save file is damaged or not a save file' },
+  SAVE_FILE_VERSION: { category: 'save', title: 'save file format not supported' },
+  SAVE_WRONG_GAME: { category: 'save', title: 'save file belongs to another game' },
+  REPORT_INVALID: { category: 'save', title: 'bug report is damaged or for another game' },
   // CLI
   USAGE: { category: 'usage', title: 'usage' },
   FILE_NOT_FOUND: { category: 'io', title: 'file not found' },

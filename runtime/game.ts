@@ -9,6 +9,7 @@ import { compileExpression, type CompiledExpression } from '../interpreter/compi
 import { CairnError } from '../interpreter/errors.js';
 import type { DebugHook, LineHook } from '../interpreter/vm/debug-hooks.js';
 import type { Limits } from '../interpreter/vm/memory.js';
+import { ThreadState } from '../interpreter/vm/thread.js';
 import { EntityRef, type Value } from '../interpreter/vm/values.js';
 import { Debugger } from './debugger.js';
 import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene, Target } from './game-api.js';
@@ -320,6 +321,28 @@ export class Game implements GameDriver {
     this.cachedScene = null;
     // The audio layer plays what the loaded game plays.
     e.audio.push(e.state.music === null ? { type: 'stop-music', fade: 0 } : { type: 'music', file: e.state.music, fade: 0 });
+  }
+
+  /**
+   * What a save made now says of itself (runtime/saves/): the game, the room,
+   * the play time, and what it needs of the code that loads it — the build
+   * and every function a live thread stands in, by name and hash.
+   */
+  saveInfo(): { game: GameIdentity; room: string | null; ticks: number; needs: { build: string; functions: Array<{ name: string; hash: string }> } } {
+    const program = this.vm.program;
+    const standing = new Set<number>();
+    for (const t of this.vm.state.threads) {
+      if (t.state === ThreadState.Done) continue;
+      standing.add(t.fn);
+      for (let i = 0; i < t.fp; i += 3) standing.add(t.frames[i]!);
+    }
+    const functions = [...standing].sort((a, b) => a - b).map((i) => ({ name: program.fns[i]!.name, hash: program.fns[i]!.hash }));
+    return { game: { ...this.identity }, room: this.engine.state.room, ticks: this.vm.tickCount, needs: { build: program.fingerprint, functions } };
+  }
+
+  /** The hash of each function of this game's code, by name (to check what a save needs). */
+  functionHashes(): ReadonlyMap<string, string> {
+    return new Map(this.vm.program.fns.map((f) => [f.name, f.hash]));
   }
 
   inputLog(): InputLog {

@@ -11,6 +11,7 @@ import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.
 import { Game, type GameOptions } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
+import { continueFromSave } from './save-files.js';
 import { readTextFile } from './sources.js';
 import { terminalSafe, terminalSafeError, terminalSafeSources, type Terminal } from './terminal.js';
 
@@ -45,6 +46,8 @@ export interface HeadlessOptions {
   debug?: GameOptions['debug'];
   /** Print only the `print` lines, not the whole transcript. */
   quiet?: boolean;
+  /** Continue from this `.cairnsave` file instead of starting anew. */
+  load?: string;
 }
 
 /**
@@ -57,13 +60,14 @@ export interface HeadlessOptions {
  */
 export function runHeadless(source: LoadedGame | Module, options: HeadlessOptions, term: Terminal): { game: Game; exitCode: number } {
   const loaded = 'bundle' in source ? source : undefined;
-  if (!loaded && (options.record !== undefined || options.replay !== undefined)) {
-    throw new CairnError('USAGE', '--record and --replay need a built game (`cairn build`, then `cairn run GAME.cairn`)');
+  if (!loaded && (options.record !== undefined || options.replay !== undefined || options.load !== undefined)) {
+    throw new CairnError('USAGE', '--record, --replay and --load need a built game (`cairn build`, then `cairn run GAME.cairn`)');
   }
   const log = options.replay === undefined ? undefined : parseInputLog(readTextFile(options.replay), options.replay);
   if (log && options.replay && loaded) checkLogIsFor(log, loaded.bundle.manifest, options.replay);
   const seed = log?.seed ?? options.seed;
   const game = loaded ? startGame(loaded, seed, options.debug) : Game.create(source as Module, { seed, debug: options.debug });
+  if (options.load !== undefined) continueFromSave(game, options.load);
   let printed = 0;
   const printNew = () => {
     for (; printed < game.story.length; printed++) {

@@ -3,8 +3,9 @@
 // (player/web/saves/server-save-store.ts) is the other side of this contract;
 // docs/desktop.md lists it. Answers are values; server.ts sends them.
 
-import { isCairnError } from '../../interpreter/errors.js';
 import type { IncomingMessage } from 'node:http';
+import { isCairnError } from '../../interpreter/errors.js';
+import { decodeSaveFile, isSaveFile, SAVE_FILE_MIME } from '../../runtime/saves/save-file-format.js';
 import { decodeSave, encodeSave, THUMBNAIL_TYPES, type SaveContents } from './save-envelope.js';
 import { isValidSlot, type SaveStore } from './save-store.js';
 
@@ -51,7 +52,7 @@ export async function answerSaveRequest(req: IncomingMessage, method: string, re
   if (reading) {
     const contents = readSlot(store, slot);
     if (typeof contents === 'string') return text(contents === 'missing' ? 404 : 422, contents);
-    return { status: 200, contentType: 'application/octet-stream', body: contents.save };
+    return { status: 200, contentType: isSaveFile(contents.save) ? SAVE_FILE_MIME : 'application/octet-stream', body: contents.save };
   }
   if (method === 'DELETE') {
     store.delete(slot);
@@ -62,7 +63,8 @@ export async function answerSaveRequest(req: IncomingMessage, method: string, re
   if (body === undefined) return text(413, `a save may hold at most ${MAX_UPLOAD_BYTES} bytes`, true);
   const contents = await parseUpload(body, req.headers['content-type'] ?? '', slot);
   if (typeof contents === 'string') return text(400, contents);
-  store.write(slot, encodeSave(contents));
+  // A .cairnsave is kept as the very bytes the page sent, so the file in the folder is the one any player imports.
+  store.write(slot, isSaveFile(contents.save) ? contents.save : encodeSave(contents));
   return json({ slot, name: contents.name, date: contents.date });
 }
 
@@ -90,8 +92,19 @@ function readSlot(store: SaveStore, slot: string): SaveContents | string {
     throw e;
   }
   if (bytes === undefined) return 'missing';
-  const contents = decodeSave(bytes);
+  const contents = isSaveFile(bytes) ? saveFileContents(bytes) : decodeSave(bytes);
   return typeof contents === 'string' ? `the save in slot ${slot} cannot be read: ${contents}` : contents;
+}
+
+/** A `.cairnsave` as slot contents: its own name, date and thumbnail, and the whole file as what the page loads. */
+function saveFileContents(bytes: Uint8Array): SaveContents | string {
+  try {
+    const file = decodeSaveFile(bytes);
+    return { name: file.name, date: file.date, thumbnail: file.thumbnail, save: bytes };
+  } catch (e) {
+    if (isCairnError(e)) return e.message;
+    throw e;
+  }
 }
 
 /**
@@ -112,6 +125,10 @@ async function parseUpload(body: Uint8Array, contentType: string, slot: string):
   const name = form.get('name');
   const thumbnail = form.get('thumbnail');
   if (!(save instanceof Blob)) return 'the upload has no `save` file';
+  if (save.size >= 8) {
+    const bytes = new Uint8Array(await save.arrayBuffer());
+    if (isSaveFile(bytes)) return saveFileContents(bytes);
+  }
   if (name !== null && (typeof name !== 'string' || name.length > 200)) return '`name` must be text of at most 200 characters';
   let thumb: SaveContents['thumbnail'] = null;
   if (thumbnail instanceof Blob && thumbnail.size > 0) {

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findExecutable } from './browser.js';
+import { SAVE_FILE_EXTENSION, SAVE_FILE_MAGIC, SAVE_FILE_MIME } from '../../runtime/saves/save-file-format.js';
 import { defaultApps, removeApp, setDefaultApp } from './mimeapps-list.js';
 import { desktopAssetBytes } from './player-files.js';
 import { userDirs, type Env } from './user-dirs.js';
@@ -35,7 +36,7 @@ export interface DesktopReport {
   warnings: string[];
 }
 
-/** The shared-mime-info package: glob, and the EPUB-style magic (the `mimetype` entry's name and text at offset 30). */
+/** The shared-mime-info package: bundles by glob and the EPUB-style magic (the `mimetype` entry's name and text at offset 30), save files by glob and magic. */
 export function mimePackageXml(): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -52,6 +53,15 @@ export function mimePackageXml(): string {
     '      </match>',
     '    </magic>',
     '    <glob pattern="*.cairn"/>',
+    '  </mime-type>',
+    // A save file (docs/saves.md): its own type, by name and by its first eight bytes.
+    `  <mime-type type="${SAVE_FILE_MIME}">`,
+    '    <comment>Cairn saved game</comment>',
+    '    <generic-icon name="application-x-generic"/>',
+    '    <magic priority="70">',
+    `      <match type="string" value="${SAVE_FILE_MAGIC}" offset="0"/>`,
+    '    </magic>',
+    `    <glob pattern="*${SAVE_FILE_EXTENSION}"/>`,
     '  </mime-type>',
     '</mime-info>',
     '',

@@ -92,6 +92,12 @@ export interface Requests {
   console: { args: { line: string }; result: string };
   /** `cairn dev` only: the current room, camera, controlled actor and actors' places, for the room editor. */
   whereabouts: { args: Record<string, never>; result: DebugWhereabouts };
+  /** The game now as a `.cairnsave` file (runtime/saves/save-file-format.ts), labelled with slot, name, date and thumbnail. */
+  saveFile: { args: { slot: string; name: string; date: number; thumbnail: { type: string; bytes: ArrayBuffer } | null }; result: ArrayBuffer };
+  /** A `.cairnreport` (runtime/saves/report-format.ts): the last automatic save, the input log since, the first error. */
+  bugReport: { args: Record<string, never>; result: string };
+  /** Checks a `.cairnsave` file against the open game without loading it: what it says of itself, or a refusal. */
+  checkSave: { args: { bytes: ArrayBuffer }; result: { slot: string; name: string; date: number; room: string | null; ticks: number } };
 }
 
 /** The name of a request. */

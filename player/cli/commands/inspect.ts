@@ -10,6 +10,8 @@ import { readBinaryFile } from '../bundle-file.js';
 import { createProgress } from '../progress.js';
 import { formatBytes } from '../format-bytes.js';
 import { nodeSha256 } from '../project-bundle.js';
+import { inspectSave } from '../save-files.js';
+import { SAVE_FILE_EXTENSION } from '../../../runtime/saves/save-file-format.js';
 import type { Command } from './index.js';
 import { terminalSafe } from '../terminal.js';
 
@@ -21,11 +23,19 @@ function jsonSafe(json: string): string {
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'show what a .cairn bundle holds and whether it verifies',
-  usage: ['cairn inspect FILE.cairn [--json]', '', '  --json   print one JSON object for tools'].join('\n'),
+  usage: [
+    'cairn inspect FILE.cairn [--json]',
+    'cairn inspect FILE.cairnsave [--bundle GAME.cairn] [--json]',
+    '',
+    '  --json               print one JSON object for tools',
+    '  --bundle GAME.cairn  (a save) also check that it loads into this game',
+  ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('inspect', args, { json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs('inspect', args, { json: { type: 'boolean' }, bundle: { type: 'string' } });
     if (positionals.length !== 1) throw new CairnError('USAGE', 'cairn inspect needs one .cairn file (see `cairn inspect --help`)');
     const path = positionals[0]!;
+    if (path.endsWith(SAVE_FILE_EXTENSION)) return inspectSave(path, values.bundle, values.json === true, term);
+    if (values.bundle !== undefined) throw new CairnError('USAGE', '--bundle is for inspecting a .cairnsave file');
     const bytes = readBinaryFile(path);
     let failure: CairnError | undefined;
     let game: ReturnType<typeof loadGame> | undefined;

@@ -11,6 +11,7 @@ import { VM } from '../../../interpreter/vm/vm.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { isGameFile, loadBundleFile } from '../bundle-file.js';
 import { isAdventure, runHeadless } from '../game-session.js';
+import { isReportFile, replayReport } from '../report-replay.js';
 import { compileScriptFiles } from '../sources.js';
 import { terminalSafe, type Terminal } from '../terminal.js';
 import type { Command } from './index.js';
@@ -24,7 +25,7 @@ export const runCommand: Command = {
   summary: 'run scripts or a bundle headless and print the transcript',
   usage: [
     'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N] [--trace] [--quiet]',
-    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--quiet] [--record LOG.json] [--replay LOG.json]',
+    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--quiet] [--record LOG.json] [--replay LOG.json] [--load FILE.cairnsave]',
     '',
     'Compiles the scripts as one program (or opens and verifies a bundle), runs `on start` and prints every `print`',
     'line. Ends when no thread is left (exit 0) or on an error (exit 1, with its file:line:col and code frame). An',
@@ -36,7 +37,9 @@ export const runCommand: Command = {
     '  --seed N           seed of the random generator (default 1)',
     '  --ticks N          stop after N ticks of game time (default 216000, one hour)',
     '  --record LOG.json  write the run\'s input log (JSON: format, game, seed, ticks, inputs) at the end',
-    '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length',
+    '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length; a FILE.cairnreport',
+    '                     (a player\'s bug report) plays from its save to its error and says whether it came again',
+    '  --load FILE.cairnsave  continue from a save file (any player\'s; see `cairn inspect FILE.cairnsave`)',
     '  --trace            write each source line as it runs to stderr, as `[t2] scripts/main.adv:12` (t2: thread 2),',
     '                     and where each `debug` statement is reached; scripts are compiled with debug info (a bundle',
     '                     from `cairn build` is an exported game and has none: only its `debug` statements show)',
@@ -49,6 +52,7 @@ export const runCommand: Command = {
       replay: { type: 'string' },
       trace: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      load: { type: 'string' },
     });
     const quiet = values.quiet === true;
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
@@ -60,14 +64,15 @@ export const runCommand: Command = {
       term.err(`cairn run: ${positionals[0]} has no debug info (\`cairn build\` makes exported games); --trace shows only its \`debug\` statements.`);
     }
     if (bundle && isAdventure(bundle.module)) {
+      if (values.replay !== undefined && isReportFile(values.replay) && values.load === undefined) return replayReport(bundle, values.replay, term);
       if (values.replay !== undefined && values.seed !== undefined) throw new CairnError('USAGE', 'a replay uses the seed its log recorded; leave out --seed');
-      return runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace, quiet }, term).exitCode;
+      return runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace, quiet, load: values.load }, term).exitCode;
     }
     const { module } = bundle ?? compileScriptFiles(positionals, term, { debug: trace !== undefined });
     if (!bundle && isAdventure(module)) {
       return runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay, quiet }, term).exitCode;
     }
-    if (values.record !== undefined || values.replay !== undefined) throw new CairnError('USAGE', '--record and --replay need an adventure game bundle (.cairn with rooms or actors)');
+    if (values.record !== undefined || values.replay !== undefined || values.load !== undefined) throw new CairnError('USAGE', '--record, --replay and --load need an adventure game bundle (.cairn with rooms or actors)');
     const vm = new VM(module, { seed, print: (line) => term.out(terminalSafe(line)), ...trace });
     vm.init();
     vm.startHandlers('start');

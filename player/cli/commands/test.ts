@@ -17,6 +17,7 @@ import { runWalkthrough, type WalkResult } from '../../../runtime/walkthrough/ru
 import { integerOption, parseCommandArgs } from '../args.js';
 import { loadBundleFile } from '../bundle-file.js';
 import { startGame } from '../game-session.js';
+import { continueFromSave } from '../save-files.js';
 import { readTextFile } from '../sources.js';
 import { terminalSafeError, terminalSafeSources, type Terminal } from '../terminal.js';
 import { buildProjectBundle, nodeSha256 } from '../project-bundle.js';
@@ -29,7 +30,7 @@ export const testCommand: Command = {
   name: 'test',
   summary: 'play walkthroughs (tests/*.walk) headless and check them',
   usage: [
-    'cairn test PROJECT_OR_BUNDLE [FILE.walk …] [--seed N] [--record LOG.json]',
+    'cairn test PROJECT_OR_BUNDLE [FILE.walk …] [--seed N] [--record LOG.json] [--from FILE.cairnsave]',
     '',
     'Builds the project folder in memory (or opens and verifies a .cairn bundle), then plays each',
     'walkthrough against a fresh game: the named files (found from the current directory or, failing that,',
@@ -37,6 +38,7 @@ export const testCommand: Command = {
     'walkthrough and each failure at its file:line; exit 1 when any fails.',
     '',
     '  --seed N          seed of the random generator (default 1)',
+    '  --from FILE.cairnsave  play each walkthrough from this save instead of a new game',
     '  --record LOG.json write the input log of the (one) walkthrough, for `cairn run --replay`',
     '  --json            print the results as one JSON object on stdout, for editors and CI: {"ok", "walkthroughs":',
     '                    [{file, passed, stopped, steps, ticks}], "diagnostics": [{file, range, code, severity, message,',
@@ -46,7 +48,7 @@ export const testCommand: Command = {
     ...WALK_COMMANDS.map((c) => `  ${c.syntax.padEnd(commandWidth)}  ${c.summary}`),
   ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('test', args, { seed: { type: 'string' }, record: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs('test', args, { seed: { type: 'string' }, record: { type: 'string' }, json: { type: 'boolean' }, from: { type: 'string' } });
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn test needs a project folder or a .cairn bundle (see `cairn test --help`)');
     const seed = integerOption('test', 'seed', values.seed, 1);
     const [target, ...named] = positionals as [string, ...string[]];
@@ -58,7 +60,7 @@ export const testCommand: Command = {
     const results: Array<WalkResult | undefined> = [];
     for (const walk of walkthroughs) {
       const started = performance.now();
-      const played = playOne(walk, () => startGame(game, seed), term);
+      const played = playOne(walk, () => (values.from === undefined ? startGame(game, seed) : continueFromSave(startGame(game, seed), values.from)), term);
       results.push(played?.result);
       report(walk.name, played?.result, performance.now() - started, term);
       if (values.record !== undefined && played) writeFileSync(values.record, formatInputLog(played.game.inputLog()));

@@ -21,6 +21,7 @@ import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
 import { endScreen, ProgressScreen, startScreen } from './screens.js';
 import { Autosave, AUTOSAVE_SLOT } from './autosave.js';
 import { GameError, WorkerClient } from './worker-client.js';
+import { acceptDroppedSaves, download, downloadReport, exportName, exportSlot, importFile, saveFileOf } from './save-transfer.js';
 
 export { AUTOSAVE_SLOT } from './autosave.js';
 /** How many spoken lines the aria-live region keeps. */
@@ -77,6 +78,9 @@ export class CairnPlayer extends HTMLElement {
       save: async (slot, name) => void (await this.save(slot, name)),
       load: (slot) => this.load(slot),
       remove: (slot) => this.need().saves.remove(slot),
+      exportSlot: async (slot, name) => download(await this.exportSave(slot), exportName(this.view?.info.title ?? 'Cairn', name)),
+      importFile: (file) => this.importSave(file),
+      report: () => this.downloadReport(),
       restart: () => this.restart(),
       fullscreen: () => void this.fullscreen(),
       settings: () => this.settings,
@@ -87,10 +91,15 @@ export class CairnPlayer extends HTMLElement {
       menu: () => this.openMenu(),
       fullscreen: () => void this.fullscreen(),
     });
-    this.errorPanel = new ErrorPanel(() => this.need().client.request('report', {}));
+    this.errorPanel = new ErrorPanel(() => this.need().client.request('report', {}), () => this.downloadReport());
     this.shadow.append(this.stageBox, this.controls.bar, this.controls.finger, this.overlay, this.controls.portrait, this.menu.root, this.errorPanel.root, this.live, this.status);
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('contextmenu', (e) => e.preventDefault());
+    acceptDroppedSaves(this, {
+      open: () => this.view !== null,
+      importSave: (file) => this.importSave(file),
+      said: (line) => ((this.status.textContent = line), this.menu.isOpen && this.menu.open('load')),
+    });
   }
 
   // ---- public API ------------------------------------------------------
@@ -140,8 +149,8 @@ export class CairnPlayer extends HTMLElement {
   async save(slot: string, name: string = slot): Promise<SlotInfo> {
     const { client, view, saves } = this.need();
     await view.inputsSent();
-    const bytes = await client.request('save', {});
     const thumbnail = thumbnailOf(view);
+    const bytes = await saveFileOf(client, String(slot), String(name), thumbnail);
     const info = await saves.put(String(slot), bytes, String(name), thumbnail);
     this.dispatchEvent(new CustomEvent('save', { detail: { slot: info.slot, name: info.name, date: info.date } }));
     return info;
@@ -165,6 +174,21 @@ export class CairnPlayer extends HTMLElement {
   /** The slots saved for this game, newest first. */
   listSaves(): Promise<SlotInfo[]> {
     return this.need().saves.list();
+  }
+
+  /** A slot as a `.cairnsave` file (docs/saves.md), to download or carry to another player. */
+  exportSave(slot: string): Promise<Blob> {
+    return exportSlot(this.need().saves, String(slot));
+  }
+
+  /**
+   * Stores a `.cairnsave` file in a slot (default: the slot it was saved in)
+   * and resolves to the slot's name; another game's save, a newer format or a
+   * damaged file rejects with a CairnError naming why, and nothing changes.
+   */
+  async importSave(file: Blob | ArrayBuffer | Uint8Array, slot?: string): Promise<string> {
+    const { client, saves } = this.need();
+    return importFile(client, saves, file, slot);
   }
 
   /**
@@ -347,7 +371,7 @@ export class CairnPlayer extends HTMLElement {
       const shown = view;
       this.autosave = new Autosave(
         this.saves,
-        { snapshot: async () => ({ bytes: await client.request('save', {}), thumbnail: thumbnailOf(shown) }), isRunning: () => this.running },
+        { snapshot: async (thumbnail = thumbnailOf(shown)) => ({ bytes: await saveFileOf(client, AUTOSAVE_SLOT, 'Autosave', thumbnail), thumbnail }), isRunning: () => this.running },
         this.settings.autosaveMinutes,
       );
       const play = await mayPlay;
@@ -559,6 +583,11 @@ export class CairnPlayer extends HTMLElement {
   };
 
   private readonly onPageHide = (): void => this.autosave?.write();
+
+  /** Downloads a `.cairnreport` of the game now (save-transfer.ts). */
+  private downloadReport(): Promise<void> {
+    return downloadReport(this.need().client, this.view?.info.title ?? 'Cairn');
+  }
 }
 
 /** A thumbnail for a save slot; a save never fails for want of one. */

@@ -13,18 +13,23 @@ export class ErrorPanel {
   private readonly fallback: HTMLTextAreaElement;
   private readonly problems: ErrorView[] = [];
 
-  constructor(private readonly report: () => Promise<ErrorReport>) {
+  constructor(
+    private readonly report: () => Promise<ErrorReport>,
+    /** Downloads a `.cairnreport` (docs/saves.md): what `cairn run --replay` plays back to the error. */
+    private readonly saveReport: () => Promise<void>,
+  ) {
     this.root = div('error-panel');
     this.root.hidden = true;
     this.root.setAttribute('role', 'alert');
     this.text = document.createElement('p');
     const copy = button('Copy report', () => void this.copy());
+    const file = button('Save report file', () => void this.saveReport().catch((e: unknown) => (this.text.textContent = `The report could not be made: ${e instanceof Error ? e.message : String(e)}`)));
     const close = button('Dismiss', () => this.hide());
     this.fallback = document.createElement('textarea');
     this.fallback.readOnly = true;
     this.fallback.hidden = true;
     this.fallback.setAttribute('aria-label', 'Error report');
-    this.root.append(this.text, copy, close, this.fallback);
+    this.root.append(this.text, copy, file, close, this.fallback);
   }
 
   /** A problem happened: say so once, calmly; later ones only add to the report. */

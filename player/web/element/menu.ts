@@ -13,6 +13,12 @@ export interface MenuActions {
   save(slot: string, name: string): Promise<void>;
   load(slot: string): Promise<void>;
   remove(slot: string): Promise<void>;
+  /** Downloads a slot as a `.cairnsave` file. */
+  exportSlot(slot: string, name: string): Promise<void>;
+  /** Stores a picked `.cairnsave` file in its slot; rejects with the reason it was refused. */
+  importFile(file: File): Promise<string>;
+  /** Downloads a `.cairnreport` for the game's author. */
+  report(): Promise<void>;
   restart(): Promise<void>;
   fullscreen(): void;
   settings(): Settings;
@@ -62,6 +68,7 @@ export class Menu {
       ['Settings', () => this.settingsPage()],
       ['Fullscreen', () => this.actions.fullscreen()],
       ['Restart', () => this.confirmRestart()],
+      ['Report a problem', () => void this.actions.report().then(() => this.actions.resume())],
     ]);
   }
 
@@ -103,8 +110,36 @@ export class Menu {
     const slots = await this.actions.listSlots();
     const body = this.page('Load', [], true);
     if (slots.length === 0) body.append(text('p', 'No saves yet.'));
-    for (const s of slots) body.append(this.slotRow(s, 'Load', () => void this.actions.load(s.slot).then(() => this.actions.resume()), () => void this.loadPage()));
+    for (const s of slots) {
+      const row = this.slotRow(s, 'Load', () => void this.actions.load(s.slot).then(() => this.actions.resume()), () => void this.loadPage());
+      const exp = button('Export', () => void this.actions.exportSlot(s.slot, s.name));
+      exp.classList.add('export');
+      exp.setAttribute('aria-label', `Export the save "${s.name}" as a file`);
+      row.append(exp);
+      body.append(row);
+    }
+    body.append(this.importButton());
     body.querySelector('button')?.focus();
+  }
+
+  /** "Import a save file…": a file picker; the page redraws with the new slot, or says why the file was refused. */
+  private importButton(): HTMLElement {
+    const picker = el('input');
+    picker.type = 'file';
+    picker.accept = '.cairnsave,application/x-cairn-save';
+    picker.hidden = true;
+    picker.setAttribute('aria-label', 'Save file to import');
+    picker.addEventListener('change', () => {
+      const file = picker.files?.[0];
+      if (file === undefined) return;
+      void this.actions.importFile(file).then(
+        () => void this.loadPage(),
+        (e: unknown) => this.page('Not imported', [['Back', () => void this.loadPage()]]).prepend(text('p', e instanceof Error ? e.message : String(e), 'refused')),
+      );
+    });
+    const box = el('div', 'import');
+    box.append(button('Import a save file…', () => picker.click()), picker);
+    return box;
   }
 
   private settingsPage(): void {

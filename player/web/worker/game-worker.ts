@@ -8,6 +8,11 @@ import { formatError, formatThrown } from '../../../interpreter/diagnostic-forma
 import type { GameInput } from '../../../runtime/game-api.js';
 import { Game } from '../../../runtime/game.js';
 import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
+import { loadGameSave, saveRefusal, writeGameSave } from '../../../runtime/saves/game-save-file.js';
+import { decodeSaveFile, hasMagic } from '../../../runtime/saves/save-file-format.js';
+import { encodeReport } from '../../../runtime/saves/report-format.js';
+import { ReportKeeper } from '../../../runtime/saves/report-keeper.js';
+import { RUNTIME_VERSION } from '../../../runtime/bundle/bundle-format.js';
 import type { AudioCommand } from '../../../runtime/game-api.js';
 import { runDebuggerCommand } from '../../../runtime/debugger-commands.js';
 import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker } from '../protocol.js';
@@ -35,6 +40,8 @@ interface Session {
   printedSent: number;
   /** Opened by `cairn dev`: the game has debug options, and reload and console are allowed. */
   dev: boolean;
+  /** The automatic save and the error a bug report carries. */
+  keeper: ReportKeeper;
 }
 
 let session: Session | null = null;
@@ -63,12 +70,17 @@ function errorView(e: unknown): ErrorView {
 
 function newGame(loaded: LoadedGame, seed: number, dev: boolean): Game {
   // Debug options only for `cairn dev`: they are what makes Game.debugger() available at all.
-  return Game.fromBundle(loaded, { seed, onError: (error) => post({ type: 'problem', error: errorView(error) }), debug: dev ? {} : undefined });
+  const onError = (error: CairnError) => {
+    if (session !== null) session.keeper.failed(error, session.game.tickCount);
+    post({ type: 'problem', error: errorView(error) });
+  };
+  return Game.fromBundle(loaded, { seed, onError, debug: dev ? {} : undefined });
 }
 
 /** Sends what changed since the last frame: the scene, new audio, new lines. */
 function postFrame(s: Session, audioFirst: AudioCommand[] = []): void {
   const game = s.game;
+  s.keeper.observe(game);
   const said = game.said.slice(s.saidSent);
   const printed = game.transcript.slice(s.printedSent);
   s.saidSent = game.said.length;
@@ -138,7 +150,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
     setRunning(false);
     const loaded = loadGame(new Uint8Array(bytes));
     const game = newGame(loaded, seed, dev === true);
-    session = { loaded, game, seed, performer: new Performer(game), saidSent: 0, printedSent: 0, dev: dev === true };
+    session = { loaded, game, seed, performer: new Performer(game), saidSent: 0, printedSent: 0, dev: dev === true, keeper: new ReportKeeper() };
     postFrame(session);
     return gameInfo(loaded, game);
   },
@@ -152,9 +164,28 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   },
   load({ bytes }) {
     const s = requireSession();
-    s.game.load(new Uint8Array(bytes));
+    const data = new Uint8Array(bytes);
+    // A save file is checked whole first; bare snapshots are what `cairn dev` and saves from before save files hold.
+    if (hasMagic(data)) loadGameSave(s.game, data);
+    else s.game.load(data);
+    s.keeper.mark(s.game);
     postFrame(s);
     return null;
+  },
+  saveFile({ slot, name, date, thumbnail }) {
+    const thumb = thumbnail === null ? null : { type: String(thumbnail.type), bytes: new Uint8Array(thumbnail.bytes) };
+    return ownBuffer(writeGameSave(requireSession().game, { slot: String(slot), name: String(name), date: Number(date), thumbnail: thumb }));
+  },
+  bugReport() {
+    const s = requireSession();
+    return encodeReport(s.keeper.report(s.game, { title: s.loaded.bundle.manifest.title, player: `Cairn web player ${RUNTIME_VERSION}` }));
+  },
+  checkSave({ bytes }) {
+    const s = requireSession();
+    const file = decodeSaveFile(new Uint8Array(bytes), 'this file');
+    const refusal = saveRefusal(file, { id: s.loaded.bundle.manifest.id, hashes: s.game.functionHashes() }, 'this save');
+    if (refusal !== null) throw refusal;
+    return { slot: file.slot, name: file.name, date: file.date, room: file.room, ticks: file.ticks };
   },
   evaluate({ expression }) {
     return evaluateForPage(requireSession().game, String(expression));
@@ -169,6 +200,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   restart() {
     const s = requireSession();
     s.game = newGame(s.loaded, s.seed, s.dev);
+    s.keeper = new ReportKeeper();
     s.saidSent = 0;
     s.printedSent = 0;
     s.performer.replaceGame(s.game);
@@ -186,6 +218,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
     const { game, outcome, audio } = reloadGame(s.game, s.loaded, loaded, (l) => newGame(l, s.seed, true));
     s.loaded = loaded;
     s.game = game;
+    s.keeper = new ReportKeeper();
     s.performer.replaceGame(game);
     // What the new game said before now (a restart's opening) is not news to the page.
     s.saidSent = game.said.length;
