@@ -96,3 +96,56 @@ describe('cairn translate', () => {
     expect(csv[1]).toMatch(/^main\.room_harbour\.object_crate\.on_look\.[0-9a-f]{8},,"A crate, of herring\.",room harbour \/ object crate \/ on look,scripts\/main\.adv:9$/);
   });
 });
+
+describe('cairn build checks translations', () => {
+  const build = (languages: object): ReturnType<typeof runCairn> => {
+    const config = JSON.parse(readFileSync(join(dir, 'cairn.json'), 'utf8'));
+    writeFileSync(join(dir, 'cairn.json'), JSON.stringify({ ...config, languages }));
+    return runCairn(['build', dir, '-o', join(dir, 'game.cairn')]);
+  };
+  const translateAll = (bad?: string): void => {
+    const table = po.parse(readFileSync(poPath, 'utf8'));
+    for (const [id, byId] of Object.entries(table.translations)) {
+      if (id === '') continue;
+      for (const e of Object.values(byId)) {
+        e.msgstr = [e.msgid === bad ? 'Il reste {m} harengs.' : `fr: ${e.msgid}`];
+        if (e.comments) delete e.comments.flag;
+      }
+    }
+    writeFileSync(poPath, po.compile(table));
+  };
+
+  it('warns with counts for an unfinished language and fails one declared complete', () => {
+    project(['let n = 3', 'say "{n} herring left."', 'say "A crate."']);
+    rmSync(join(dir, 'translations'), { recursive: true, force: true });
+    expect(runCairn(['translate', dir, '--lang', 'fr']).code).toBe(0);
+    let r = build({ default: 'en', offered: ['en', 'fr'] });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('translations/fr.po: 5 of 5 strings untranslated, 0 fuzzy');
+    r = build({ default: 'en', offered: ['en', 'fr'], complete: ['fr'] });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('TRANSLATION_INCOMPLETE');
+    translateAll();
+    r = build({ default: 'en', offered: ['en', 'fr'], complete: ['fr'] });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('untranslated');
+  });
+
+  it('fails a placeholder mismatch at the PO file\'s line', () => {
+    translateAll('{n} herring left.');
+    const text = readFileSync(poPath, 'utf8');
+    const line = text.split('\n').findIndex((l) => l === 'msgstr "Il reste {m} harengs."') + 1;
+    expect(line).toBeGreaterThan(0);
+    const r = build({ default: 'en', offered: ['en', 'fr'] });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('TRANSLATION_PLACEHOLDER');
+    expect(r.stderr).toContain(`translations/fr.po:${line}:`);
+    expect(r.stderr).toContain('{m} instead of {n}');
+  });
+
+  it('refuses a default language that is not offered', () => {
+    const r = build({ default: 'de', offered: ['en', 'fr'] });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('must list its default "de" among "offered"');
+  });
+});
