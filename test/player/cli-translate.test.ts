@@ -149,3 +149,13 @@ describe('cairn build checks translations', () => {
     expect(r.stderr).toContain('must list its default "de" among "offered"');
   });
 });
+
+describe('cairn translate warnings', () => {
+  it('prints the warning for a line built from pieces', () => {
+    project(['let n = 3', 'say "You have " + n + " coins"']);
+    const r = runCairn(['translate', dir, '--lang', 'fr']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('STRING_FRAGMENTS');
+    expect(r.stderr).toContain('scripts/main.adv:10');
+  });
+});

@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CairnError } from '../../../interpreter/errors.js';
-import { compile } from '../../../interpreter/compiler/compile.js';
 import { parseCommandArgs } from '../args.js';
 import { mergePo, voiceScriptCsv } from '../po-merge.js';
 import { loadProject } from '../project.js';
+import { compileScriptFiles } from '../sources.js';
 import type { Command } from './index.js';
 
 /** A language tag as BCP 47 spells the common ones: `fr`, `pt-BR`, `zh-Hant`. */
@@ -37,8 +37,12 @@ export const translateCommand: Command = {
     if (typeof lang !== 'string' || !LANGUAGE_TAG.test(lang)) throw new CairnError('USAGE', 'cairn translate needs --lang with a language tag such as fr or pt-BR');
     const dir = positionals[0]!;
     const project = loadProject(dir);
-    for (const s of project.scripts) term.addSource(s.file, s.text);
-    const { strings } = compile(project.scripts.map((s) => ({ file: s.file, text: s.text })));
+    // Warnings (a line built with `+`) are printed: they name text a translator cannot translate.
+    const { strings } = compileScriptFiles(
+      project.scripts.map((s) => s.path),
+      term,
+      { displayNames: new Map(project.scripts.map((s) => [s.path, s.file])) },
+    );
     const outDir = join(dir, 'translations');
     mkdirSync(outDir, { recursive: true });
     const poPath = join(outDir, `${lang}.po`);
