@@ -42,6 +42,9 @@ export const ERROR_CODES = {
   UNREACHABLE_CODE: { category: 'compile', title: 'code that can never run' },
   DIALOG_NO_EXIT: { category: 'compile', title: 'dialog with no way out' },
   UNUSED_ASSET: { category: 'compile', title: 'asset file no script uses' },
+  STRING_FRAGMENTS: { category: 'compile', title: 'player-readable text built from pieces' },
+  TRANSLATION_PLACEHOLDER: { category: 'compile', title: 'translation with other placeholders than its source text' },
+  TRANSLATION_INCOMPLETE: { category: 'compile', title: 'translation with untranslated or fuzzy entries' },
   // runtime (VM and natives)
   TYPE_ERROR: { category: 'runtime', title: 'wrong type' },
   DIVIDE_BY_ZERO: { category: 'runtime', title: 'division by zero' },

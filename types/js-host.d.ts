@@ -16,3 +16,7 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
 }
+
+/** Base64 of a binary string, and back (Node 16+, every browser and Worker). */
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

@@ -10,6 +10,7 @@ import { BUILTIN_NATIVES } from '../vm/builtins.js';
 import { nativeSpecs } from '../vm/native-table.js';
 import { AssetChecker, type AssetOptions } from './assets.js';
 import { check } from './check.js';
+import { collectStrings, type TranslatableString } from './collect-strings.js';
 import { checkDialogs } from './check-dialogs.js';
 import { checkProperties } from './check-properties.js';
 import { declare } from './declare.js';
@@ -23,6 +24,7 @@ import { emptyModel } from './program-model.js';
 import { resolve } from './resolve.js';
 
 export type { NativeSpec } from './known-natives.js';
+export type { TranslatableString } from './collect-strings.js';
 
 /** One source file: its name (as errors show it) and its text. */
 export interface SourceFile {
@@ -48,6 +50,8 @@ export interface CompileResult {
   warnings: CairnError[];
   /** Every asset path the scripts name (sorted), for the packer. */
   assetsUsed: string[];
+  /** Every player-readable string with its stable id (interpreter/compiler/collect-strings.ts), in source order. */
+  strings: TranslatableString[];
 }
 
 /** The builtins scripts may call when the host names none: the VM's BUILTIN_NATIVES. */
@@ -81,6 +85,7 @@ export function compile(files: Array<{ file: string; text: string }>, options: C
   check(model, diag, assets);
   checkProperties(model, diag);
   checkDialogs(model, diag);
+  const strings = collectStrings(model, diag);
   const constValues = fold(model, diag);
   const declarations = buildDeclarations(model, constValues, diag, assets);
   const warnings = sortByPlace(diag.warnings, model.files);
@@ -90,5 +95,5 @@ export function compile(files: Array<{ file: string; text: string }>, options: C
     throw new CairnError('COMPILE_FAILED', `The script has ${count}.`, { related: errors });
   }
   const module = emitModule(model, new ModuleBuilder(), declarations, options.debug ?? false);
-  return { module, warnings, assetsUsed: assets.usedPaths() };
+  return { module, warnings, assetsUsed: assets.usedPaths(), strings };
 }

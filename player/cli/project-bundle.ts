@@ -3,6 +3,7 @@
 // (checking every asset they name), warns about assets nothing uses, and
 // packs a reproducible bundle, hashing with Node's SHA-256.
 
+import { checkTranslations } from './translation-check.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { encodeModule } from '../../interpreter/bytecode/binary.js';
@@ -24,7 +25,7 @@ const PROGRESS_MIN_BYTES = 20 * 1024 * 1024;
 /** A project compiled (every asset the scripts name checked) and packed, in memory. */
 export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warning: CairnError) => void = printWarning(term)): { project: Project; bundle: Uint8Array; assetCount: number } {
   const project = loadProject(dir);
-  const { module, assetsUsed } = compileScriptFiles(
+  const { module, assetsUsed, strings } = compileScriptFiles(
     project.scripts.map((s) => s.path),
     term,
     {
@@ -35,6 +36,7 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
       onWarning,
     },
   );
+  checkTranslations(project, strings, onWarning, (file, text) => term.addSource(file, text));
   const worldProblems = checkWorld(module, project.config.resolution);
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });

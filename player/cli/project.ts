@@ -17,6 +17,8 @@ export interface ProjectConfig {
   resolution: [number, number];
   pixelArt: boolean;
   description?: string;
+  /** The languages the game offers (docs/localization.md): the one it is written in, the translations, those declared complete. */
+  languages?: { default: string; offered: string[]; complete?: string[] };
 }
 
 /** A project read from disk. */
@@ -57,7 +59,24 @@ const FIELDS: Record<string, { required: boolean; check: FieldCheck; doc: string
   },
   pixelArt: { required: true, doc: 'true for pixel art: scale by whole numbers, no smoothing', check: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false') },
   description: { required: false, doc: 'a sentence about the game', check: (v) => (typeof v === 'string' ? undefined : 'must be a string') },
+  languages: {
+    required: false,
+    doc: 'the languages offered: {"default": "en", "offered": ["en", "fr"], "complete": ["fr"]}',
+    check: checkLanguages,
+  },
 };
+
+/** `languages`: a default that is among the offered tags; `complete` (translations the build must find finished) a subset of them. */
+function checkLanguages(v: unknown): string | undefined {
+  const tags = (x: unknown): x is string[] => Array.isArray(x) && x.every((t) => typeof t === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(t));
+  const shape = 'must be {"default": "en", "offered": ["en", "fr"], "complete": ["fr"]} with language tags';
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return shape;
+  const { default: def, offered, complete, ...rest } = v as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || typeof def !== 'string' || !tags(offered) || (complete !== undefined && !tags(complete))) return shape;
+  if (!offered.includes(def)) return `must list its default "${def}" among "offered"`;
+  const stray = (complete as string[] | undefined)?.find((t) => !offered.includes(t));
+  return stray === undefined ? undefined : `declares "${stray}" complete but does not offer it`;
+}
 
 /** The keys `cairn.json` accepts. */
 export const PROJECT_KEYS: readonly string[] = Object.keys(FIELDS);

@@ -13,6 +13,7 @@ import { devCommand } from './dev.js';
 import { installDesktopCommand, uninstallDesktopCommand } from './install-desktop.js';
 import { fmtCommand } from './fmt.js';
 import { lspCommand } from './lsp.js';
+import { translateCommand } from './translate.js';
 
 /** One subcommand of `cairn`. */
 export interface Command {
@@ -24,7 +25,7 @@ export interface Command {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, devCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand, fmtCommand, lspCommand];
+export const COMMANDS: readonly Command[] = [newCommand, buildCommand, runCommand, testCommand, playCommand, devCommand, inspectCommand, disasmCommand, installDesktopCommand, uninstallDesktopCommand, fmtCommand, lspCommand, translateCommand];
 
 /** The command with this name, if any. */
 export function findCommand(name: string): Command | undefined {

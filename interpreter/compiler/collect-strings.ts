@@ -1,0 +1,187 @@
+// The translatable text of a program: every string a player can read — lines
+// of `say`, dialog options, `name` properties, verb labels, and string
+// literals that reach `say` through a variable the compiler can follow. Each
+// gets an id that survives edits elsewhere: the file, the enclosing
+// declaration or handler, and a hash of the text itself (a line's position is
+// deliberately not part of it, so inserting a line above or rewording a
+// neighbour keeps every other id). Also warns about lines built with `+`,
+// which a translator cannot translate as fragments.
+
+import type * as A from '../syntax/ast.js';
+import { fnv1a64 } from '../bytecode/hash.js';
+import { AstWalker } from './ast-walker.js';
+import type { Diagnostics } from './diagnostics.js';
+import type { ProgramModel } from './program-model.js';
+
+/** One unit of player-readable text, as a translator sees it. */
+export interface TranslatableString {
+  /** Stable id: `<file stem>.<declaration path>.<hash of the text>` (plus `.2`, `.3` for repeats in one place). */
+  id: string;
+  /** The source text; interpolated expressions show as placeholders: `{n}`, `{hero.name}`, else `{1}`, `{2}`. */
+  text: string;
+  /** What kind of text it is. */
+  role: 'line' | 'option' | 'name' | 'verb';
+  /** The speaker of a line, when the `say` names one. */
+  speaker?: string;
+  /** The room the text belongs to, when it sits inside a room. */
+  room?: string;
+  /** The declaration or handler it sits in, as `room harbour / on enter`. */
+  context: string;
+  file: string;
+  line: number;
+}
+
+/** Collects every translatable string of the model's programs, in source order, and warns about lines built from pieces. */
+export function collectStrings(model: ProgramModel, diag?: Diagnostics): TranslatableString[] {
+  const out: TranslatableString[] = [];
+  for (const { program } of model.programs) new Collector(program.file, out, diag).program(program);
+  return out;
+}
+
+/** The placeholder text of an interpolated expression: its name when it is one, else its position. */
+function placeholder(e: A.Expr, index: number): string {
+  if (e.kind === 'Name') return e.name;
+  if (e.kind === 'Member' && e.target.kind === 'Name') return `${e.target.name}.${e.name.name}`;
+  return String(index);
+}
+
+/** The text of a literal string or interpolation, or undefined for anything else. */
+export function literalText(e: A.Expr): string | undefined {
+  if (e.kind === 'String') return e.value;
+  if (e.kind !== 'Interp') return undefined;
+  let n = 0;
+  return e.parts.map((p) => (typeof p === 'string' ? p : `{${placeholder(p, ++n)}}`)).join('');
+}
+
+/** True for `"a" + x` chains that mix literal text with other values. */
+function isFragmented(e: A.Expr): boolean {
+  if (e.kind !== 'Binary' || e.op !== '+') return false;
+  const parts: A.Expr[] = [];
+  const flatten = (x: A.Expr): void => {
+    if (x.kind === 'Binary' && x.op === '+') {
+      flatten(x.left);
+      flatten(x.right);
+    } else parts.push(x);
+  };
+  flatten(e);
+  return parts.some((p) => literalText(p) !== undefined) && parts.some((p) => literalText(p) === undefined);
+}
+
+class Collector extends AstWalker {
+  private readonly stem: string;
+  private path: string[] = [];
+  private room: string | undefined;
+  /** Names bound to a string literal in the current scope (top-level `const`/`var`, then `let`s of the unit). */
+  private globals = new Map<string, A.Expr>();
+  private locals = new Map<string, A.Expr>();
+  private readonly seen = new Map<string, number>();
+  private readonly taken = new Set<A.Expr>();
+
+  constructor(
+    private readonly file: string,
+    private readonly out: TranslatableString[],
+    private readonly diag: Diagnostics | undefined,
+  ) {
+    super();
+    this.stem = file.replace(/^.*[\\/]/, '').replace(/\.adv$/, '');
+  }
+
+  program(p: A.Program): void {
+    for (const d of p.decls) if ((d.kind === 'Const' || d.kind === 'Var') && literalText(d.kind === 'Const' ? d.value : d.init) !== undefined) this.globals.set(d.name.name, d.kind === 'Const' ? d.value : d.init);
+    for (const d of p.decls) this.decl(d);
+  }
+
+  private within(part: string, f: () => void): void {
+    this.path.push(part);
+    try {
+      f();
+    } finally {
+      this.path.pop();
+    }
+  }
+
+  private decl(d: A.TopLevel): void {
+    switch (d.kind) {
+      case 'Fn':
+        return this.within(`fn ${d.name.name}`, () => this.unit(d.body));
+      case 'Handler':
+        return this.handler(d);
+      case 'Verbs':
+        return this.within('verbs', () => {
+          for (const v of d.verbs) this.add(v.label, v.label.value, 'verb', undefined, v.id.name);
+        });
+      case 'Actor':
+        return this.within(`actor ${d.name.name}`, () => this.entity(d.properties, d.handlers));
+      case 'Object':
+        return this.within(`object ${d.name.name}`, () => this.entity(d.properties, d.handlers));
+      case 'Room':
+        this.room = d.name.name;
+        this.within(`room ${d.name.name}`, () => {
+          this.entity(d.properties, d.handlers);
+          for (const o of d.objects) this.decl(o);
+        });
+        this.room = undefined;
+        return;
+      case 'Dialog':
+        return this.within(`dialog ${d.name.name}`, () => {
+          for (const o of d.options) {
+            this.text(o.text, 'option');
+            this.within('option', () => this.unit(o.body));
+          }
+        });
+      case 'Const':
+      case 'Var':
+      case 'Costume':
+      case 'Return':
+        return;
+    }
+  }
+
+  private entity(properties: A.Property[], handlers: A.Handler[]): void {
+    for (const p of properties) if (p.name.name === 'name') this.text(p.value, 'name');
+    for (const h of handlers) this.handler(h);
+  }
+
+  private handler(h: A.Handler): void {
+    const label = `on ${h.event.name}${h.with ? ` with ${h.with.name}` : ''}`;
+    this.within(label, () => this.unit(h.body));
+  }
+
+  private unit(body: A.Block): void {
+    this.locals = new Map();
+    this.block(body);
+  }
+
+  override stmt(s: A.Stmt): A.Stmt | undefined {
+    if (s.kind === 'Let' && literalText(s.init) !== undefined) this.locals.set(s.name.name, s.init);
+    if (s.kind === 'Say') {
+      const bound = s.text.kind === 'Name' ? (this.locals.get(s.text.name) ?? this.globals.get(s.text.name)) : undefined;
+      this.text(bound ?? s.text, 'line', s.actor?.name);
+    }
+    return super.stmt(s);
+  }
+
+  private text(e: A.Expr, role: TranslatableString['role'], speaker?: string): void {
+    const text = literalText(e);
+    if (text !== undefined) {
+      if (this.taken.has(e)) return;
+      this.taken.add(e);
+      this.add(e, text, role, speaker);
+    } else if (isFragmented(e)) {
+      this.diag?.warn('STRING_FRAGMENTS', 'This text is built from pieces with `+`, which cannot be translated as one line.', e.span, {
+        hint: 'write it as one string with interpolation, as in "You have {n} coins"',
+      });
+    }
+  }
+
+  private add(node: A.NodeBase, text: string, role: TranslatableString['role'], speaker?: string, key?: string): void {
+    const where = this.path.join(' / ');
+    const base = `${this.stem}.${this.path.map((p) => p.replace(/\s+/g, '_')).join('.')}.${key ?? fnv1a64(new TextEncoder().encode(text)).slice(0, 8)}`;
+    const count = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, count);
+    const entry: TranslatableString = { id: count === 1 ? base : `${base}.${count}`, text, role, context: where, file: this.file, line: node.span.start.line };
+    if (speaker !== undefined) entry.speaker = speaker;
+    if (this.room !== undefined) entry.room = this.room;
+    this.out.push(entry);
+  }
+}
