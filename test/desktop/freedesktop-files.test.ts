@@ -60,9 +60,12 @@ describe('the files install-desktop writes, by the freedesktop.org specification
     const root = parseXml(readFileSync(join(data, 'mime/packages/cairn-bundle.xml'), 'utf8'));
     expect(root.name).toBe('mime-info');
     expect(root.attrs.xmlns).toBe('http://www.freedesktop.org/standards/shared-mime-info');
-    const [type, ...others] = child(root, 'mime-type');
-    expect(others).toEqual([]);
-    expect(type!.attrs.type).toBe(MIME);
+    // Two types: the bundle, and the save file (docs/saves.md), each by glob and magic.
+    const types = child(root, 'mime-type');
+    expect(types.map((t) => t.attrs.type)).toEqual([MIME, 'application/x-cairn-save']);
+    const type = types[0];
+    expect(child(types[1]!, 'glob').map((g) => g.attrs.pattern)).toContain('*.cairnsave');
+    expect(child(types[1]!, 'magic')).toHaveLength(1);
     expect(type!.attrs.type).toMatch(/^[a-z]+\/[\w.+-]+$/);
     expect(child(type!, 'comment')).toHaveLength(1);
     expect(child(type!, 'sub-class-of').map((e) => e.attrs.type)).toEqual(['application/zip']);

@@ -132,6 +132,6 @@ describe('cairn run --record / --replay', () => {
     expect((await cairn('run', bundle, '--replay', other, '--seed', '2')).stderr).toContain('a replay uses the seed its log recorded');
     const script = join(dir, 'hello.adv');
     writeFileSync(script, 'on start { print "hi" }\n');
-    expect((await cairn('run', script, '--record', other)).stderr).toContain('--record and --replay need an adventure game bundle');
+    expect((await cairn('run', script, '--record', other)).stderr).toContain('--record, --replay and --load need an adventure game bundle');
   });
 });
