@@ -271,7 +271,8 @@ describe.skipIf(!browserAvailable())('the first hour of play in Chromium', { tim
     expect(await result('early')).toBe('pending'); // the game has not started: no game time has passed
     await page.locator('cairn-player .start').click();
     // Called during the opening cutscene: waits for control, then ends the game; the promise still resolves.
-    expect(await page.locator('cairn-player .skip').isVisible()).toBe(true);
+    // The skip button shows once the worker reports the cutscene running, a frame or two after the click.
+    await expect.poll(() => page.locator('cairn-player .skip').isVisible(), { timeout: 10_000 }).toBe(true);
     const ends = page.evaluate(() => (document.querySelector('cairn-player') as unknown as { perform(c: string): Promise<void> }).perform('do use bell').then(() => 'resolved'));
     await expect(ends).resolves.toBe('resolved');
     expect(await result('early')).toEqual({ ok: null });
