@@ -45,6 +45,19 @@ describe('cairn build / inspect / run on bundles', () => {
     expect(run.code).toBe(0);
   });
 
+  it('refuses an output folder that does not exist with a sentence, leaving nothing behind', () => {
+    const dir = makeProject({ 'scripts/main.adv': SCRIPT });
+    const out = join(dir, 'no-such-folder', 'game.cairn');
+    const result = cairn(['build', dir, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Could not write the bundle to ${out}: the folder ${join(dir, 'no-such-folder')} does not exist.`);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    const json = cairn(['build', dir, '--json', '-o', out]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).diagnostics[0]).toMatchObject({ code: 'IO', severity: 'error' });
+  });
+
   it('scaffolds a project with `new` that builds and passes its walkthrough at once', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'cairn-new-')), 'first-game');
     const created = cairn(['new', dir]);

@@ -1,8 +1,8 @@
 // `cairn build DIR [-o FILE] [--web OUTDIR] [--app] [--json]`: builds the project's bundle
-// (project-bundle.ts), writes it without ever leaving half a file, and
+// (project-bundle.ts), writes it without ever leaving half a file (write-output.ts), and
 // exports it for the web when asked.
 
-import { statSync, writeFileSync, renameSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { CairnError, isCairnError } from '../../../interpreter/errors.js';
 import { diagnosticsOf, type Diagnostic } from '../../../interpreter/diagnostic-format.js';
@@ -12,6 +12,7 @@ import { buildProjectBundle } from '../project-bundle.js';
 import type { Terminal } from '../terminal.js';
 import { exportWeb } from '../web-export.js';
 import { writeGameApp } from '../../release/game-app.js';
+import { writeOutputFile } from '../write-output.js';
 import type { Command } from './index.js';
 
 export const buildCommand: Command = {
@@ -43,10 +44,7 @@ export const buildCommand: Command = {
     if (values.json === true) return buildAsJson(dir, output, term);
     const started = performance.now();
     const { project, bundle, assetCount } = buildProjectBundle(dir, term);
-    // Write beside the target and rename, so a failed write never leaves half a bundle.
-    const temporary = `${output}.partial`;
-    writeFileSync(temporary, bundle);
-    renameSync(temporary, output);
+    writeOutputFile(output, bundle);
     const ms = Math.round(performance.now() - started);
     term.out(`Built ${output} (${formatBytes(bundle.length)}, ${project.scripts.length} script${project.scripts.length === 1 ? '' : 's'}, ${assetCount} asset${assetCount === 1 ? '' : 's'}) in ${ms} ms`);
     if (values.web !== undefined) {
@@ -68,8 +66,7 @@ function buildAsJson(dir: string, output: string, term: Terminal): number {
   let ok = true;
   try {
     const { bundle } = buildProjectBundle(dir, term, (w) => diagnostics.push(...diagnosticsOf(w, 'warning')));
-    writeFileSync(`${output}.partial`, bundle);
-    renameSync(`${output}.partial`, output);
+    writeOutputFile(output, bundle);
   } catch (e) {
     if (!isCairnError(e)) throw e;
     diagnostics.push(...diagnosticsOf(e));
