@@ -120,9 +120,10 @@ export class Workspace {
       if (file !== undefined) (problems.get(file) ?? problems.set(file, []).get(file)!).push({ error, warning });
     };
     // `cairn build` reads cairn.json first; its problems are the project's too.
+    let screen: readonly [number, number] | undefined;
     if (this.lone === undefined) {
       try {
-        validateProjectConfig(readTextFile(join(this.dir, 'cairn.json')), 'cairn.json');
+        screen = validateProjectConfig(readTextFile(join(this.dir, 'cairn.json')), 'cairn.json').resolution;
       } catch (e) {
         if (!isCairnError(e)) throw e;
         for (const one of e.all()) report(one, false);
@@ -135,7 +136,8 @@ export class Workspace {
         const assetOptions = this.lone === undefined ? { assetExists: (p: string) => assets.has(p), assetNames: () => [...assets] } : {};
         const result = compile(scripts, assetOptions);
         for (const w of result.warnings) report(w, true);
-        for (const e of checkWorld(result.module)) report(e, false);
+        // The screen size places hotspots in rooms without a `size`, as the build does.
+        for (const e of checkWorld(result.module, screen)) report(e, false);
       } catch (e) {
         if (!isCairnError(e)) throw e;
         for (const one of e.all()) report(one, false);

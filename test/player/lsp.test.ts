@@ -62,6 +62,20 @@ describe('cairn lsp on the sample game', () => {
     expect(errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length === 0, true))).toEqual([]);
   });
 
+  it('shows a hotspot that reaches outside its room, placed with the screen size of cairn.json, as the build does', async () => {
+    const file = 'scripts/10-cottage.adv';
+    const original = text(file);
+    const broken = original.replace('hotspot: (540, 146, 66, 116)', 'hotspot: (600, 146, 66, 116)');
+    expect(broken).not.toBe(original);
+    await client.change(uriOf(file), broken);
+    const [error] = errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length > 0, true));
+    expect(error).toMatchObject({ code: 'INVALID_PROPERTY', source: 'cairn' });
+    expect(error!.message).toContain('reaches outside');
+    expect(error!.range.start.line).toBe(positionOf(broken, 'hotspot: (600').line);
+    await client.change(uriOf(file), original);
+    expect(errorsOf(await client.diagnosticsFor(uriOf(file), (d) => errorsOf(d).length === 0, true))).toEqual([]);
+  });
+
   it('reports a duplicate with its first declaration as a related location', async () => {
     const file = 'scripts/40-things.adv';
     const original = text(file);
