@@ -47,6 +47,10 @@ export interface SpeechView {
   color: string;
   /** Where the text is anchored (above the speaker), in room coordinates. */
   at: Pt;
+  /** The line's translation id, when it is a translatable line. */
+  id?: string;
+  /** The voice file of the line in the current language (an asset path) and how long it plays; the line lasts that long. */
+  voice?: { asset: string; ms: number };
 }
 
 /** A sprite to draw. */
@@ -135,7 +139,7 @@ export interface GameDriver {
   /** Audio commands since the last call. */
   takeAudio(): AudioCommand[];
   /** Lines spoken since the start, in order: `{actor, text}`. */
-  readonly said: ReadonlyArray<{ actor: string; text: string }>;
+  readonly said: ReadonlyArray<{ actor: string; text: string; id?: string }>;
   /** Lines written by `print`. */
   readonly transcript: readonly string[];
   /** Evaluates a game expression now (`door.open`, `tries == 1`, `has(key)`). */
