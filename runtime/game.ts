@@ -85,6 +85,8 @@ export class Game implements GameDriver {
   private readonly fnNames: FunctionNames;
   private readonly lines: string[] = [];
   private readonly log: RecordedInput[] = [];
+  /** The languages played in, from their ticks on (for the input log). */
+  private readonly languages: Array<{ tick: number; lang: string }> = [];
   private readonly refused: Refusal[] = [];
   private pending: GameInput[] = [];
   private cachedScene: Scene | null = null;
@@ -141,6 +143,7 @@ export class Game implements GameDriver {
       sourceLanguage: options.sourceLanguage,
     });
     if (options.language !== undefined) this.vm.texts.set(options.language.lang, options.language.entries);
+    this.languages.push({ tick: 0, lang: this.vm.texts.current });
     engine.voices = options.voices ?? {};
     this.debugging = options.debug !== undefined;
     engine.vm = this.vm;
@@ -167,6 +170,9 @@ export class Game implements GameDriver {
     if (table !== undefined && table.lang !== lang) throw new CairnError('USAGE', `setLanguage(${JSON.stringify(lang)}) was given the string table of ${JSON.stringify(table.lang)}`);
     this.vm.texts.set(lang, table?.entries ?? null);
     this.cachedScene = null;
+    const tick = this.vm.tickCount;
+    while (this.languages.length > 0 && this.languages[this.languages.length - 1]!.tick === tick) this.languages.pop();
+    if (this.languages[this.languages.length - 1]?.lang !== lang) this.languages.push({ tick, lang });
   }
 
   /** Advances one tick; a skip during a cutscene instead runs the cutscene's remaining ticks, within this call. */
@@ -376,7 +382,9 @@ export class Game implements GameDriver {
   }
 
   inputLog(): InputLog {
-    return { format: 1, game: { ...this.identity }, seed: this.seed, inputs: this.log.slice(), ticks: this.vm.tickCount };
+    const log: InputLog = { format: 1, game: { ...this.identity }, seed: this.seed, inputs: this.log.slice(), ticks: this.vm.tickCount };
+    if (this.languages.some((l) => l.lang !== this.vm.texts.source)) log.languages = this.languages.map((l) => ({ ...l }));
+    return log;
   }
 
   /** One tick of the world and its scripts. */

@@ -97,7 +97,9 @@ function speech(engine: Engine): SpeechView[] {
 
 function dialogView(engine: Engine): Scene['dialog'] {
   const options = offeredOptions(engine, true);
-  return options === null ? null : { options };
+  if (options === null) return null;
+  const source = offeredOptions(engine)!;
+  return source.some((o, i) => o !== options[i]) ? { options, source } : { options };
 }
 
 /** The name of what is under the pointer, when the player could act on it. */

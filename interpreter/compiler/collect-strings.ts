@@ -21,6 +21,8 @@ export interface TranslatableString {
   text: string;
   /** What kind of text it is. */
   role: 'line' | 'option' | 'name' | 'verb';
+  /** The other form of a `plural(n, "one", "other")` text (`text` is the singular). */
+  plural?: string;
   /** The speaker of a line, when the `say` names one. */
   speaker?: string;
   /** The room the text belongs to, when it sits inside a room. */

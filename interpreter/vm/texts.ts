@@ -7,6 +7,7 @@
 
 import type { TextEntry } from '../bytecode/module.js';
 import { CairnError } from '../errors.js';
+import { formatNumber } from './display.js';
 import { concatValues } from './operations.js';
 import type { Value } from './values.js';
 import type { VM } from './vm.js';
@@ -23,6 +24,9 @@ export function pluralCategories(lang: string): string[] {
   return PLURAL_CATEGORY_ORDER.filter((c) => used.has(c));
 }
 
+/** How many translated texts remember their source text. */
+const SOURCES_KEPT = 256;
+
 /** The language texts come out in, and its translations (none: the source text). */
 export class TextLanguage {
   private rules: Intl.PluralRules;
@@ -38,6 +42,22 @@ export class TextLanguage {
     this.sourceRules = new Intl.PluralRules(source);
     this.rules = new Intl.PluralRules(lang);
     this.categories = pluralCategories(lang);
+  }
+
+  /** Translated texts evaluated lately → the same text in the source language (for `expect said`, which may be written in either); bounded. */
+  private readonly sources = new Map<string, string>();
+
+  /** The source-language text of a text TEXT lately gave in another language, if it did. */
+  sourceOf(text: string): string | undefined {
+    return this.sources.get(text);
+  }
+
+  /** Remembers the source text of a translation (the oldest of SOURCES_KEPT is forgotten first). */
+  remember(translated: string, source: string): void {
+    if (translated === source) return;
+    this.sources.delete(translated);
+    this.sources.set(translated, source);
+    if (this.sources.size > SOURCES_KEPT) this.sources.delete(this.sources.keys().next().value!);
   }
 
   /** The current language's code. */
@@ -90,7 +110,26 @@ export function evaluateText(vm: VM, entry: TextEntry, stack: readonly Value[], 
   }
   const template = typeof translated === 'string' ? translated : translated[language.formFor(count, translated.length)]!;
   const pieces = fillTemplate(template, entry, stack, slotsFrom);
-  return concatValues(vm, pieces, 0, pieces.length);
+  const text = concatValues(vm, pieces, 0, pieces.length);
+  language.remember(text, sourceText(vm, entry, stack, from, n, count));
+  return text;
+}
+
+// The same text in the source language, without charging the script for it (the host asked for it, not the game).
+function sourceText(vm: VM, entry: TextEntry, stack: readonly Value[], from: number, n: number, count: number): string {
+  let start = from;
+  let length = n;
+  if (entry.forms.length > 1) {
+    const form = vm.texts.sourceFormFor(count);
+    start = from + 1 + (form === 0 ? 0 : entry.forms[0]!.length);
+    length = entry.forms[form]!.length;
+  }
+  let out = '';
+  for (let i = start; i < start + length; i++) {
+    const v = stack[i]!;
+    out += typeof v === 'string' ? v : typeof v === 'number' ? formatNumber(v) : vm.display(v);
+  }
+  return out;
 }
 
 /** The pieces of a translated template with each `{name}` replaced by the value of the source slot of that name; an unknown name stays as written. */

@@ -44,6 +44,14 @@ export class WalkMaps {
   }
 }
 
+/** A line as the said log keeps it: `source` is the same line in the scripts' language, when it was said in another. */
+export interface SaidLine {
+  actor: string;
+  text: string;
+  id?: string;
+  source?: string;
+}
+
 /** The engine context every rule module works on. */
 export class Engine {
   /** The world state; replaced wholesale when a save is loaded. */
@@ -54,7 +62,7 @@ export class Engine {
   /** Audio commands not yet taken by the driver. */
   audio: AudioCommand[] = [];
   /** Every line spoken, in order (a driver log, not game state). */
-  readonly said: Array<{ actor: string; text: string; id?: string }> = [];
+  readonly said: Array<SaidLine> = [];
   /** What a player would read, in order (runtime/story.ts words it; a driver log, not game state). */
   readonly story: StoryEvent[] = [];
   /** Runtime errors of script threads, in order. */

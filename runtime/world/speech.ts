@@ -2,7 +2,7 @@
 // then wakes the thread that said it. One line per actor at a time — a new
 // line from the same actor ends the old one — and `skip` ends them all.
 
-import type { Engine } from './engine.js';
+import type { Engine, SaidLine } from './engine.js';
 import type { Line } from './state.js';
 import { isForeground } from './threads.js';
 import { shownName, voiceOf } from './translate.js';
@@ -37,7 +37,10 @@ export function startLine(engine: Engine, actor: string, text: string, thread: n
   const line: Line = { actor, text, thread, since: now, until: now + (voice === undefined ? lineTicks(text) : voiceTicks(voice.ms)), foreground: thread !== 0 && isForeground(engine, thread) };
   if (id !== undefined) line.id = id;
   s.lines.push(line);
-  engine.said.push(id === undefined ? { actor, text } : { actor, text, id });
+  const said: SaidLine = id === undefined ? { actor, text } : { actor, text, id };
+  const source = engine.vm.texts.sourceOf(text);
+  if (source !== undefined) said.source = source;
+  engine.said.push(said);
   const name = actor === '' ? '' : s.actors.get(actor)?.props.get('name');
   engine.story.push({ kind: 'say', actor, name: typeof name === 'string' ? shownName(engine, 'actor', actor, name) : actor, text });
   engine.emitAudio({ type: 'speech', actor, text });
