@@ -89,6 +89,7 @@ export const ERROR_CODES = {
   BUNDLE_RUNTIME_VERSION: { category: 'bundle', title: 'game needs a different Cairn version' },
   BUNDLE_CODE: { category: 'bundle', title: 'bundle code failed verification' },
   BUNDLE_STRINGS: { category: 'bundle', title: 'bundle string table is damaged or too large' },
+  BUNDLE_FONT: { category: 'bundle', title: 'a font the manifest names is missing or not a font' },
   // walkthroughs and input logs (runtime/walkthrough/, runtime/input-log.ts)
   WALKTHROUGH_SYNTAX: { category: 'test', title: 'walkthrough line not understood' },
   WALKTHROUGH_FAILED: { category: 'test', title: 'walkthrough failed' },

@@ -1,8 +1,9 @@
 // The manifest (`manifest.json`): its shape, the one table of its fields with
 // the rule each obeys, a validator that names the field at fault, and the
-// canonical serialisation the writer uses. Imports nothing but bundle-format.ts and version.ts.
+// canonical serialisation the writer uses. Imports nothing but bundle-format.ts, fonts.ts and version.ts.
 
 import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
+import { FONT_ROLES, type ManifestFonts } from './fonts.js';
 import { parseRange, parseVersion } from './version.js';
 
 /** One archive entry as the manifest records it. */
@@ -55,6 +56,8 @@ export interface Manifest {
   languages?: ManifestLanguages;
   /** Absent when no line is voiced. */
   voices?: VoiceIndex;
+  /** The fonts text is drawn in (runtime/bundle/fonts.ts); absent: the player's own. */
+  fonts?: ManifestFonts;
 }
 
 const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -79,6 +82,18 @@ export const MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule: string;
 const isLanguage = (v: unknown): v is string => typeof v === 'string' && v.length <= 35 && LANGUAGE_PATTERN.test(v);
 const isLanguageList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 200 && v.every(isLanguage) && new Set(v).size === v.length;
 
+const isAssetPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 512 && !v.startsWith('/') && !v.split('/').includes('..');
+const isFontFiles = (v: unknown): boolean => isPlainObject(v) && Object.entries(v).every(([k, p]) => (FONT_ROLES as readonly string[]).includes(k) && isAssetPath(p));
+
+/** `fonts`: files per role, `bitmap`, and per-language files per role. */
+function isManifestFonts(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  const { bitmap, languages, ...files } = v;
+  if (bitmap !== undefined && typeof bitmap !== 'boolean') return false;
+  if (languages !== undefined && !(isPlainObject(languages) && Object.entries(languages).every(([lang, f]) => isLanguage(lang) && isFontFiles(f)))) return false;
+  return isFontFiles(files);
+}
+
 /** Fields a manifest may leave out, in the order the writer emits them after the required ones. */
 export const OPTIONAL_MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule: string; check: (v: unknown) => boolean }> = [
   {
@@ -101,6 +116,11 @@ export const OPTIONAL_MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule
           isPlainObject(lines) &&
           Object.values(lines).every((e) => isPlainObject(e) && Object.keys(e).length === 2 && typeof e.asset === 'string' && e.asset.length > 0 && isInt(e.ms, 1, 3_600_000)),
       ),
+  },
+  {
+    key: 'fonts',
+    rule: 'must be {speech?, ui?, dialog?, bitmap?, languages?: {<lang>: {speech?, ui?, dialog?}}} naming asset paths',
+    check: isManifestFonts,
   },
 ];
 
@@ -172,6 +192,7 @@ export function validateManifest(value: unknown): Manifest | string {
     entries,
     ...(v.languages !== undefined ? { languages: structuredCopy(v.languages) as ManifestLanguages } : {}),
     ...(v.voices !== undefined ? { voices: structuredCopy(v.voices) as VoiceIndex } : {}),
+    ...(v.fonts !== undefined ? { fonts: structuredCopy(v.fonts) as ManifestFonts } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { serializeManifest, validateManifest, type Manifest, type ManifestLangua
 import { foldName, nameProblem } from './names.js';
 import { quoted } from './refuse.js';
 import { readZip } from './zip.js';
+import { fontKind, hasFontExtension, namedFontFiles, type ManifestFonts } from './fonts.js';
 
 /** Everything a bundle is made of. */
 export interface BundleInput {
@@ -39,6 +40,8 @@ export interface BundleInput {
   strings?: ReadonlyMap<string, Uint8Array>;
   /** Voiced lines by language and id, durations measured by the caller. */
   voices?: VoiceIndex;
+  /** The fonts text is drawn in: asset paths (runtime/bundle/fonts.ts); each must be among `assets` and be a font. */
+  fonts?: ManifestFonts;
 }
 
 /** How to write. */
@@ -71,9 +74,11 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
     entries: files.map(([path, data]) => ({ path, size: data.length, sha256: hash(data) })),
     ...(input.languages === undefined ? {} : { languages: input.languages }),
     ...(input.voices === undefined || Object.keys(input.voices).length === 0 ? {} : { voices: input.voices }),
+    ...(input.fonts === undefined ? {} : { fonts: input.fonts }),
   };
   const problem = validateManifest(JSON.parse(serializeManifest(manifest)));
   if (typeof problem === 'string') cannot('BUNDLE_MANIFEST', problem);
+  if (input.fonts !== undefined) checkFontFiles(input.fonts, input.assets);
   if (!input.modules.has(input.entry)) cannot('BUNDLE_MISSING_ENTRY', `the entry module ${quoted(input.entry)} is not among the code modules`);
   const manifestBytes = encoder.encode(serializeManifest(manifest));
   if (manifestBytes.length > LIMITS.maxManifestSize) cannot('BUNDLE_TOO_LARGE', `its manifest would be ${formatSize(manifestBytes.length)}`);
@@ -90,6 +95,19 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
     bytes = pack(all, stored);
   }
   return bytes;
+}
+
+/** Every font named is an asset whose bytes are a font of the kind declared (outline or BMFont). */
+function checkFontFiles(fonts: ManifestFonts, assets: ReadonlyMap<string, Uint8Array>): void {
+  const bitmap = fonts.bitmap === true;
+  for (const { field, path } of namedFontFiles(fonts)) {
+    const bytes = assets.get(path);
+    if (bytes === undefined) return cannot('BUNDLE_FONT', `\`fonts.${field}\` names ${quoted(path)}, which is not among the assets`);
+    const kind = fontKind(bytes);
+    if (kind === null || (kind === 'bmfont') !== bitmap || !hasFontExtension(path, bitmap)) {
+      cannot('BUNDLE_FONT', `\`fonts.${field}\` names ${quoted(path)}, which is not ${bitmap ? 'a BMFont .fnt file' : 'a TTF, OTF, WOFF or WOFF2 font'}`);
+    }
+  }
 }
 
 /** Checks names and limits; returns code then assets, each sorted by UTF-8 bytes. */

@@ -5,13 +5,19 @@
 
 import { Container, Sprite, Text } from 'pixi.js';
 import type { Scene, SpeechView } from '../../../runtime/game-api.js';
+import { bidiText, type FontFamilies } from './fonts.js';
 import type { TextureStore } from './textures.js';
 
 /** Settings that change how speech looks. */
 export interface SpeechStyle {
   /** Multiplies the base text size (the text size setting). */
   textScale: number;
+  /** Off: voiced lines show no text. */
   subtitles: boolean;
+  /** The families text is drawn in (render/fonts.ts). */
+  fonts: FontFamilies;
+  /** The game's current language is written right to left. */
+  rtl: boolean;
 }
 
 /** A colour a game gave, if it is one Pixi reads safely; else white. */
@@ -67,7 +73,8 @@ export class RoomView {
       this.spriteById.delete(id);
     }
     this.sprites.sortableChildren = true;
-    this.drawSpeech(style.subtitles ? scene.speech : [], cam, style);
+    // Subtitles off hide the text of voiced lines only: a line without a voice must still be read.
+    this.drawSpeech(style.subtitles ? scene.speech : scene.speech.filter((l) => l.voice === undefined), cam, style);
   }
 
   private drawLayers(scene: Scene, cam: { x: number; y: number }): void {
@@ -104,13 +111,14 @@ export class RoomView {
         this.speech.addChild(text);
       }
       // Text is drawn by canvas fillText: a line holding markup shows as the characters it is.
-      if (text.text !== line.text) text.text = line.text;
+      const shown = bidiText(line.text, style.rtl);
+      if (text.text !== shown) text.text = shown;
       const color = safeColor(line.color);
       const wrap = Math.round(w * 0.6);
-      const key = `${size}|${color}|${wrap}`;
+      const key = `${size}|${color}|${wrap}|${style.fonts.speech}`;
       if (this.lineStyles[i] !== key) {
         this.lineStyles[i] = key;
-        text.style = { fontFamily: 'sans-serif', fontSize: size, fill: color, stroke: { color: '#000000', width: Math.max(2, size / 5), join: 'round' }, wordWrap: true, wordWrapWidth: wrap, align: 'center', lineHeight: size * 1.15 };
+        text.style = { fontFamily: style.fonts.speech, fontSize: size, fill: color, stroke: { color: '#000000', width: Math.max(2, size / 5), join: 'round' }, wordWrap: true, wordWrapWidth: wrap, align: 'center', lineHeight: size * 1.15 };
       }
       // Above the speaker, but always wholly on screen.
       const halfW = text.width / 2;
