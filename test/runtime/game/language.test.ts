@@ -68,7 +68,7 @@ describe('a game in another language', () => {
     const game = make({ lang: 'fr', entries: french(strings) });
     settle(game);
     expect(game.language).toBe('fr');
-    expect(game.said[0]).toEqual({ actor: 'hero', text: 'Où est ce bateau ?', id: idOf(strings, 'Where is that boat?') });
+    expect(game.said[0]).toEqual({ actor: 'hero', text: 'Où est ce bateau ?', id: idOf(strings, 'Where is that boat?'), source: 'Where is that boat?' });
     game.input({ type: 'verb', verb: 'look', target: 'crate' });
     game.tick();
     const scene = game.scene();
