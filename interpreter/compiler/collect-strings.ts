@@ -87,6 +87,11 @@ function isFragmented(e: A.Expr): boolean {
   return parts.some((p) => literalText(p) !== undefined) && parts.some((p) => literalText(p) === undefined);
 }
 
+/** A call of the `plural` builtin whose two forms are literal texts (and so translatable). */
+export function isPluralCall(e: A.Expr): e is A.Call {
+  return e.kind === 'Call' && e.callee.kind === 'Name' && e.callee.name === 'plural' && e.args.length === 3 && literalText(e.args[1]!) !== undefined && literalText(e.args[2]!) !== undefined;
+}
+
 class Collector extends AstWalker {
   private readonly stem: string;
   private path: string[] = [];
@@ -174,9 +179,27 @@ class Collector extends AstWalker {
     this.block(body);
   }
 
+  override expr(e: A.Expr): A.Expr {
+    if (isPluralCall(e)) this.pluralText(e);
+    return super.expr(e);
+  }
+
+  /** `plural(n, "{n} coin", "{n} coins")` with literal forms: one unit with both forms. */
+  private pluralText(e: A.Call, speaker?: string, pin?: A.Ident): TranslatableString {
+    const known = this.out.byNode.get(e);
+    if (known !== undefined) return known;
+    for (const form of [e.args[1]!, e.args[2]!]) this.taken.add(form);
+    if (pin !== undefined) this.checkPin(pin);
+    const entry = this.add(e, literalText(e.args[1]!)!, 'line', speaker, undefined, pin?.name);
+    entry.plural = literalText(e.args[2]!)!;
+    return entry;
+  }
+
   override stmt(s: A.Stmt): A.Stmt | undefined {
     if (s.kind === 'Let' && literalText(s.init) !== undefined) this.locals.set(s.name.name, s.init);
-    if (s.kind === 'Say') {
+    if (s.kind === 'Say' && isPluralCall(s.text)) {
+      this.out.bySay.set(s, this.pluralText(s.text, s.actor?.name, s.pin));
+    } else if (s.kind === 'Say') {
       const bound = s.text.kind === 'Name' ? (this.locals.get(s.text.name) ?? this.globals.get(s.text.name)) : undefined;
       const entry = this.text(bound ?? s.text, 'line', s.actor?.name, s.pin);
       if (entry !== undefined) {

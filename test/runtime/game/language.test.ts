@@ -124,3 +124,28 @@ describe('a game in another language', () => {
     expect(other.scene().speech[0]!.text).toBe('Hello to you.');
   });
 });
+
+describe('plural()', () => {
+  const script = 'var n = 0\n\non start {\n  for k in [1, 2, 5, 22] {\n    n = k\n    say plural(n, "One coin.", "{n} coins.")\n  }\n}\n';
+
+  function lines(language?: { lang: string; entries: Record<string, string | string[]> }): string[] {
+    const { module, strings } = compile([{ file: 'coins.adv', text: script }]);
+    expect(strings.map((s) => [s.text, s.plural])).toEqual([['One coin.', '{n} coins.']]);
+    const entries = language === undefined ? undefined : { lang: language.lang, entries: { [strings[0]!.id]: language.entries.forms! } };
+    const game = Game.create(module, entries === undefined ? {} : { language: entries });
+    settle(game);
+    return game.said.map((l) => l.text);
+  }
+
+  it('takes the source forms by the scripts\' language without a translation', () => {
+    expect(lines()).toEqual(['One coin.', '2 coins.', '5 coins.', '22 coins.']);
+  });
+
+  it('takes each language\'s form by its CLDR rules, forms listed in the order one, few, many (Polish)', () => {
+    expect(lines({ lang: 'pl', entries: { forms: ['{n} moneta.', '{n} monety.', '{n} monet.', '{n} monety (ułamek).'] } })).toEqual(['1 moneta.', '2 monety.', '5 monet.', '22 monety.']);
+  });
+
+  it('uses the last form for categories a translation has no form for', () => {
+    expect(lines({ lang: 'fr', entries: { forms: ['{n} pièce.', '{n} pièces.'] } })).toEqual(['1 pièce.', '2 pièces.', '5 pièces.', '22 pièces.']);
+  });
+});
