@@ -4,6 +4,7 @@
 // packs a reproducible bundle, hashing with Node's SHA-256.
 
 import { compileStringTables } from './string-tables.js';
+import { buildVoiceIndex } from './voice-index.js';
 import { checkTranslations } from './translation-check.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -41,7 +42,8 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
   const worldProblems = checkWorld(module, project.config.resolution);
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
-  const used = new Set(assetsUsed);
+  const { voices, used: voiceFiles } = buildVoiceIndex(project, strings, onWarning);
+  const used = new Set([...assetsUsed, ...voiceFiles]);
   for (const path of project.assets.keys()) {
     if (!used.has(path)) onWarning(new CairnError('UNUSED_ASSET', `assets/${path} is not used by any script`, { hint: 'delete it, or name it in a script; it is packed all the same' }));
   }
@@ -62,7 +64,7 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
     strings: compileStringTables(poTexts, strings),
   };
   const bundle = writeBundle(
-    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets, ...translated },
+    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets, ...translated, voices },
     { sha256: nodeSha256 },
   );
   return { project, bundle, assetCount: assets.size };

@@ -30,8 +30,20 @@ describe('a game in two languages', () => {
     const table = JSON.parse(new TextDecoder().decode(files['strings/fr.json'])) as { lang: string; entries: Record<string, string> };
     expect(table.lang).toBe('fr');
     expect(Object.values(table.entries)).toContain('Où est ce bateau ?');
-    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { languages: unknown };
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { languages: unknown; voices: unknown };
     expect(manifest.languages).toEqual({ default: 'en', offered: ['en', 'fr'], complete: ['fr'] });
+    // Voices found by id, their lengths measured from the files (espeak-ng recordings, see the fixture's README).
+    expect(manifest.voices).toEqual({
+      en: { 'main.on_start.c95bb509': { asset: 'voice/en/main.on_start.c95bb509.ogg', ms: 1206 } },
+      fr: { 'main.on_start.c95bb509': { asset: 'voice/fr/main.on_start.c95bb509.wav', ms: 995 } },
+    });
+  });
+
+  it('warns, per voiced language, how many spoken lines have no voice; voice files are not unused assets', () => {
+    const r = runCairn(['build', FIXTURE, '-o', bundle]);
+    expect(r.stderr).toContain('3 of 4 spoken lines have no voice in "en" [VOICE_MISSING]');
+    expect(r.stderr).toContain('3 of 4 spoken lines have no voice in "fr" [VOICE_MISSING]');
+    expect(r.stderr).not.toContain('UNUSED_ASSET');
   });
 
   it('`cairn run --lang fr` plays in French; a language the game does not offer is refused', () => {

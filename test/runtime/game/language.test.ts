@@ -149,3 +149,24 @@ describe('plural()', () => {
     expect(lines({ lang: 'fr', entries: { forms: ['{n} pièce.', '{n} pièces.'] } })).toEqual(['1 pièce.', '2 pièces.', '5 pièces.', '22 pièces.']);
   });
 });
+
+describe('voiced lines', () => {
+  it('show their voice in the scene and last exactly as long as it, in the language played', () => {
+    const { module, strings } = compile([{ file: 'harbour.adv', text: SCRIPT }]);
+    const id = idOf(strings, 'Where is that boat?');
+    const voices = { fr: { [id]: { asset: `voice/fr/${id}.ogg`, ms: 2500 } } };
+    const fr = Game.create(module, { voices, language: { lang: 'fr', entries: french(strings) } });
+    fr.tick();
+    expect(fr.scene().speech[0]).toMatchObject({ id, text: 'Où est ce bateau ?', voice: { asset: `voice/fr/${id}.ogg`, ms: 2500 } });
+    let ticks = 1;
+    while (fr.scene().speech.length > 0) {
+      fr.tick();
+      ticks++;
+    }
+    expect(ticks).toBe(150 + 1); // 2.5 s at 60 ticks a second, then the tick that ends it
+    // In English the line has no voice: it shows for its usual time.
+    const en = Game.create(module, { voices });
+    en.tick();
+    expect(en.scene().speech[0]!.voice).toBeUndefined();
+  });
+});
