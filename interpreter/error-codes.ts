@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   STRING_FRAGMENTS: { category: 'compile', title: 'player-readable text built from pieces' },
   TRANSLATION_PLACEHOLDER: { category: 'compile', title: 'translation with other placeholders than its source text' },
   TRANSLATION_INCOMPLETE: { category: 'compile', title: 'translation with untranslated or fuzzy entries' },
+  VOICE_MISSING: { category: 'compile', title: 'spoken lines without a voice in a voiced language' },
   // runtime (VM and natives)
   TYPE_ERROR: { category: 'runtime', title: 'wrong type' },
   DIVIDE_BY_ZERO: { category: 'runtime', title: 'division by zero' },

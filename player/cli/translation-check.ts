@@ -55,14 +55,17 @@ export function checkTranslations(project: Project, strings: readonly Translatab
     let fuzzy = 0;
     for (const s of strings) {
       const entry = table.translations[s.id]?.[s.text];
-      if (!entry || entry.msgstr.every((m) => m === '')) {
+      if (!entry || entry.msgstr.every((m) => m === '') || (s.plural !== undefined && entry.msgstr.some((m) => m === ''))) {
         untranslated++;
         continue;
       }
       if (/\bfuzzy\b/.test(entry.comments?.flag ?? '')) fuzzy++;
-      const want = placeholders(s.text);
+      // A plural text's forms may each use any placeholder of either source form ("a coin" / "{n} coins").
+      const want = s.plural === undefined ? placeholders(s.text) : [...new Set([...placeholders(s.text).split(', '), ...placeholders(s.plural).split(', ')])].filter((p) => p !== '').sort().join(', ');
+      const allowed = new Set(want.split(', '));
       for (const m of entry.msgstr) {
         if (m === '' || placeholders(m) === want) continue;
+        if (s.plural !== undefined && placeholders(m).split(', ').every((p) => p === '' || allowed.has(p))) continue;
         errors.push(
           new CairnError('TRANSLATION_PLACEHOLDER', `the ${lang} translation of "${s.text}" has the placeholders {${placeholders(m)}} instead of {${want}}`, {
             span: msgstrSpan(text, file, s.id),

@@ -2,8 +2,12 @@
 // the rule each obeys, a validator that names the field at fault, and the
 // canonical serialisation the writer uses. Imports nothing but bundle-format.ts, fonts.ts and version.ts.
 
+<<<<<<< HEAD
 import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
 import { FONT_ROLES, type ManifestFonts } from './fonts.js';
+=======
+import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGES_FORMAT, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
+>>>>>>> issue-17a
 import { parseRange, parseVersion } from './version.js';
 
 /** One archive entry as the manifest records it. */
@@ -156,7 +160,8 @@ export function validateManifest(value: unknown): Manifest | string {
   if ((value.minReaderFormat as number) > format) return `\`minReaderFormat\` ${MANIFEST_FIELDS[1]!.rule}`;
   const strict = format <= FORMAT_VERSION;
   if (strict) {
-    const unknown = Object.keys(value).find((k) => !MANIFEST_FIELDS.some((f) => f.key === k) && !OPTIONAL_MANIFEST_FIELDS.some((f) => f.key === k));
+    const optional = format >= LANGUAGES_FORMAT ? OPTIONAL_MANIFEST_FIELDS : [];
+    const unknown = Object.keys(value).find((k) => !MANIFEST_FIELDS.some((f) => f.key === k) && !optional.some((f) => f.key === k));
     if (unknown !== undefined) return `it has an unknown field ${JSON.stringify(unknown)}`;
   }
   for (const field of OPTIONAL_MANIFEST_FIELDS) {
@@ -170,6 +175,7 @@ export function validateManifest(value: unknown): Manifest | string {
     if (!isPlainObject(item)) return `\`entries[${i}]\` must be an object {path, size, sha256}`;
     if (strict && Object.keys(item).some((k) => !ENTRY_KEYS.includes(k))) return `\`entries[${i}]\` has an unknown field`;
     const { path, size, sha256 } = item;
+    if (typeof path === 'string' && path.startsWith(STRINGS_PREFIX) && format < LANGUAGES_FORMAT) return `\`entries[${i}].path\` is a string table, which a format ${format} bundle cannot have`;
     if (typeof path !== 'string' || !isContentPath(path)) return `\`entries[${i}].path\` must be "code/<module>.cbc", "assets/<path>" or "strings/<lang>.json"`;
     if (!isInt(size, 0, 0xfffffffe)) return `\`entries[${i}].size\` (${path}) must be a whole number of bytes`;
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return `\`entries[${i}].sha256\` (${path}) must be 64 lowercase hex digits`;

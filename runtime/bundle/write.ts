@@ -7,7 +7,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { CairnError, type ErrorCode } from '../../interpreter/errors.js';
 import { sha256Hex } from './checksums.js';
 import {
-  ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
+  ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, LANGUAGES_FORMAT, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
   LANGUAGE_PATTERN, MODULE_NAME_PATTERN, RUNTIME_VERSION, STRINGS_PREFIX, STRINGS_SUFFIX, compareUtf8, fixedMtime, isStored,
 } from './bundle-format.js';
 import { formatSize, isBomb } from './limits.js';
@@ -60,9 +60,13 @@ const encoder = new TextEncoder();
 export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uint8Array {
   const files = collectFiles(input);
   const hash = options.sha256 ?? sha256Hex;
+  const hasStrings = input.strings !== undefined && input.strings.size > 0;
+  const hasVoices = input.voices !== undefined && Object.keys(input.voices).length > 0;
+  // A game in one language stays format 1, byte for byte; string tables need a reader that knows format 2.
   const manifest: Manifest = {
-    format: FORMAT_VERSION,
-    minReaderFormat: FORMAT_MIN_READABLE,
+    // Fonts are a format-2 field too (a format-1 reader knows no `fonts`).
+    format: input.languages !== undefined || hasStrings || hasVoices || input.fonts !== undefined ? LANGUAGES_FORMAT : FORMAT_MIN_READABLE,
+    minReaderFormat: hasStrings ? LANGUAGES_FORMAT : FORMAT_MIN_READABLE,
     id: input.id,
     title: input.title,
     author: input.author,
@@ -73,7 +77,7 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
     entry: input.entry,
     entries: files.map(([path, data]) => ({ path, size: data.length, sha256: hash(data) })),
     ...(input.languages === undefined ? {} : { languages: input.languages }),
-    ...(input.voices === undefined || Object.keys(input.voices).length === 0 ? {} : { voices: input.voices }),
+    ...(hasVoices ? { voices: input.voices! } : {}),
     ...(input.fonts === undefined ? {} : { fonts: input.fonts }),
   };
   const problem = validateManifest(JSON.parse(serializeManifest(manifest)));

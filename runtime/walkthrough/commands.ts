@@ -255,7 +255,7 @@ export const WALK_COMMANDS = [
       const shown = lines.slice(-8).map((l) => `${l.actor}: "${l.text}"`);
       if (lines.length > shown.length) shown.unshift(`… ${lines.length - shown.length} earlier`);
       const who = args.actor === undefined ? '' : ` by ${args.actor}`;
-      return { message: `expected a line "${args.text}" to be said${who}; ${lines.length === 0 ? `no line was said ${since}` : `lines said ${since}: ${shown.join(', ')}`}` };
+      return { message: `expected a line ${args.byId === true ? `#${args.text}` : `"${args.text}"`} to be said${who}; ${lines.length === 0 ? `no line was said ${since}` : `lines said ${since}: ${shown.join(', ')}`}` };
     },
   }),
   command({
@@ -305,7 +305,7 @@ export const WALK_COMMANDS = [
         const line = said[i]!;
         if (isSaidLine(line, args)) {
           const since = ctx.saidSince === null ? 'since the start' : `since line ${ctx.saidSince}`;
-          return { message: `expected no line "${args.text}"${args.actor === undefined ? '' : ` by ${args.actor}`} ${since}, but ${line.actor === '' ? 'the narrator' : line.actor} said "${line.text}"` };
+          return { message: `expected no line ${args.byId === true ? `#${args.text}` : `"${args.text}"`}${args.actor === undefined ? '' : ` by ${args.actor}`} ${since}, but ${line.actor === '' ? 'the narrator' : line.actor} said "${line.text}"` };
         }
       }
       return undefined;

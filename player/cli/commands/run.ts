@@ -76,7 +76,8 @@ export const runCommand: Command = {
     if (!bundle && isAdventure(module)) {
       return runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay, quiet, lang: values.lang }, term).exitCode;
     }
-    if (values.record !== undefined || values.replay !== undefined || values.load !== undefined || values.lang !== undefined) throw new CairnError('USAGE', '--record, --replay, --load and --lang need an adventure game bundle (.cairn with rooms or actors)');
+    if (values.record !== undefined || values.replay !== undefined || values.load !== undefined) throw new CairnError('USAGE', '--record, --replay and --load need an adventure game bundle (.cairn with rooms or actors)');
+    if (values.lang !== undefined) throw new CairnError('USAGE', '--lang needs an adventure game bundle (.cairn with rooms or actors)');
     const vm = new VM(module, { seed, print: (line) => term.out(terminalSafe(line)), ...trace });
     vm.init();
     vm.startHandlers('start');
