@@ -42,13 +42,10 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
   const worldProblems = checkWorld(module, project.config.resolution);
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
-<<<<<<< HEAD
-  // Fonts are named by cairn.json, not by scripts: they are used too.
-  const used = new Set([...assetsUsed, ...(project.config.fonts === undefined ? [] : namedFontFiles(project.config.fonts).map((f) => f.path))]);
-=======
   const { voices, used: voiceFiles } = buildVoiceIndex(project, strings, onWarning);
-  const used = new Set([...assetsUsed, ...voiceFiles]);
->>>>>>> issue-17a
+  // Fonts are named by cairn.json, not by scripts: they are used too.
+  const fontFiles = project.config.fonts === undefined ? [] : namedFontFiles(project.config.fonts).map((f) => f.path);
+  const used = new Set([...assetsUsed, ...voiceFiles, ...fontFiles]);
   for (const path of project.assets.keys()) {
     if (!used.has(path)) onWarning(new CairnError('UNUSED_ASSET', `assets/${path} is not used by any script`, { hint: 'delete it, or name it in a script; it is packed all the same' }));
   }
@@ -69,11 +66,7 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
     strings: compileStringTables(poTexts, strings),
   };
   const bundle = writeBundle(
-<<<<<<< HEAD
-    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets, ...translated, ...(fonts === undefined ? {} : { fonts }) },
-=======
-    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets, ...translated, voices },
->>>>>>> issue-17a
+    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets, ...translated, voices, ...(fonts === undefined ? {} : { fonts }) },
     { sha256: nodeSha256 },
   );
   return { project, bundle, assetCount: assets.size };

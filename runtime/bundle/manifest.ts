@@ -2,12 +2,8 @@
 // the rule each obeys, a validator that names the field at fault, and the
 // canonical serialisation the writer uses. Imports nothing but bundle-format.ts, fonts.ts and version.ts.
 
-<<<<<<< HEAD
-import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
-import { FONT_ROLES, type ManifestFonts } from './fonts.js';
-=======
 import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGES_FORMAT, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
->>>>>>> issue-17a
+import { FONT_ROLES, type ManifestFonts } from './fonts.js';
 import { parseRange, parseVersion } from './version.js';
 
 /** One archive entry as the manifest records it. */
