@@ -1,0 +1,151 @@
+// The player in the game's language (issue 17), in real Chromium under the
+// strict CSP, played with the mouse and keyboard: the language switches mid
+// game through the menu and the next line is in it, drawn in the game's own
+// font (its pixels compared with the same line in the fallback font, from the
+// same game built without `fonts`, opened with lang="fr"); a voiced line plays
+// through Howler for as long as its voice lasts and `.` stops it; self-voicing
+// (key V) hands each line to speechSynthesis.speak in the current language.
+// Needs Debian's fonts-liberation for the fixture font (see language-game.ts).
+
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CRATE_LINE, FIXTURE_FONT, VOICE_SECONDS, languageProject } from './fixtures/language-game.js';
+import { launchChromium, watchPage, type PageProblems } from './support/browser.js';
+import { PlayerPage, type Screenshot } from './support/player-page.js';
+import { serveFolder, type StaticServer } from './support/server.js';
+import { BROWSER_TEST_MS, browserAvailable, exportFixture } from './setup.js';
+
+const CRATE = { x: 320, y: 220 };
+const VOICE_MS = VOICE_SECONDS * 1000;
+
+/** What the page's speechSynthesis was asked to say (the spy the init script installs). */
+type Spoken = Array<{ text: string; lang: string }>;
+
+describe.skipIf(!browserAvailable())('the player in the game\'s language', { timeout: BROWSER_TEST_MS }, () => {
+  let browser: Browser;
+  let withFont: StaticServer;
+  let fallback: StaticServer;
+
+  beforeAll(async () => {
+    if (!existsSync(FIXTURE_FONT)) throw new Error(`these tests need the font ${FIXTURE_FONT} (Debian: fonts-liberation)`);
+    withFont = await serveFolder(exportFixture('two-tongues', languageProject(true)));
+    fallback = await serveFolder(exportFixture('two-tongues-plain', languageProject(false)));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await withFont?.close();
+    await fallback?.close();
+  });
+
+  async function open(server: StaticServer, lang?: string): Promise<{ page: Page; player: PlayerPage; problems: PageProblems }> {
+    const page = await (await browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-US' })).newPage();
+    const problems = await watchPage(page);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __spoken: Spoken };
+      w.__spoken = [];
+      // The spy records and says nothing: a headless machine may have no voices at all.
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.__spoken.push({ text: u.text, lang: u.lang });
+      speechSynthesis.cancel = () => undefined;
+    });
+    if (lang !== undefined) {
+      // The embedding page's own attribute, set before the player defines the element.
+      await page.route(server.url, async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, body: (await res.text()).replace('<cairn-player', `<cairn-player lang="${lang}"`) });
+      });
+    }
+    await page.goto(server.url);
+    const player = new PlayerPage(page, [640, 360], 'verbs', 2);
+    await player.ready();
+    return { page, player, problems };
+  }
+
+  const stats = (page: Page) => page.evaluate(() => (document.querySelector('cairn-player') as unknown as { stats(): { voice: string | null; language: string } }).stats());
+  const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: Spoken }).__spoken);
+
+  /** Right click (look) on the crate, then wait until its line is in the aria-live log. */
+  async function lookAtCrate(player: PlayerPage, line: string): Promise<void> {
+    await player.click(CRATE.x, CRATE.y, 'right');
+    await expect.poll(async () => (await player.liveText()).log, { timeout: 10_000 }).toContain(line);
+  }
+
+  test('switching to French in the menu: the next line is French, voiced, in the game\'s font; `.` stops the voice; V reads lines aloud', async () => {
+    const { page, player, problems } = await open(withFont);
+    expect((await stats(page)).language).toBe('en');
+    await expect.poll(async () => (await player.liveText()).log, { timeout: 10_000 }).toContain('Where is that boat?');
+    await player.settle();
+
+    // The menu, with the mouse: the ☰ button, Settings, Language → Français, Back, Resume.
+    await page.locator('cairn-player .menu-button').click();
+    await page.locator('cairn-player .menu button', { hasText: 'Settings' }).click();
+    const pick = page.locator('cairn-player select[name=language]');
+    await pick.click();
+    await pick.selectOption('fr');
+    await expect.poll(async () => (await stats(page)).language).toBe('fr');
+    await page.locator('cairn-player .menu button', { hasText: 'Back' }).click();
+    await page.locator('cairn-player .menu button', { hasText: 'Resume' }).click();
+
+    // Self-voicing on by key: announced, then every line is handed to speechSynthesis in French.
+    await page.keyboard.press('v');
+    await expect.poll(() => spoken(page)).toContainEqual({ text: 'Self-voicing on', lang: 'fr' });
+
+    // The next line is in French, its voice plays (Howler says so), and the line lasts as long as the voice.
+    await lookAtCrate(player, CRATE_LINE.fr);
+    await expect.poll(async () => (await stats(page)).voice, { timeout: 5_000 }).toBe('voice/fr/crate_line.wav');
+    const voiceStarted = Date.now();
+    expect(await spoken(page)).toContainEqual({ text: CRATE_LINE.fr, lang: 'fr' });
+    const shot = await player.screenshot();
+    await player.settle();
+    const lasted = Date.now() - voiceStarted;
+    expect(lasted).toBeGreaterThan(VOICE_MS - 600);
+    expect(lasted).toBeLessThan(VOICE_MS + 8_000);
+
+    // The line's pixels are the game's font: the face was loaded from the bundle, and the same line in the fallback font looks otherwise.
+    expect(await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('cairn-font') && f.status === 'loaded').length)).toBe(1);
+    const ours = litPixels(shot);
+    const plain = await open(fallback, 'fr');
+    expect((await stats(plain.page)).language).toBe('fr');
+    await plain.player.settle();
+    await lookAtCrate(plain.player, CRATE_LINE.fr);
+    const theirs = litPixels(await plain.player.screenshot());
+    expect(ours.size).toBeGreaterThan(300);
+    expect(theirs.size).toBeGreaterThan(300);
+    const shared = [...ours].filter((p) => theirs.has(p)).length;
+    expect(shared / Math.max(ours.size, theirs.size)).toBeLessThan(0.6);
+    await plain.page.context().close();
+
+    // `.` ends the line and its voice with it.
+    await lookAtCrate(player, CRATE_LINE.fr);
+    await expect.poll(async () => (await stats(page)).voice, { timeout: 5_000 }).toBe('voice/fr/crate_line.wav');
+    const skipped = Date.now();
+    await page.keyboard.press('.');
+    await expect.poll(async () => (await stats(page)).voice, { timeout: 5_000 }).toBeNull();
+    expect(Date.now() - skipped).toBeLessThan(VOICE_MS);
+
+    // V again: off, announced, and lines are no longer read.
+    await page.keyboard.press('v');
+    await expect.poll(() => spoken(page)).toContainEqual({ text: 'Self-voicing off', lang: 'fr' });
+    const before = (await spoken(page)).length;
+    await lookAtCrate(player, CRATE_LINE.fr);
+    expect((await spoken(page)).length).toBe(before);
+
+    expect(problems.console, 'console errors').toEqual([]);
+    expect(problems.uncaught, 'uncaught exceptions').toEqual([]);
+    expect(problems.csp, 'CSP violations').toEqual([]);
+  });
+});
+
+/** The lit pixels of the room screen (the room is black: they are speech text), as "x,y" in game pixels. */
+function litPixels(shot: Screenshot): Set<string> {
+  const out = new Set<string>();
+  for (let y = 0; y < 360; y++) {
+    for (let x = 0; x < 640; x++) {
+      const [r, g, b] = shot.at(x, y);
+      if (r + g + b > 300) out.add(`${x},${y}`);
+    }
+  }
+  return out;
+}
