@@ -90,6 +90,9 @@ describe('a game in two languages', () => {
     const replay = runCairn(['run', bundle, '--replay', log]);
     expect(replay.code, replay.stderr).toBe(0);
     expect(replay.stdout).toContain('Sam: Pas par ce brouillard.');
+    // The transcript words the options in French too.
+    expect(replay.stdout).toContain('[options] 1. "Des bateaux aujourd\'hui ?"');
+    expect(replay.stdout).toContain('> Des bateaux aujourd\'hui ?');
   });
 
   it('a translation that loses a placeholder is a build error at the PO file\'s line', () => {
