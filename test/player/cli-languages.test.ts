@@ -99,10 +99,12 @@ describe('a game in two languages', () => {
     const copy = join(dir, 'broken');
     cpSync(FIXTURE, copy, { recursive: true });
     const poFile = join(copy, 'translations/fr.po');
-    writeFileSync(poFile, readFileSync(poFile, 'utf8').replace('{hero.name}, il y a {n} harengs', 'Il y a {n} harengs'));
+    writeFileSync(poFile, readFileSync(poFile, 'utf8').replace('{hero.name}, il y a {n} harengs', 'Il y a {n} harengs').replace('{gulls} mouettes', '{n} mouettes'));
     const r = runCairn(['build', copy, '-o', join(dir, 'broken.cairn')]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('TRANSLATION_PLACEHOLDER');
     expect(r.stderr).toMatch(/translations\/fr\.po:\d+/);
+    // A plural form may only use the placeholders of the source forms.
+    expect(r.stderr).toContain('has the placeholders {n} instead of {gulls}');
   });
 });
