@@ -95,6 +95,22 @@ describe('a game in two languages', () => {
     expect(replay.stdout).toContain('> Des bateaux aujourd\'hui ?');
   });
 
+  it('rewording a line with a pinned id keeps its translation, in the build and in `cairn translate`', () => {
+    const copy = join(dir, 'reworded');
+    cpSync(FIXTURE, copy, { recursive: true });
+    const script = join(copy, 'scripts/main.adv');
+    writeFileSync(script, readFileSync(script, 'utf8').replace('"One gull on the nets."', '"A single gull on the nets."'));
+    const out = join(dir, 'reworded.cairn');
+    expect(runCairn(['build', copy, '-o', out]).code).toBe(0);
+    const table = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(out))['strings/fr.json'])) as { entries: Record<string, unknown> };
+    expect(table.entries.nets_gulls).toEqual(['{gulls} mouette sur les filets.', '{gulls} mouettes sur les filets.']);
+    const r = runCairn(['translate', copy, '--lang', 'fr']);
+    expect(r.stdout).toContain('0 new, 0 fuzzy');
+    const text = readFileSync(join(copy, 'translations/fr.po'), 'utf8');
+    expect(text).toContain('msgctxt "nets_gulls"\nmsgid "A single gull on the nets."');
+    expect(text).not.toMatch(/fuzzy[^\n]*\n[^\n]*\nmsgctxt "nets_gulls"/);
+  });
+
   it('a translation that loses a placeholder is a build error at the PO file\'s line', () => {
     const copy = join(dir, 'broken');
     cpSync(FIXTURE, copy, { recursive: true });
