@@ -67,7 +67,13 @@ export function mergePo(existing: string | undefined, strings: readonly Translat
   for (const s of strings) {
     let entry = old.get(s.id);
     if (entry && entry.msgid === s.text && entry.msgid_plural === s.plural) used.add(s.id);
-    else {
+    else if (entry && s.pinned === true) {
+      // A pinned id is the author saying "same line, new words": the translation stands as it is.
+      used.add(s.id);
+      entry = { ...entry, msgid: s.text };
+      if (s.plural === undefined) delete entry.msgid_plural;
+      else entry.msgid_plural = s.plural;
+    } else {
       // The text changed (so did its id): take over an unclaimed translation from the same place.
       const donor = entry ?? [...old.values()].find((e) => !used.has(e.msgctxt ?? '') && !strings.some((x) => x.id === e.msgctxt) && placeOf(e.msgctxt ?? '') === placeOf(s.id) && translated(e));
       if (donor) {

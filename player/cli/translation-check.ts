@@ -6,10 +6,21 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { po } from 'gettext-parser';
+import { po, type PoEntry, type PoTable } from 'gettext-parser';
 import { CairnError, type Span } from '../../interpreter/errors.js';
 import type { TranslatableString } from '../../interpreter/compiler/compile.js';
 import type { Project } from './project.js';
+
+/**
+ * The PO entry translating `s`: the one with its id and text, or for a pinned
+ * id the one with its id whatever its text (rewording a pinned line keeps its
+ * translation, even before `cairn translate` runs again).
+ */
+export function entryFor(translations: PoTable['translations'], s: TranslatableString): PoEntry | undefined {
+  const byText = translations[s.id];
+  if (byText === undefined) return undefined;
+  return byText[s.text] ?? (s.pinned === true ? Object.values(byText)[0] : undefined);
+}
 
 /** The `{…}` placeholders of a text, sorted, as a comparable key. */
 function placeholders(text: string): string {
@@ -54,7 +65,7 @@ export function checkTranslations(project: Project, strings: readonly Translatab
     let untranslated = 0;
     let fuzzy = 0;
     for (const s of strings) {
-      const entry = table.translations[s.id]?.[s.text];
+      const entry = entryFor(table.translations, s);
       if (!entry || entry.msgstr.every((m) => m === '') || (s.plural !== undefined && entry.msgstr.some((m) => m === ''))) {
         untranslated++;
         continue;

@@ -121,7 +121,19 @@ function checkListing(manifest: Manifest, byName: ReadonlyMap<string, ZipEntry>)
     if (z === undefined) refuse('BUNDLE_MISSING_ENTRY', damaged(`${shown(e.path)} is missing`));
     if (z.size !== e.size) mismatch(e.path, `the manifest says ${e.size} bytes, the archive ${z.size}`);
   }
+  for (const [lang, lines] of Object.entries(manifest.voices ?? {})) {
+    for (const [id, voice] of Object.entries(lines)) {
+      if (!listed.has(ASSETS_PREFIX + voice.asset)) refuse('BUNDLE_MANIFEST', damaged(`its manifest gives line ${shown(id)} the ${lang} voice ${shown(ASSETS_PREFIX + voice.asset)}, which it does not contain`));
+    }
+  }
+  for (const lang of manifest.languages?.offered ?? []) {
+    if (lang !== manifest.languages!.default || !listed.has(`${STRINGS_PREFIX}${lang}${STRINGS_SUFFIX}`)) continue;
+    refuse('BUNDLE_MANIFEST', damaged(`it has a string table for ${shown(lang)}, the language its scripts are written in`));
+  }
   for (const e of manifest.entries) {
+    if (e.path.startsWith(STRINGS_PREFIX) && !(manifest.languages?.offered ?? []).includes(e.path.slice(STRINGS_PREFIX.length, -STRINGS_SUFFIX.length))) {
+      refuse('BUNDLE_MANIFEST', damaged(`it has a string table ${shown(e.path)} for a language its manifest does not offer`));
+    }
     if (e.path.startsWith(STRINGS_PREFIX) && e.size > LIMITS.maxStringTableSize) {
       refuse('BUNDLE_STRINGS', damaged(`its string table ${shown(e.path)} is larger than ${LIMITS.maxStringTableSize} bytes`));
     }

@@ -82,6 +82,12 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
   };
   const problem = validateManifest(JSON.parse(serializeManifest(manifest)));
   if (typeof problem === 'string') cannot('BUNDLE_MANIFEST', problem);
+  for (const [lang, lines] of Object.entries(manifest.voices ?? {})) {
+    for (const [id, voice] of Object.entries(lines)) if (!input.assets.has(voice.asset)) cannot('BUNDLE_MANIFEST', `the ${lang} voice of line ${quoted(id)} names ${quoted(voice.asset)}, which is not among the assets`);
+  }
+  for (const lang of input.strings?.keys() ?? []) {
+    if (!(input.languages?.offered ?? []).includes(lang) || input.languages?.default === lang) cannot('BUNDLE_STRINGS', `a string table for ${quoted(lang)} needs a language offered besides the default`);
+  }
   if (input.fonts !== undefined) checkFontFiles(input.fonts, input.assets);
   if (!input.modules.has(input.entry)) cannot('BUNDLE_MISSING_ENTRY', `the entry module ${quoted(input.entry)} is not among the code modules`);
   const manifestBytes = encoder.encode(serializeManifest(manifest));

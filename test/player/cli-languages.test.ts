@@ -90,16 +90,37 @@ describe('a game in two languages', () => {
     const replay = runCairn(['run', bundle, '--replay', log]);
     expect(replay.code, replay.stderr).toBe(0);
     expect(replay.stdout).toContain('Sam: Pas par ce brouillard.');
+    // The transcript words the options in French too.
+    expect(replay.stdout).toContain('[options] 1. "Des bateaux aujourd\'hui ?"');
+    expect(replay.stdout).toContain('> Des bateaux aujourd\'hui ?');
+  });
+
+  it('rewording a line with a pinned id keeps its translation, in the build and in `cairn translate`', () => {
+    const copy = join(dir, 'reworded');
+    cpSync(FIXTURE, copy, { recursive: true });
+    const script = join(copy, 'scripts/main.adv');
+    writeFileSync(script, readFileSync(script, 'utf8').replace('"One gull on the nets."', '"A single gull on the nets."'));
+    const out = join(dir, 'reworded.cairn');
+    expect(runCairn(['build', copy, '-o', out]).code).toBe(0);
+    const table = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(out))['strings/fr.json'])) as { entries: Record<string, unknown> };
+    expect(table.entries.nets_gulls).toEqual(['{gulls} mouette sur les filets.', '{gulls} mouettes sur les filets.']);
+    const r = runCairn(['translate', copy, '--lang', 'fr']);
+    expect(r.stdout).toContain('0 new, 0 fuzzy');
+    const text = readFileSync(join(copy, 'translations/fr.po'), 'utf8');
+    expect(text).toContain('msgctxt "nets_gulls"\nmsgid "A single gull on the nets."');
+    expect(text).not.toMatch(/fuzzy[^\n]*\n[^\n]*\nmsgctxt "nets_gulls"/);
   });
 
   it('a translation that loses a placeholder is a build error at the PO file\'s line', () => {
     const copy = join(dir, 'broken');
     cpSync(FIXTURE, copy, { recursive: true });
     const poFile = join(copy, 'translations/fr.po');
-    writeFileSync(poFile, readFileSync(poFile, 'utf8').replace('{hero.name}, il y a {n} harengs', 'Il y a {n} harengs'));
+    writeFileSync(poFile, readFileSync(poFile, 'utf8').replace('{hero.name}, il y a {n} harengs', 'Il y a {n} harengs').replace('{gulls} mouettes', '{n} mouettes'));
     const r = runCairn(['build', copy, '-o', join(dir, 'broken.cairn')]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('TRANSLATION_PLACEHOLDER');
     expect(r.stderr).toMatch(/translations\/fr\.po:\d+/);
+    // A plural form may only use the placeholders of the source forms.
+    expect(r.stderr).toContain('has the placeholders {n} instead of {gulls}');
   });
 });

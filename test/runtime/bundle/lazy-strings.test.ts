@@ -10,6 +10,7 @@ import { isCairnError } from '../../../interpreter/errors.js';
 import { writeBundle } from '../../../runtime/bundle/index.js';
 import { readZip } from '../../../runtime/bundle/zip.js';
 import { Game } from '../../../runtime/game.js';
+import { craftZip, editManifest, explode } from './fixtures.js';
 import { loadGame } from '../../../runtime/game-loader.js';
 import { loadStringTable, parseStringTable } from '../../../runtime/language.js';
 
@@ -50,6 +51,24 @@ describe('string tables load lazily', () => {
     const loaded = loadGame(twoLanguageBundle());
     expect(loadStringTable(loaded.bundle, 'en')).toEqual({ lang: 'en', entries: {} });
     expect(() => loadStringTable(loaded.bundle, 'it')).toThrow(/not offered in "it"; it offers "en", "fr", "de"/);
+  });
+});
+
+describe('the door checks the languages against the archive', () => {
+  it.each([
+    ['a voice the archive does not contain', (m: Record<string, any>) => Object.assign(m, { voices: { fr: { x: { asset: 'voice/fr/x.ogg', ms: 5 } } } }), 'the fr voice assets/voice/fr/x.ogg, which it does not contain'],
+    ['a string table of a language not offered', (m: Record<string, any>) => Object.assign(m, { languages: { default: 'en', offered: ['en', 'de'], complete: [] } }), 'for a language its manifest does not offer'],
+    ['a string table for the scripts\' own language', (m: Record<string, any>) => Object.assign(m, { languages: { default: 'fr', offered: ['en', 'fr', 'de'], complete: [] } }), 'the language its scripts are written in'],
+  ])('refuses %s', (_what, edit, phrase) => {
+    const entries = editManifest(explode(twoLanguageBundle()), edit);
+    let error: unknown;
+    try {
+      loadGame(craftZip(entries));
+    } catch (e) {
+      error = e;
+    }
+    expect(isCairnError(error) && error.code).toBe('BUNDLE_MANIFEST');
+    expect((error as Error).message).toContain(phrase);
   });
 });
 
