@@ -21,6 +21,8 @@ export interface TranslatableString {
   text: string;
   /** What kind of text it is. */
   role: 'line' | 'option' | 'name' | 'verb';
+  /** The other form of a `plural(n, "one", "other")` text (`text` is the singular). */
+  plural?: string;
   /** The speaker of a line, when the `say` names one. */
   speaker?: string;
   /** The room the text belongs to, when it sits inside a room. */
@@ -31,15 +33,28 @@ export interface TranslatableString {
   line: number;
 }
 
+/** The strings of a program, and the literal each came from (the code generator gives those TEXT). */
+export interface CollectedStrings {
+  strings: TranslatableString[];
+  byNode: Map<A.Expr, TranslatableString>;
+  /** The line each `say` shows, when it is a collected string (a literal, or a variable bound to one). */
+  bySay: Map<A.Stmt, TranslatableString>;
+}
+
 /** Collects every translatable string of the model's programs, in source order, and warns about lines built from pieces. */
 export function collectStrings(model: ProgramModel, diag?: Diagnostics): TranslatableString[] {
-  const out: TranslatableString[] = [];
+  return collectStringNodes(model, diag).strings;
+}
+
+/** collectStrings, with the node of each string. */
+export function collectStringNodes(model: ProgramModel, diag?: Diagnostics): CollectedStrings {
+  const out: CollectedStrings = { strings: [], byNode: new Map(), bySay: new Map() };
   for (const { program } of model.programs) new Collector(program.file, out, diag).program(program);
   return out;
 }
 
 /** The placeholder text of an interpolated expression: its name when it is one, else its position. */
-function placeholder(e: A.Expr, index: number): string {
+export function placeholder(e: A.Expr, index: number): string {
   if (e.kind === 'Name') return e.name;
   if (e.kind === 'Member' && e.target.kind === 'Name') return `${e.target.name}.${e.name.name}`;
   return String(index);
@@ -79,7 +94,7 @@ class Collector extends AstWalker {
 
   constructor(
     private readonly file: string,
-    private readonly out: TranslatableString[],
+    private readonly out: CollectedStrings,
     private readonly diag: Diagnostics | undefined,
   ) {
     super();
@@ -156,25 +171,27 @@ class Collector extends AstWalker {
     if (s.kind === 'Let' && literalText(s.init) !== undefined) this.locals.set(s.name.name, s.init);
     if (s.kind === 'Say') {
       const bound = s.text.kind === 'Name' ? (this.locals.get(s.text.name) ?? this.globals.get(s.text.name)) : undefined;
-      this.text(bound ?? s.text, 'line', s.actor?.name);
+      const entry = this.text(bound ?? s.text, 'line', s.actor?.name);
+      if (entry !== undefined) this.out.bySay.set(s, entry);
     }
     return super.stmt(s);
   }
 
-  private text(e: A.Expr, role: TranslatableString['role'], speaker?: string): void {
+  private text(e: A.Expr, role: TranslatableString['role'], speaker?: string): TranslatableString | undefined {
     const text = literalText(e);
     if (text !== undefined) {
-      if (this.taken.has(e)) return;
+      if (this.taken.has(e)) return this.out.byNode.get(e);
       this.taken.add(e);
-      this.add(e, text, role, speaker);
+      return this.add(e, text, role, speaker);
     } else if (isFragmented(e)) {
       this.diag?.warn('STRING_FRAGMENTS', 'This text is built from pieces with `+`, which cannot be translated as one line.', e.span, {
         hint: 'write it as one string with interpolation, as in "You have {n} coins"',
       });
     }
+    return undefined;
   }
 
-  private add(node: A.NodeBase, text: string, role: TranslatableString['role'], speaker?: string, key?: string): void {
+  private add(node: A.Expr, text: string, role: TranslatableString['role'], speaker?: string, key?: string): TranslatableString {
     const where = this.path.join(' / ');
     const base = `${this.stem}.${this.path.map((p) => p.replace(/\s+/g, '_')).join('.')}.${key ?? fnv1a64(new TextEncoder().encode(text)).slice(0, 8)}`;
     const count = (this.seen.get(base) ?? 0) + 1;
@@ -182,6 +199,8 @@ class Collector extends AstWalker {
     const entry: TranslatableString = { id: count === 1 ? base : `${base}.${count}`, text, role, context: where, file: this.file, line: node.span.start.line };
     if (speaker !== undefined) entry.speaker = speaker;
     if (this.room !== undefined) entry.room = this.room;
-    this.out.push(entry);
+    this.out.strings.push(entry);
+    this.out.byNode.set(node, entry);
+    return entry;
   }
 }

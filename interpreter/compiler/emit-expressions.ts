@@ -5,6 +5,7 @@
 
 import type * as A from '../syntax/ast.js';
 import type { OpName } from '../bytecode/opcodes.js';
+import { literalText, placeholder } from './collect-strings.js';
 import { isTruthy, literalValue } from './constants.js';
 import { Label } from './emit-function.js';
 import type { EmitContext } from './emit-context.js';
@@ -26,8 +27,12 @@ export function emitExpr(cx: EmitContext, e: A.Expr): void {
   switch (e.kind) {
     case 'Number':
       return emitNumber(cx, e.value);
-    case 'String':
-      return fb.op('CONST', cx.mod.string(e.value));
+    case 'String': {
+      fb.op('CONST', cx.mod.string(e.value));
+      const t = translatableText(cx, e);
+      if (t !== undefined) fb.op('TEXT', t, 1);
+      return;
+    }
     case 'Bool':
       return fb.op(e.value ? 'TRUE' : 'FALSE');
     case 'Nil':
@@ -38,7 +43,10 @@ export function emitExpr(cx: EmitContext, e: A.Expr): void {
         else emitExpr(cx, part);
       }
       fb.at(e.span.start);
-      return fb.op('CONCAT', e.parts.length);
+      {
+        const t = translatableText(cx, e);
+        return t === undefined ? fb.op('CONCAT', e.parts.length) : fb.op('TEXT', t, e.parts.length);
+      }
     case 'List':
       for (const item of e.items) emitExpr(cx, item);
       return fb.op('LIST', e.items.length);
@@ -73,6 +81,19 @@ export function emitExpr(cx: EmitContext, e: A.Expr): void {
       fb.at(e.name.span.start);
       return fb.op('MEMBER_GET', cx.mod.string(e.name.name));
   }
+}
+
+/**
+ * The text-table index of a translatable line, or undefined. A literal whose
+ * text folding changed (a const spliced in) no longer matches its id's source
+ * text, so it stays plain.
+ */
+function translatableText(cx: EmitContext, e: A.StringLit | A.InterpLit): number | undefined {
+  const entry = cx.mod.translatable.byNode.get(e);
+  if (entry === undefined || entry.role !== 'line' || literalText(e) !== entry.text) return undefined;
+  let n = 0;
+  const slots = e.kind === 'String' ? [''] : e.parts.map((p) => (typeof p === 'string' ? '' : placeholder(p, ++n)));
+  return cx.mod.text({ id: entry.id, forms: [slots] });
 }
 
 /** Pushes two values; two locals in one GET_LOCAL2. */

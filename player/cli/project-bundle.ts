@@ -3,6 +3,7 @@
 // (checking every asset they name), warns about assets nothing uses, and
 // packs a reproducible bundle, hashing with Node's SHA-256.
 
+import { compileStringTables } from './string-tables.js';
 import { checkTranslations } from './translation-check.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -36,7 +37,7 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
       onWarning,
     },
   );
-  checkTranslations(project, strings, onWarning, (file, text) => term.addSource(file, text));
+  const poTexts = checkTranslations(project, strings, onWarning, (file, text) => term.addSource(file, text));
   const worldProblems = checkWorld(module, project.config.resolution);
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
@@ -55,9 +56,13 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
     progress.update(read);
   }
   progress.done();
-  const { id, title, author, version, resolution, pixelArt } = project.config;
+  const { id, title, author, version, resolution, pixelArt, languages } = project.config;
+  const translated = languages === undefined ? {} : {
+    languages: { default: languages.default, offered: [...languages.offered], complete: [...(languages.complete ?? [])] },
+    strings: compileStringTables(poTexts, strings),
+  };
   const bundle = writeBundle(
-    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets },
+    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets, ...translated },
     { sha256: nodeSha256 },
   );
   return { project, bundle, assetCount: assets.size };

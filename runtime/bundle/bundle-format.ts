@@ -16,6 +16,11 @@ export const MANIFEST_NAME = 'manifest.json';
 export const CODE_PREFIX = 'code/';
 export const CODE_SUFFIX = '.cbc';
 export const ASSETS_PREFIX = 'assets/';
+/** String tables: `strings/<lang>.json`, one per translated language. */
+export const STRINGS_PREFIX = 'strings/';
+export const STRINGS_SUFFIX = '.json';
+/** Language codes (BCP 47, as cairn.json writes them): `fr`, `pt-BR`, `zh-Hant`. */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Code module names: what `code/<name>.cbc` may be called. */
 export const MODULE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
@@ -38,6 +43,10 @@ export const LIMITS = {
   maxManifestSize: 8 * 1024 * 1024,
   /** All code modules are inflated and hashed at open; this bounds the ready time. */
   maxCodeSize: 64 * 1024 * 1024,
+  /** One string table (`strings/<lang>.json`), read whole when its language is chosen. */
+  maxStringTableSize: 16 * 1024 * 1024,
+  /** Entries of one string table. */
+  maxStringEntries: 200_000,
   /** An entry name's length in UTF-8 bytes. */
   maxNameBytes: 512,
 } as const;

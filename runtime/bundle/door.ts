@@ -5,7 +5,7 @@
 
 import { isCairnError } from '../../interpreter/errors.js';
 import { sha256Hex, crc32 } from './checksums.js';
-import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION } from './bundle-format.js';
+import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
 import { checkLimits } from './limits.js';
 import { moduleName, validateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkNames } from './names.js';
@@ -45,6 +45,10 @@ export interface Bundle {
   hasAsset(path: string): boolean;
   /** Inflates one asset (path relative to `assets/`) and checks its SHA-256; a fresh buffer each call. */
   readAsset(path: string): Uint8Array;
+  /** The languages with a string table (`strings/<lang>.json`), in archive order. */
+  stringLanguages(): string[];
+  /** Inflates the string table of `lang` and checks its SHA-256 (runtime/language.ts parses it); read only when that language is used. */
+  readStrings(lang: string): Uint8Array;
   /** Reads and checks every asset; throws the first CairnError. For `cairn inspect`. */
   verifyAll(onProgress?: (doneBytes: number, totalBytes: number) => void): void;
 }
@@ -116,6 +120,11 @@ function checkListing(manifest: Manifest, byName: ReadonlyMap<string, ZipEntry>)
     if (z === undefined) refuse('BUNDLE_MISSING_ENTRY', damaged(`${shown(e.path)} is missing`));
     if (z.size !== e.size) mismatch(e.path, `the manifest says ${e.size} bytes, the archive ${z.size}`);
   }
+  for (const e of manifest.entries) {
+    if (e.path.startsWith(STRINGS_PREFIX) && e.size > LIMITS.maxStringTableSize) {
+      refuse('BUNDLE_STRINGS', damaged(`its string table ${shown(e.path)} is larger than ${LIMITS.maxStringTableSize} bytes`));
+    }
+  }
   const entryPath = `${CODE_PREFIX}${manifest.entry}.cbc`;
   if (!listed.has(entryPath)) refuse('BUNDLE_MISSING_ENTRY', damaged(`its code (${shown(entryPath)}) is missing`));
 }
@@ -156,6 +165,7 @@ function verify(name: string, code: Uint8Array, verifyModule: OpenOptions['verif
 
 class CheckedBundle implements Bundle {
   readonly #assets: ReadonlyMap<string, { zip: ZipEntry; listed: ManifestEntry }>;
+  readonly #strings: ReadonlyMap<string, { zip: ZipEntry; listed: ManifestEntry }>;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -167,6 +177,18 @@ class CheckedBundle implements Bundle {
   ) {
     const assets = manifest.entries.filter((e) => e.path.startsWith(ASSETS_PREFIX));
     this.#assets = new Map(assets.map((listed) => [listed.path.slice(ASSETS_PREFIX.length), { zip: byName.get(listed.path)!, listed }]));
+    const strings = manifest.entries.filter((e) => e.path.startsWith(STRINGS_PREFIX));
+    this.#strings = new Map(strings.map((listed) => [listed.path.slice(STRINGS_PREFIX.length, -STRINGS_SUFFIX.length), { zip: byName.get(listed.path)!, listed }]));
+  }
+
+  stringLanguages(): string[] {
+    return [...this.#strings.keys()];
+  }
+
+  readStrings(lang: string): Uint8Array {
+    const table = this.#strings.get(lang);
+    if (table === undefined) refuse('BUNDLE_MISSING_ENTRY', `This game has no string table for the language ${shown(lang)}.`);
+    return readChecked(this.bytes, table.zip, table.listed, this.hash);
   }
 
   listEntries(): EntryInfo[] {

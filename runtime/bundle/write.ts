@@ -8,10 +8,10 @@ import { CairnError, type ErrorCode } from '../../interpreter/errors.js';
 import { sha256Hex } from './checksums.js';
 import {
   ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
-  MODULE_NAME_PATTERN, RUNTIME_VERSION, compareUtf8, fixedMtime, isStored,
+  LANGUAGE_PATTERN, MODULE_NAME_PATTERN, RUNTIME_VERSION, STRINGS_PREFIX, STRINGS_SUFFIX, compareUtf8, fixedMtime, isStored,
 } from './bundle-format.js';
 import { formatSize, isBomb } from './limits.js';
-import { serializeManifest, validateManifest, type Manifest } from './manifest.js';
+import { serializeManifest, validateManifest, type Manifest, type ManifestLanguages, type VoiceIndex } from './manifest.js';
 import { foldName, nameProblem } from './names.js';
 import { quoted } from './refuse.js';
 import { readZip } from './zip.js';
@@ -33,6 +33,12 @@ export interface BundleInput {
   modules: ReadonlyMap<string, Uint8Array>;
   /** Assets by path relative to `assets/`, as scripts name them: `rooms/beach.png`. */
   assets: ReadonlyMap<string, Uint8Array>;
+  /** The languages offered (absent: a game in one language). */
+  languages?: ManifestLanguages;
+  /** String tables by language: `fr` becomes `strings/fr.json` (runtime/language.ts reads them). */
+  strings?: ReadonlyMap<string, Uint8Array>;
+  /** Voiced lines by language and id, durations measured by the caller. */
+  voices?: VoiceIndex;
 }
 
 /** How to write. */
@@ -63,6 +69,8 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
     pixelArt: input.pixelArt,
     entry: input.entry,
     entries: files.map(([path, data]) => ({ path, size: data.length, sha256: hash(data) })),
+    ...(input.languages === undefined ? {} : { languages: input.languages }),
+    ...(input.voices === undefined || Object.keys(input.voices).length === 0 ? {} : { voices: input.voices }),
   };
   const problem = validateManifest(JSON.parse(serializeManifest(manifest)));
   if (typeof problem === 'string') cannot('BUNDLE_MANIFEST', problem);
@@ -97,8 +105,14 @@ function collectFiles(input: BundleInput): Array<[string, Uint8Array]> {
     if (problem !== undefined) cannot('BUNDLE_BAD_NAME', `the asset ${quoted(path)} ${problem}`);
     assets.push([ASSETS_PREFIX + path, data]);
   }
+  const tables: Array<[string, Uint8Array]> = [];
+  for (const [lang, data] of input.strings ?? []) {
+    if (!LANGUAGE_PATTERN.test(lang)) cannot('BUNDLE_BAD_NAME', `${quoted(lang)} is not a language code like "fr" or "pt-BR"`);
+    if (data.length > LIMITS.maxStringTableSize) cannot('BUNDLE_STRINGS', `the ${quoted(lang)} string table is ${formatSize(data.length)}; the limit is ${formatSize(LIMITS.maxStringTableSize)}`);
+    tables.push([`${STRINGS_PREFIX}${lang}${STRINGS_SUFFIX}`, data]);
+  }
   const byPath = (a: [string, Uint8Array], b: [string, Uint8Array]) => compareUtf8(a[0], b[0]);
-  const files = [...code.sort(byPath), ...assets.sort(byPath)];
+  const files = [...code.sort(byPath), ...tables.sort(byPath), ...assets.sort(byPath)];
 
   const folded = new Map<string, string>();
   let total = 0;
