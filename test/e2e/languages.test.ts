@@ -5,16 +5,20 @@
 // same game built without `fonts`, opened with lang="fr"); a voiced line plays
 // through Howler for as long as its voice lasts and `.` stops it; self-voicing
 // (key V) hands each line to speechSynthesis.speak in the current language.
+// The sample game opens in French for a French browser and switches back.
 // Needs Debian's fonts-liberation for the fixture font (see language-game.ts).
 
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CRATE_LINE, FIXTURE_FONT, VOICE_SECONDS, languageProject } from './fixtures/language-game.js';
 import { launchChromium, watchPage, type PageProblems } from './support/browser.js';
 import { PlayerPage, type Screenshot } from './support/player-page.js';
 import { serveFolder, type StaticServer } from './support/server.js';
-import { BROWSER_TEST_MS, browserAvailable, exportFixture } from './setup.js';
+import { BROWSER_TEST_MS, browserAvailable, exportFixture, exportProject } from './setup.js';
+
+const SAMPLE = join(import.meta.dirname, '../../bundles/gull-rock');
 
 const CRATE = { x: 320, y: 220 };
 const VOICE_MS = VOICE_SECONDS * 1000;
@@ -26,11 +30,13 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
   let browser: Browser;
   let withFont: StaticServer;
   let fallback: StaticServer;
+  let sample: StaticServer;
 
   beforeAll(async () => {
     if (!existsSync(FIXTURE_FONT)) throw new Error(`these tests need the font ${FIXTURE_FONT} (Debian: fonts-liberation)`);
     withFont = await serveFolder(exportFixture('two-tongues', languageProject(true)));
     fallback = await serveFolder(exportFixture('two-tongues-plain', languageProject(false)));
+    sample = await serveFolder(exportProject(SAMPLE, 'gull-rock'));
     browser = await launchChromium();
   });
 
@@ -38,10 +44,11 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
     await browser?.close();
     await withFont?.close();
     await fallback?.close();
+    await sample?.close();
   });
 
-  async function open(server: StaticServer, lang?: string): Promise<{ page: Page; player: PlayerPage; problems: PageProblems }> {
-    const page = await (await browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-US' })).newPage();
+  async function open(server: StaticServer, lang?: string, locale = 'en-US', verbs = 2): Promise<{ page: Page; player: PlayerPage; problems: PageProblems }> {
+    const page = await (await browser.newContext({ viewport: { width: 800, height: 600 }, locale })).newPage();
     const problems = await watchPage(page);
     await page.addInitScript(() => {
       const w = window as unknown as { __spoken: Spoken };
@@ -58,7 +65,7 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
       });
     }
     await page.goto(server.url);
-    const player = new PlayerPage(page, [640, 360], 'verbs', 2);
+    const player = new PlayerPage(page, [640, 360], 'verbs', verbs);
     await player.ready();
     return { page, player, problems };
   }
@@ -133,6 +140,31 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
     expect((await spoken(page)).length).toBe(before);
 
     expect(problems.console, 'console errors').toEqual([]);
+    expect(problems.uncaught, 'uncaught exceptions').toEqual([]);
+    expect(problems.csp, 'CSP violations').toEqual([]);
+  });
+
+  test('Fog on Gull Rock opens in French for a French browser, and switches to English mid-cutscene through the menu', async () => {
+    const { page, player, problems } = await open(sample, undefined, 'fr-FR', 5);
+    expect((await stats(page)).language).toBe('fr');
+    await expect.poll(async () => (await player.liveText()).log, { timeout: 20_000 }).toContain('Wren\u00a0? C’est toi qui fais tout ce raffut\u00a0?');
+    expect((await player.liveText()).log).not.toContain('Wren? Is that you, banging about?');
+
+    await page.locator('cairn-player .menu-button').click();
+    await page.locator('cairn-player .menu button', { hasText: 'Settings' }).click();
+    await page.locator('cairn-player select[name=language]').selectOption('en');
+    await expect.poll(async () => (await stats(page)).language).toBe('en');
+    await page.locator('cairn-player .menu button', { hasText: 'Back' }).click();
+    await page.locator('cairn-player .menu button', { hasText: 'Resume' }).click();
+
+    // Clicks end one line at a time; the lines still to come are in English.
+    const later = "Good girl. I'd go myself, but this ankle's the size of a turnip.";
+    for (let i = 0; i < 60 && !(await player.liveText()).log.includes(later); i++) {
+      await player.click(320, 100);
+      await page.waitForTimeout(300);
+    }
+    expect((await player.liveText()).log).toContain(later);
+    expect((await player.liveText()).log).not.toContain('Brave petite.');
     expect(problems.uncaught, 'uncaught exceptions').toEqual([]);
     expect(problems.csp, 'CSP violations').toEqual([]);
   });
