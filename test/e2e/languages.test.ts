@@ -3,7 +3,8 @@
 // game through the menu and the next line is in it, drawn in the game's own
 // font (its pixels compared with the same line in the fallback font, from the
 // same game built without `fonts`, opened with lang="fr"); a voiced line plays
-// through Howler for as long as its voice lasts and `.` stops it; self-voicing
+// through Howler for as long as its voice lasts, shows no text with subtitles
+// off, and `.` stops it; self-voicing
 // (key V) hands each line to speechSynthesis.speak in the current language.
 // The sample game opens in French for a French browser and switches back.
 // Needs Debian's fonts-liberation for the fixture font (see language-game.ts).
@@ -122,6 +123,17 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
     expect(theirs.size).toBeGreaterThan(300);
     const shared = [...ours].filter((p) => theirs.has(p)).length;
     expect(shared / Math.max(ours.size, theirs.size)).toBeLessThan(0.6);
+
+    // Subtitles off (the menu's checkbox, with the mouse): the voiced line plays and shows no text.
+    await plain.player.settle();
+    await plain.page.locator('cairn-player .menu-button').click();
+    await plain.page.locator('cairn-player .menu button', { hasText: 'Settings' }).click();
+    await plain.page.locator('cairn-player .menu label', { hasText: 'Subtitles' }).locator('input').click();
+    await plain.page.locator('cairn-player .menu button', { hasText: 'Back' }).click();
+    await plain.page.locator('cairn-player .menu button', { hasText: 'Resume' }).click();
+    await plain.player.click(CRATE.x, CRATE.y, 'right');
+    await expect.poll(async () => (await stats(plain.page)).voice, { timeout: 5_000 }).toBe('voice/fr/crate_line.wav');
+    expect(litPixels(await plain.player.screenshot()).size).toBe(0);
     await plain.page.context().close();
 
     // `.` ends the line and its voice with it.
