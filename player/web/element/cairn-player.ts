@@ -87,7 +87,7 @@ export class CairnPlayer extends HTMLElement {
       settings: () => this.settings,
       changeSettings: (s) => this.applySettings(s),
       languages: () => (this.view ? { offered: this.view.info.languages.offered, current: this.view.currentLanguage } : null),
-      setLanguage: (lang) => this.view?.setLanguage(lang) ?? Promise.resolve(),
+      setLanguage: (lang) => (this.view?.setLanguage(lang) ?? Promise.resolve()).catch((e: unknown) => this.fail('LANGUAGE', e instanceof Error ? e.message : String(e), false)),
     });
     this.controls = new ScreenControls({
       skip: () => this.view?.controller.skip(),
@@ -325,7 +325,7 @@ export class CairnPlayer extends HTMLElement {
     if (name === 'muted' && this.view) this.view.audio.muted = value !== null;
     if (name === 'fit' || name === 'pixel-perfect') this.layout();
     // A new `lang` switches the game's language when the game offers it.
-    if (name === 'lang' && value && this.view?.info.languages.offered.includes(value)) void this.view.setLanguage(value);
+    if (name === 'lang' && value && this.view?.info.languages.offered.includes(value)) void this.view.setLanguage(value).catch((e: unknown) => this.fail('LANGUAGE', String(e), false));
   }
 
   // ---- inside ----------------------------------------------------------
