@@ -6,14 +6,15 @@
 // through Howler for as long as its voice lasts, shows no text with subtitles
 // off, and `.` stops it; self-voicing
 // (key V) hands each line to speechSynthesis.speak in the current language.
-// The sample game opens in French for a French browser and switches back.
+// The sample game opens in French for a French browser and switches back; a
+// BMFont draws lines with its own pixels, at a whole scale, unsmoothed.
 // Needs Debian's fonts-liberation for the fixture font (see language-game.ts).
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CRATE_LINE, FIXTURE_FONT, VOICE_SECONDS, languageProject } from './fixtures/language-game.js';
+import { CRATE_LINE, FIXTURE_FONT, GLYPH, VOICE_SECONDS, bitmapProject, languageProject } from './fixtures/language-game.js';
 import { launchChromium, watchPage, type PageProblems } from './support/browser.js';
 import { PlayerPage, type Screenshot } from './support/player-page.js';
 import { serveFolder, type StaticServer } from './support/server.js';
@@ -32,12 +33,14 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
   let withFont: StaticServer;
   let fallback: StaticServer;
   let sample: StaticServer;
+  let blocky: StaticServer;
 
   beforeAll(async () => {
     if (!existsSync(FIXTURE_FONT)) throw new Error(`these tests need the font ${FIXTURE_FONT} (Debian: fonts-liberation)`);
     withFont = await serveFolder(exportFixture('two-tongues', languageProject(true)));
     fallback = await serveFolder(exportFixture('two-tongues-plain', languageProject(false)));
     sample = await serveFolder(exportProject(SAMPLE, 'gull-rock'));
+    blocky = await serveFolder(exportFixture('blocky', bitmapProject()));
     browser = await launchChromium();
   });
 
@@ -46,6 +49,7 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
     await withFont?.close();
     await fallback?.close();
     await sample?.close();
+    await blocky?.close();
   });
 
   async function open(server: StaticServer, lang?: string, locale = 'en-US', verbs = 2): Promise<{ page: Page; player: PlayerPage; problems: PageProblems }> {
@@ -180,7 +184,41 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
     expect(problems.uncaught, 'uncaught exceptions').toEqual([]);
     expect(problems.csp, 'CSP violations').toEqual([]);
   });
+
+  test('a BMFont from the bundle draws spoken lines with its own pixels, unsmoothed', async () => {
+    const { page, player, problems } = await open(blocky, undefined, 'en-US', 0);
+    await expect.poll(async () => (await player.liveText()).log, { timeout: 20_000 }).toContain('HI HI');
+    // After the fade from black into the room: every lit pixel full white.
+    const shot = await player.screenshotWhen((s) => litPixels(s).size > 0 && allWhite(s));
+    const lit = [...litPixels(shot)].map((p) => p.split(',').map(Number) as [number, number]);
+    // "HI HI": four glyphs, each a solid block of GLYPH pixels at a whole-number scale.
+    const scale = Math.sqrt(lit.length / (4 * GLYPH.w * GLYPH.h));
+    expect(Number.isInteger(Math.round(scale * 100) / 100)).toBe(true);
+    expect(lit.length).toBe(4 * GLYPH.w * GLYPH.h * scale * scale);
+    // No smoothing: every pixel of the line's box is full white or black, none in between.
+    const xs = lit.map(([x]) => x);
+    const ys = lit.map(([, y]) => y);
+    let partial = 0;
+    for (let y = Math.min(...ys) - 2; y <= Math.max(...ys) + 2; y++) {
+      for (let x = Math.min(...xs) - 2; x <= Math.max(...xs) + 2; x++) {
+        const sum = shot.at(x, y).reduce((a, b) => a + b, 0);
+        if (sum > 30 && sum < 740) partial++;
+      }
+    }
+    expect(partial).toBe(0);
+    expect(problems.uncaught, 'uncaught exceptions').toEqual([]);
+    expect(problems.csp, 'CSP violations').toEqual([]);
+    await page.context().close();
+  });
 });
+
+/** True when every lit pixel of the room screen is full white (no fade, no smoothing). */
+function allWhite(shot: Screenshot): boolean {
+  return [...litPixels(shot)].every((p) => {
+    const [x, y] = p.split(',').map(Number) as [number, number];
+    return shot.at(x, y).every((c) => c > 245);
+  });
+}
 
 /** The lit pixels of the room screen (the room is black: they are speech text), as "x,y" in game pixels. */
 function litPixels(shot: Screenshot): Set<string> {

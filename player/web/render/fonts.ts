@@ -2,14 +2,17 @@
 // manifest names (runtime/bundle/fonts.ts) is asked of the worker only when
 // the language in use needs it, checked to be a font, and handed to the page
 // as a FontFace (an ArrayBuffer source fetches nothing, so no CSP rule is
-// involved). Until a face has loaded, and for roles the game gives no font,
-// text is drawn in the player's own sans-serif.
+// involved). A BMFont `.fnt` (with its PNG pages, read from the bundle too)
+// becomes a PixiJS BitmapFont drawn without smoothing. Until a face has
+// loaded, and for roles the game gives no font, text is drawn in the
+// player's own sans-serif.
 
+import { BitmapFont, Cache, Texture, bitmapFontTextParser, bitmapFontXMLStringParser } from 'pixi.js';
 import { FONT_ROLES, fontFor, fontKind, type FontRole, type ManifestFonts } from '../../../runtime/bundle/fonts.js';
 import type { AssetSource } from './textures.js';
 
-/** The CSS font-family of each role (the game's face first, the fallback after). */
-export type FontFamilies = Record<FontRole, string>;
+/** The CSS font-family of each role (the game's face first, the fallback after); `bitmap`: the roles drawn with a loaded BitmapFont of that family name. */
+export type FontFamilies = Record<FontRole, string> & { bitmap: Partial<Record<FontRole, true>> };
 
 /** The family text falls back to. */
 export const FALLBACK_FAMILY = 'sans-serif';
@@ -19,6 +22,7 @@ export class FontStore {
   /** Asset path → the family it is registered as, once loaded ('' while loading or failed). */
   private readonly families = new Map<string, string>();
   private readonly faces: FontFace[] = [];
+  private readonly bitmapFonts: BitmapFont[] = [];
   private readonly loading = new Set<Promise<unknown>>();
 
   constructor(
@@ -31,11 +35,13 @@ export class FontStore {
 
   /** The families to draw each role in for `lang`; starts loading the faces that language needs. */
   familiesFor(lang: string): FontFamilies {
-    const out = {} as FontFamilies;
+    const out = { bitmap: {} } as FontFamilies;
+    const bitmap = this.fonts?.bitmap === true;
     for (const role of FONT_ROLES) {
-      const path = this.fonts?.bitmap === true ? undefined : fontFor(this.fonts, role, lang);
-      const family = path === undefined ? '' : this.family(path);
-      out[role] = family === '' ? FALLBACK_FAMILY : `"${family}", ${FALLBACK_FAMILY}`;
+      const path = fontFor(this.fonts, role, lang);
+      const family = path === undefined ? '' : this.family(path, bitmap);
+      if (family !== '' && bitmap) out.bitmap[role] = true;
+      out[role] = family === '' ? FALLBACK_FAMILY : bitmap ? family : `"${family}", ${FALLBACK_FAMILY}`;
     }
     return out;
   }
@@ -45,13 +51,22 @@ export class FontStore {
     while (this.loading.size > 0) await Promise.allSettled([...this.loading]);
   }
 
-  /** Takes the faces out of the document. */
+  /** Takes the faces out of the document and the bitmap fonts out of PixiJS's cache. */
   destroy(): void {
     for (const face of this.faces) document.fonts.delete(face);
     this.faces.length = 0;
+    for (const font of this.bitmapFonts) {
+      Cache.remove(`${font.fontFamily}-bitmap`);
+      font.destroy();
+    }
+    this.bitmapFonts.length = 0;
   }
 
-  private family(path: string): string {
+  private async installBitmap(path: string, text: string, name: string): Promise<void> {
+    this.bitmapFonts.push(await installBitmapFont(this.source, path, text, name));
+  }
+
+  private family(path: string, bitmap: boolean): string {
     const known = this.families.get(path);
     if (known !== undefined) return known;
     this.families.set(path, '');
@@ -59,6 +74,13 @@ export class FontStore {
     const job = this.source(path)
       .then(async (bytes) => {
         const kind = fontKind(new Uint8Array(bytes));
+        if (bitmap) {
+          if (kind !== 'bmfont') throw new Error('it is not a BMFont .fnt file');
+          await this.installBitmap(path, new TextDecoder().decode(bytes), name);
+          this.families.set(path, name);
+          this.onLoad();
+          return;
+        }
         if (kind === null || kind === 'bmfont') throw new Error('it is not a TTF, OTF, WOFF or WOFF2 font');
         const face = new FontFace(name, bytes);
         await face.load();
@@ -72,6 +94,27 @@ export class FontStore {
     this.loading.add(job);
     return '';
   }
+}
+
+/**
+ * Installs a BMFont (text or XML `.fnt`) under `name`: its pages are PNGs
+ * beside it in the bundle, sampled nearest-neighbour so pixel fonts stay crisp.
+ */
+async function installBitmapFont(source: AssetSource, path: string, text: string, name: string): Promise<BitmapFont> {
+  const data = bitmapFontTextParser.test(text) ? bitmapFontTextParser.parse(text) : bitmapFontXMLStringParser.parse(text);
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  const textures = await Promise.all(
+    data.pages.map(async (page) => {
+      const file = dir + page.file.replace(/^\.\//, '');
+      const image = await createImageBitmap(new Blob([await source(file)], { type: 'image/png' }), { premultiplyAlpha: 'premultiply' });
+      const texture = Texture.from(image);
+      texture.source.scaleMode = 'nearest';
+      return texture;
+    }),
+  );
+  const font = new BitmapFont({ data: { ...data, fontFamily: name }, textures });
+  Cache.set(`${name}-bitmap`, font);
+  return font;
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);

@@ -6,7 +6,7 @@
 import { Container, Graphics, Sprite, Text } from 'pixi.js';
 import type { Scene } from '../../../runtime/game-api.js';
 import { optionBoxes, panelLayout, type PanelLayout, type Stage, type UiStyle } from './layout.js';
-import { bidiText, type FontFamilies } from './fonts.js';
+import { FALLBACK_FAMILY, bidiText, type FontFamilies } from './fonts.js';
 import type { TextureStore } from './textures.js';
 
 const COLORS = { panel: 0x15121f, verb: '#8fb8e8', verbPicked: '#ffe08a', option: '#c8e0ff', optionHover: '#ffe08a', sentence: '#e8e8e8', slot: 0x2a2540, focus: 0xffe08a };
@@ -69,7 +69,9 @@ export class PanelView {
     }
     const L = this.layout;
     const dialog = scene.dialog;
-    const ui = state.fonts.ui;
+    // Bitmap fonts draw spoken lines only: the panel keeps the player's sans-serif with them.
+    const ui = state.fonts.bitmap.ui ? FALLBACK_FAMILY : state.fonts.ui;
+    const dialogFamily = state.fonts.bitmap.dialog ? FALLBACK_FAMILY : state.fonts.dialog;
     setText(this.sentence, bidiText(state.hideVerbs ? '' : state.sentence, state.rtl), L.fontSize, COLORS.sentence, ui, this.stage.mode === 'side' ? L.sentence.w - 8 : 0);
     this.sentence.position.set(L.sentence.x + L.sentence.w / 2, L.sentence.y + 2);
 
@@ -92,7 +94,7 @@ export class PanelView {
     sync(this.optionTexts, options.length, this.root);
     options.forEach((text, i) => {
       const box = boxes[i]!;
-      setText(this.optionTexts[i]!, bidiText(`${i + 1}. ${text}`, state.rtl), fontSize, state.hoverOption === i ? COLORS.optionHover : COLORS.option, state.fonts.dialog);
+      setText(this.optionTexts[i]!, bidiText(`${i + 1}. ${text}`, state.rtl), fontSize, state.hoverOption === i ? COLORS.optionHover : COLORS.option, dialogFamily);
       this.optionTexts[i]!.position.set(Math.round(box.x), Math.round(box.y + 1));
     });
 
