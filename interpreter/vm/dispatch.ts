@@ -16,6 +16,7 @@ import { arithmeticError, budgetError, callError, compareError, divideByZero, no
 import { SIZE } from './memory.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
+import { evaluateText } from './texts.js';
 import type { VM } from './vm.js';
 
 type OpCode<N extends OpName> = (typeof Op)[N];
@@ -707,6 +708,18 @@ export function execute(vm: VM, th: Thread): void {
           onLine(th.id, fn.file, code[pc + 1]!);
         }
         pc += 2;
+        break;
+      }
+      case 63 satisfies OpCode<'TEXT'>: {
+        const n = code[pc + 2]!;
+        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
+        const s = evaluateText(vm, vm.program.texts[code[pc + 1]!]!, stack, sp - n, n);
+        fuel = vm.fuel;
+        sp -= n;
+        stack[sp++] = s;
+        pc += 3;
         break;
       }
       default:

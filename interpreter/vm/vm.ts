@@ -14,6 +14,7 @@ import { resolveLimits, SIZE, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
 import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './native-table.js';
 import { loadProgram, type Program } from './program.js';
+import { TextLanguage } from './texts.js';
 import { arityError, budgetError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
 import { freshState, measureState, type VmState } from './state.js';
@@ -44,6 +45,8 @@ export interface VMOptions {
   onLine?: LineHook;
   /** Told when a thread runs a `debug` statement; without it the statement does nothing. */
   onDebug?: DebugHook;
+  /** The language the scripts are written in (BCP 47, default 'en'): the plural rules of untranslated `plural()` texts. */
+  sourceLanguage?: string;
 }
 
 export type { VmState } from './state.js';
@@ -73,6 +76,8 @@ export class VM {
    * and writing it back allocates nothing.
    */
   fuel: number = Infinity;
+  /** The language TEXT evaluates in and its translations (vm/texts.ts); the host switches it with `texts.set()`. Not part of a snapshot. */
+  readonly texts: TextLanguage;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
   private readonly printLine: (line: string) => void;
@@ -108,6 +113,7 @@ export class VM {
     this.state = freshState(this.seed, module.globals.length);
     this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
+    this.texts = new TextLanguage(options.sourceLanguage ?? 'en');
   }
 
   /** The program running: the loaded one, or while evaluate() runs, its extension. */
