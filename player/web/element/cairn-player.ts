@@ -7,7 +7,7 @@ import type { ErrorView, FrameMessage, GameInfo, ReloadOutcome } from '../protoc
 import { panelModeFor } from '../render/layout.js';
 import type { DebugWhereabouts } from '../../../runtime/debugger.js';
 import { Renderer } from '../render/renderer.js';
-import { SaveStore, type SlotInfo } from '../saves/save-store.js';
+import { gamesWithSlot, SaveStore, type SlotInfo } from '../saves/save-store.js';
 import { ServerSaveStore, type GameSaves } from '../saves/server-save-store.js';
 import { GameView, type FrameStats, type ViewHost } from './game-view.js';
 import { Menu } from './menu.js';
@@ -222,9 +222,14 @@ export class CairnPlayer extends HTMLElement {
     await this.need().client.request('restart', {});
   }
 
-  /** The autosave's bytes, or null; asks for them only when the list has one (a missing slot would be a 404 on `cairn play`). */
-  private async autosaved(saves: GameSaves): Promise<ArrayBuffer | null> {
+  /**
+   * The autosave's bytes, or null; asks for them only when the list has one (a missing slot would be a 404 on `cairn play`).
+   * `known` is the set of games with an autosave read while the bundle downloaded, when the saves are in this browser.
+   */
+  private async autosaved(saves: GameSaves, game: string, known: Promise<Set<string> | null> | null): Promise<ArrayBuffer | null> {
     try {
+      const games = known === null ? null : await known;
+      if (games !== null && !games.has(game)) return null;
       return (await saves.list()).some((s) => s.slot === AUTOSAVE_SLOT) ? await saves.get(AUTOSAVE_SLOT) : null;
     } catch {
       return null;
@@ -336,6 +341,9 @@ export class CairnPlayer extends HTMLElement {
     // The GL context, the autoplay probe, the worker and the download all start at once.
     const app = Renderer.startApplication();
     const mayPlay = this.hasAttribute('autoplay') ? audioMayStart() : Promise.resolve(false);
+    // `cairn dev` carries its game over by itself: no Continue there.
+    const serverSaves = this.getAttribute('saves') === 'server';
+    const autosaves = this.hasAttribute('dev') || serverSaves ? null : gamesWithSlot(AUTOSAVE_SLOT).catch(() => null);
     let view: GameView | null = null;
     const early: FrameMessage[] = [];
     const client = new WorkerClient(
@@ -359,7 +367,7 @@ export class CairnPlayer extends HTMLElement {
       for (const f of early) view.receive(f);
       this.view = view;
       // saves="server": `cairn play` keeps saves as files on disk (player/desktop/save-api.ts).
-      this.saves = this.getAttribute('saves') === 'server' ? new ServerSaveStore(info.id) : new SaveStore(info.id);
+      this.saves = serverSaves ? new ServerSaveStore(info.id) : new SaveStore(info.id);
       view.audio.muted = this.hasAttribute('muted');
       this.toggleAttribute('data-pixel', info.pixelArt);
       view.renderer.canvas.setAttribute('aria-hidden', 'true');
@@ -380,8 +388,8 @@ export class CairnPlayer extends HTMLElement {
         this.settings.autosaveMinutes,
       );
       const play = await mayPlay;
-      // `cairn dev` carries its game over by itself: no Continue there.
-      const saved = this.hasAttribute('dev') ? null : await this.autosaved(this.saves);
+      // Known before the first picture is drawn, so an autoplaying game's first tick need not wait behind it.
+      const saved = this.hasAttribute('dev') ? null : await this.autosaved(this.saves, info.id, autosaves);
       if (generation !== this.generation) return;
       // An autosave waits: the player chooses to go on with it or to start afresh, autoplay or not.
       if (saved !== null) this.showStart(saved);

@@ -50,24 +50,42 @@ export class SaveStore {
     await this.run('readwrite', (store) => store.delete([this.game, slot]));
   }
 
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: ['game', 'slot'] });
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available'));
-    });
-    return this.db;
-  }
-
   private async run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const db = await this.open();
-    return new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = act(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('the save could not be stored'));
-      tx.onabort = () => reject(tx.error ?? new Error('the save was aborted'));
-    });
+    this.db ??= openDatabase();
+    return transact(await this.db, mode, act);
   }
+}
+
+/**
+ * The ids of the games on this origin that have a save in `slot`. Read from
+ * the keys alone, before a game's id is known, so that the element can start
+ * a game the moment it is open instead of waiting for the database then.
+ */
+export async function gamesWithSlot(slot: string): Promise<Set<string>> {
+  const db = await openDatabase();
+  try {
+    const keys = (await transact(db, 'readonly', (store) => store.getAllKeys())) as IDBValidKey[];
+    return new Set(keys.flatMap((k) => (Array.isArray(k) && k[1] === slot && typeof k[0] === 'string' ? [k[0]] : [])));
+  } finally {
+    db.close();
+  }
+}
+
+function openDatabase(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: ['game', 'slot'] });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available'));
+  });
+}
+
+function transact<T>(db: IDBDatabase, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const req = act(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error ?? new Error('the save could not be stored'));
+    tx.onabort = () => reject(tx.error ?? new Error('the save was aborted'));
+  });
 }
