@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   STRING_FRAGMENTS: { category: 'compile', title: 'player-readable text built from pieces' },
   TRANSLATION_PLACEHOLDER: { category: 'compile', title: 'translation with other placeholders than its source text' },
   TRANSLATION_INCOMPLETE: { category: 'compile', title: 'translation with untranslated or fuzzy entries' },
+  VOICE_MISSING: { category: 'compile', title: 'spoken lines without a voice in a voiced language' },
   // runtime (VM and natives)
   TYPE_ERROR: { category: 'runtime', title: 'wrong type' },
   DIVIDE_BY_ZERO: { category: 'runtime', title: 'division by zero' },
@@ -89,6 +90,7 @@ export const ERROR_CODES = {
   BUNDLE_RUNTIME_VERSION: { category: 'bundle', title: 'game needs a different Cairn version' },
   BUNDLE_CODE: { category: 'bundle', title: 'bundle code failed verification' },
   BUNDLE_STRINGS: { category: 'bundle', title: 'bundle string table is damaged or too large' },
+  BUNDLE_FONT: { category: 'bundle', title: 'a font the manifest names is missing or not a font' },
   // walkthroughs and input logs (runtime/walkthrough/, runtime/input-log.ts)
   WALKTHROUGH_SYNTAX: { category: 'test', title: 'walkthrough line not understood' },
   WALKTHROUGH_FAILED: { category: 'test', title: 'walkthrough failed' },

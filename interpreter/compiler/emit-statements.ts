@@ -290,7 +290,8 @@ function emitAdventure(cx: EmitContext, s: A.Stmt): void {
         fb.at(s.span.start);
         if (line === undefined) return callNative(cx, 'say', 2);
         fb.op('CONST', cx.mod.string(line.id));
-        fb.op('NIL');
+        if (line.voice === undefined) fb.op('NIL');
+        else fb.op('CONST', cx.mod.string(line.voice));
         return callNative(cx, 'say', 4);
       }
     case 'Walk':

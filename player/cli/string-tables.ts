@@ -6,6 +6,7 @@
 
 import { po } from 'gettext-parser';
 import type { TranslatableString } from '../../interpreter/compiler/compile.js';
+import { entryFor } from './translation-check.js';
 
 /** The string table bytes of each language, from its PO text. */
 export function compileStringTables(poTexts: ReadonlyMap<string, string>, strings: readonly TranslatableString[]): Map<string, Uint8Array> {
@@ -14,7 +15,7 @@ export function compileStringTables(poTexts: ReadonlyMap<string, string>, string
     const table = po.parse(text);
     const entries: Record<string, string | string[]> = {};
     for (const s of [...strings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-      const entry = table.translations[s.id]?.[s.text];
+      const entry = entryFor(table.translations, s);
       if (entry === undefined || /\bfuzzy\b/.test(entry.comments?.flag ?? '')) continue;
       if (s.plural !== undefined) {
         if (entry.msgstr.length > 0 && entry.msgstr.every((m) => m !== '')) entries[s.id] = entry.msgstr.slice();

@@ -6,8 +6,10 @@
 export const RUNTIME_VERSION = '0.1.0';
 
 /** The bundle format this build writes, and the oldest format number it reads. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const FORMAT_MIN_READABLE = 1;
+/** The format that added `languages`, `voices` and `strings/<lang>.json`; a game without them is still written in format 1. */
+export const LANGUAGES_FORMAT = 2;
 
 /** The first entry's name and content: the magic file managers look for at offset 30. */
 export const MIMETYPE_NAME = 'mimetype';

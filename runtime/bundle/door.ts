@@ -6,6 +6,7 @@
 import { isCairnError } from '../../interpreter/errors.js';
 import { sha256Hex, crc32 } from './checksums.js';
 import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
+import { hasFontExtension, namedFontFiles } from './fonts.js';
 import { checkLimits } from './limits.js';
 import { moduleName, validateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkNames } from './names.js';
@@ -120,13 +121,42 @@ function checkListing(manifest: Manifest, byName: ReadonlyMap<string, ZipEntry>)
     if (z === undefined) refuse('BUNDLE_MISSING_ENTRY', damaged(`${shown(e.path)} is missing`));
     if (z.size !== e.size) mismatch(e.path, `the manifest says ${e.size} bytes, the archive ${z.size}`);
   }
+  for (const [lang, lines] of Object.entries(manifest.voices ?? {})) {
+    for (const [id, voice] of Object.entries(lines)) {
+      if (!listed.has(ASSETS_PREFIX + voice.asset)) refuse('BUNDLE_MANIFEST', damaged(`its manifest gives line ${shown(id)} the ${lang} voice ${shown(ASSETS_PREFIX + voice.asset)}, which it does not contain`));
+    }
+  }
+  for (const lang of manifest.languages?.offered ?? []) {
+    if (lang !== manifest.languages!.default || !listed.has(`${STRINGS_PREFIX}${lang}${STRINGS_SUFFIX}`)) continue;
+    refuse('BUNDLE_MANIFEST', damaged(`it has a string table for ${shown(lang)}, the language its scripts are written in`));
+  }
   for (const e of manifest.entries) {
+    if (e.path.startsWith(STRINGS_PREFIX) && !(manifest.languages?.offered ?? []).includes(e.path.slice(STRINGS_PREFIX.length, -STRINGS_SUFFIX.length))) {
+      refuse('BUNDLE_MANIFEST', damaged(`it has a string table ${shown(e.path)} for a language its manifest does not offer`));
+    }
     if (e.path.startsWith(STRINGS_PREFIX) && e.size > LIMITS.maxStringTableSize) {
       refuse('BUNDLE_STRINGS', damaged(`its string table ${shown(e.path)} is larger than ${LIMITS.maxStringTableSize} bytes`));
     }
   }
+  checkFonts(manifest, listed);
   const entryPath = `${CODE_PREFIX}${manifest.entry}.cbc`;
   if (!listed.has(entryPath)) refuse('BUNDLE_MISSING_ENTRY', damaged(`its code (${shown(entryPath)}) is missing`));
+}
+
+/**
+ * Every font `fonts` names is an asset of the bundle with a font's extension
+ * (a bitmap font's `.fnt`, else TTF/OTF/WOFF/WOFF2). The bytes are looked at
+ * when a player loads the font (fontKind), not here: fonts load per language.
+ */
+function checkFonts(manifest: Manifest, listed: ReadonlyMap<string, ManifestEntry>): void {
+  if (manifest.fonts === undefined) return;
+  const bitmap = manifest.fonts.bitmap === true;
+  for (const { field, path } of namedFontFiles(manifest.fonts)) {
+    if (!listed.has(ASSETS_PREFIX + path)) refuse('BUNDLE_FONT', damaged(`its font ${shown(path)} (\`fonts.${field}\`) is missing`));
+    if (!hasFontExtension(path, bitmap)) {
+      refuse('BUNDLE_FONT', damaged(`its font ${shown(path)} (\`fonts.${field}\`) is not ${bitmap ? 'a BMFont .fnt file' : 'a .ttf, .otf, .woff or .woff2 file'}`));
+    }
+  }
 }
 
 function mismatch(path: string, detail: string): never {

@@ -1,8 +1,9 @@
 // The manifest (`manifest.json`): its shape, the one table of its fields with
 // the rule each obeys, a validator that names the field at fault, and the
-// canonical serialisation the writer uses. Imports nothing but bundle-format.ts and version.ts.
+// canonical serialisation the writer uses. Imports nothing but bundle-format.ts, fonts.ts and version.ts.
 
-import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
+import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGES_FORMAT, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
+import { FONT_ROLES, type ManifestFonts } from './fonts.js';
 import { parseRange, parseVersion } from './version.js';
 
 /** One archive entry as the manifest records it. */
@@ -55,6 +56,8 @@ export interface Manifest {
   languages?: ManifestLanguages;
   /** Absent when no line is voiced. */
   voices?: VoiceIndex;
+  /** The fonts text is drawn in (runtime/bundle/fonts.ts); absent: the player's own. */
+  fonts?: ManifestFonts;
 }
 
 const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -79,6 +82,18 @@ export const MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule: string;
 const isLanguage = (v: unknown): v is string => typeof v === 'string' && v.length <= 35 && LANGUAGE_PATTERN.test(v);
 const isLanguageList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 200 && v.every(isLanguage) && new Set(v).size === v.length;
 
+const isAssetPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 512 && !v.startsWith('/') && !v.split('/').includes('..');
+const isFontFiles = (v: unknown): boolean => isPlainObject(v) && Object.entries(v).every(([k, p]) => (FONT_ROLES as readonly string[]).includes(k) && isAssetPath(p));
+
+/** `fonts`: files per role, `bitmap`, and per-language files per role. */
+function isManifestFonts(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  const { bitmap, languages, ...files } = v;
+  if (bitmap !== undefined && typeof bitmap !== 'boolean') return false;
+  if (languages !== undefined && !(isPlainObject(languages) && Object.entries(languages).every(([lang, f]) => isLanguage(lang) && isFontFiles(f)))) return false;
+  return isFontFiles(files);
+}
+
 /** Fields a manifest may leave out, in the order the writer emits them after the required ones. */
 export const OPTIONAL_MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule: string; check: (v: unknown) => boolean }> = [
   {
@@ -101,6 +116,11 @@ export const OPTIONAL_MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule
           isPlainObject(lines) &&
           Object.values(lines).every((e) => isPlainObject(e) && Object.keys(e).length === 2 && typeof e.asset === 'string' && e.asset.length > 0 && isInt(e.ms, 1, 3_600_000)),
       ),
+  },
+  {
+    key: 'fonts',
+    rule: 'must be {speech?, ui?, dialog?, bitmap?, languages?: {<lang>: {speech?, ui?, dialog?}}} naming asset paths',
+    check: isManifestFonts,
   },
 ];
 
@@ -136,7 +156,8 @@ export function validateManifest(value: unknown): Manifest | string {
   if ((value.minReaderFormat as number) > format) return `\`minReaderFormat\` ${MANIFEST_FIELDS[1]!.rule}`;
   const strict = format <= FORMAT_VERSION;
   if (strict) {
-    const unknown = Object.keys(value).find((k) => !MANIFEST_FIELDS.some((f) => f.key === k) && !OPTIONAL_MANIFEST_FIELDS.some((f) => f.key === k));
+    const optional = format >= LANGUAGES_FORMAT ? OPTIONAL_MANIFEST_FIELDS : [];
+    const unknown = Object.keys(value).find((k) => !MANIFEST_FIELDS.some((f) => f.key === k) && !optional.some((f) => f.key === k));
     if (unknown !== undefined) return `it has an unknown field ${JSON.stringify(unknown)}`;
   }
   for (const field of OPTIONAL_MANIFEST_FIELDS) {
@@ -150,6 +171,7 @@ export function validateManifest(value: unknown): Manifest | string {
     if (!isPlainObject(item)) return `\`entries[${i}]\` must be an object {path, size, sha256}`;
     if (strict && Object.keys(item).some((k) => !ENTRY_KEYS.includes(k))) return `\`entries[${i}]\` has an unknown field`;
     const { path, size, sha256 } = item;
+    if (typeof path === 'string' && path.startsWith(STRINGS_PREFIX) && format < LANGUAGES_FORMAT) return `\`entries[${i}].path\` is a string table, which a format ${format} bundle cannot have`;
     if (typeof path !== 'string' || !isContentPath(path)) return `\`entries[${i}].path\` must be "code/<module>.cbc", "assets/<path>" or "strings/<lang>.json"`;
     if (!isInt(size, 0, 0xfffffffe)) return `\`entries[${i}].size\` (${path}) must be a whole number of bytes`;
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return `\`entries[${i}].sha256\` (${path}) must be 64 lowercase hex digits`;
@@ -172,6 +194,7 @@ export function validateManifest(value: unknown): Manifest | string {
     entries,
     ...(v.languages !== undefined ? { languages: structuredCopy(v.languages) as ManifestLanguages } : {}),
     ...(v.voices !== undefined ? { voices: structuredCopy(v.voices) as VoiceIndex } : {}),
+    ...(v.fonts !== undefined ? { fonts: structuredCopy(v.fonts) as ManifestFonts } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { CairnError, type ErrorCode } from '../../interpreter/errors.js';
 import { sha256Hex } from './checksums.js';
 import {
-  ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
+  ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, LANGUAGES_FORMAT, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
   LANGUAGE_PATTERN, MODULE_NAME_PATTERN, RUNTIME_VERSION, STRINGS_PREFIX, STRINGS_SUFFIX, compareUtf8, fixedMtime, isStored,
 } from './bundle-format.js';
 import { formatSize, isBomb } from './limits.js';
@@ -15,6 +15,7 @@ import { serializeManifest, validateManifest, type Manifest, type ManifestLangua
 import { foldName, nameProblem } from './names.js';
 import { quoted } from './refuse.js';
 import { readZip } from './zip.js';
+import { fontKind, hasFontExtension, namedFontFiles, type ManifestFonts } from './fonts.js';
 
 /** Everything a bundle is made of. */
 export interface BundleInput {
@@ -39,6 +40,8 @@ export interface BundleInput {
   strings?: ReadonlyMap<string, Uint8Array>;
   /** Voiced lines by language and id, durations measured by the caller. */
   voices?: VoiceIndex;
+  /** The fonts text is drawn in: asset paths (runtime/bundle/fonts.ts); each must be among `assets` and be a font. */
+  fonts?: ManifestFonts;
 }
 
 /** How to write. */
@@ -57,9 +60,13 @@ const encoder = new TextEncoder();
 export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uint8Array {
   const files = collectFiles(input);
   const hash = options.sha256 ?? sha256Hex;
+  const hasStrings = input.strings !== undefined && input.strings.size > 0;
+  const hasVoices = input.voices !== undefined && Object.keys(input.voices).length > 0;
+  // A game in one language stays format 1, byte for byte; string tables need a reader that knows format 2.
   const manifest: Manifest = {
-    format: FORMAT_VERSION,
-    minReaderFormat: FORMAT_MIN_READABLE,
+    // Fonts are a format-2 field too (a format-1 reader knows no `fonts`).
+    format: input.languages !== undefined || hasStrings || hasVoices || input.fonts !== undefined ? LANGUAGES_FORMAT : FORMAT_MIN_READABLE,
+    minReaderFormat: hasStrings ? LANGUAGES_FORMAT : FORMAT_MIN_READABLE,
     id: input.id,
     title: input.title,
     author: input.author,
@@ -70,10 +77,18 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
     entry: input.entry,
     entries: files.map(([path, data]) => ({ path, size: data.length, sha256: hash(data) })),
     ...(input.languages === undefined ? {} : { languages: input.languages }),
-    ...(input.voices === undefined || Object.keys(input.voices).length === 0 ? {} : { voices: input.voices }),
+    ...(hasVoices ? { voices: input.voices! } : {}),
+    ...(input.fonts === undefined ? {} : { fonts: input.fonts }),
   };
   const problem = validateManifest(JSON.parse(serializeManifest(manifest)));
   if (typeof problem === 'string') cannot('BUNDLE_MANIFEST', problem);
+  for (const [lang, lines] of Object.entries(manifest.voices ?? {})) {
+    for (const [id, voice] of Object.entries(lines)) if (!input.assets.has(voice.asset)) cannot('BUNDLE_MANIFEST', `the ${lang} voice of line ${quoted(id)} names ${quoted(voice.asset)}, which is not among the assets`);
+  }
+  for (const lang of input.strings?.keys() ?? []) {
+    if (!(input.languages?.offered ?? []).includes(lang) || input.languages?.default === lang) cannot('BUNDLE_STRINGS', `a string table for ${quoted(lang)} needs a language offered besides the default`);
+  }
+  if (input.fonts !== undefined) checkFontFiles(input.fonts, input.assets);
   if (!input.modules.has(input.entry)) cannot('BUNDLE_MISSING_ENTRY', `the entry module ${quoted(input.entry)} is not among the code modules`);
   const manifestBytes = encoder.encode(serializeManifest(manifest));
   if (manifestBytes.length > LIMITS.maxManifestSize) cannot('BUNDLE_TOO_LARGE', `its manifest would be ${formatSize(manifestBytes.length)}`);
@@ -90,6 +105,19 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
     bytes = pack(all, stored);
   }
   return bytes;
+}
+
+/** Every font named is an asset whose bytes are a font of the kind declared (outline or BMFont). */
+function checkFontFiles(fonts: ManifestFonts, assets: ReadonlyMap<string, Uint8Array>): void {
+  const bitmap = fonts.bitmap === true;
+  for (const { field, path } of namedFontFiles(fonts)) {
+    const bytes = assets.get(path);
+    if (bytes === undefined) return cannot('BUNDLE_FONT', `\`fonts.${field}\` names ${quoted(path)}, which is not among the assets`);
+    const kind = fontKind(bytes);
+    if (kind === null || (kind === 'bmfont') !== bitmap || !hasFontExtension(path, bitmap)) {
+      cannot('BUNDLE_FONT', `\`fonts.${field}\` names ${quoted(path)}, which is not ${bitmap ? 'a BMFont .fnt file' : 'a TTF, OTF, WOFF or WOFF2 font'}`);
+    }
+  }
 }
 
 /** Checks names and limits; returns code then assets, each sorted by UTF-8 bytes. */

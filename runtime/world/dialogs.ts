@@ -48,7 +48,7 @@ export function pickOption(engine: Engine, n: number): string | null {
     engine.state.dialogsUsed.set(top.dialog, used);
   }
   top.options = null;
-  engine.story.push({ kind: 'chose', text: option.text });
+  engine.story.push({ kind: 'chose', text: declaredText(engine, `option:${top.dialog}:${index}`, option.text) });
   // Option bodies are global: a body that leaves the room goes on in the next one.
   top.body = startThread(engine, option.body, [], { room: '', foreground: true, input: false });
   return null;
@@ -76,7 +76,7 @@ export function settleDialogs(engine: Engine): void {
       if (options.length > 0) {
         top.options = options;
         const decl = engine.decls.dialogs.get(top.dialog)!;
-        engine.story.push({ kind: 'options', options: options.map((i) => decl.options[i]!.text) });
+        engine.story.push({ kind: 'options', options: options.map((i) => declaredText(engine, `option:${top.dialog}:${i}`, decl.options[i]!.text)) });
         return;
       }
     }

@@ -42,7 +42,8 @@ export function startLine(engine: Engine, actor: string, text: string, thread: n
   if (source !== undefined) said.source = source;
   engine.said.push(said);
   const name = actor === '' ? '' : s.actors.get(actor)?.props.get('name');
-  engine.story.push({ kind: 'say', actor, name: typeof name === 'string' ? shownName(engine, 'actor', actor, name) : actor, text });
+  const shown = typeof name === 'string' ? shownName(engine, 'actor', actor, name) : actor;
+  engine.story.push(id === undefined ? { kind: 'say', actor, name: shown, text } : { kind: 'say', actor, name: shown, text, id });
   engine.emitAudio({ type: 'speech', actor, text });
 }
 

@@ -30,8 +30,20 @@ describe('a game in two languages', () => {
     const table = JSON.parse(new TextDecoder().decode(files['strings/fr.json'])) as { lang: string; entries: Record<string, string> };
     expect(table.lang).toBe('fr');
     expect(Object.values(table.entries)).toContain('Où est ce bateau ?');
-    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { languages: unknown };
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { languages: unknown; voices: unknown };
     expect(manifest.languages).toEqual({ default: 'en', offered: ['en', 'fr'], complete: ['fr'] });
+    // Voices found by id, their lengths measured from the files (espeak-ng recordings, see the fixture's README).
+    expect(manifest.voices).toEqual({
+      en: { 'main.on_start.c95bb509': { asset: 'voice/en/main.on_start.c95bb509.ogg', ms: 1206 } },
+      fr: { 'main.on_start.c95bb509': { asset: 'voice/fr/main.on_start.c95bb509.wav', ms: 995 } },
+    });
+  });
+
+  it('warns, per voiced language, how many spoken lines have no voice; voice files are not unused assets', () => {
+    const r = runCairn(['build', FIXTURE, '-o', bundle]);
+    expect(r.stderr).toContain('3 of 4 spoken lines have no voice in "en" [VOICE_MISSING]');
+    expect(r.stderr).toContain('3 of 4 spoken lines have no voice in "fr" [VOICE_MISSING]');
+    expect(r.stderr).not.toContain('UNUSED_ASSET');
   });
 
   it('`cairn run --lang fr` plays in French; a language the game does not offer is refused', () => {
@@ -78,16 +90,37 @@ describe('a game in two languages', () => {
     const replay = runCairn(['run', bundle, '--replay', log]);
     expect(replay.code, replay.stderr).toBe(0);
     expect(replay.stdout).toContain('Sam: Pas par ce brouillard.');
+    // The transcript words the options in French too.
+    expect(replay.stdout).toContain('[options] 1. "Des bateaux aujourd\'hui ?"');
+    expect(replay.stdout).toContain('> Des bateaux aujourd\'hui ?');
+  });
+
+  it('rewording a line with a pinned id keeps its translation, in the build and in `cairn translate`', () => {
+    const copy = join(dir, 'reworded');
+    cpSync(FIXTURE, copy, { recursive: true });
+    const script = join(copy, 'scripts/main.adv');
+    writeFileSync(script, readFileSync(script, 'utf8').replace('"One gull on the nets."', '"A single gull on the nets."'));
+    const out = join(dir, 'reworded.cairn');
+    expect(runCairn(['build', copy, '-o', out]).code).toBe(0);
+    const table = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(out))['strings/fr.json'])) as { entries: Record<string, unknown> };
+    expect(table.entries.nets_gulls).toEqual(['{gulls} mouette sur les filets.', '{gulls} mouettes sur les filets.']);
+    const r = runCairn(['translate', copy, '--lang', 'fr']);
+    expect(r.stdout).toContain('0 new, 0 fuzzy');
+    const text = readFileSync(join(copy, 'translations/fr.po'), 'utf8');
+    expect(text).toContain('msgctxt "nets_gulls"\nmsgid "A single gull on the nets."');
+    expect(text).not.toMatch(/fuzzy[^\n]*\n[^\n]*\nmsgctxt "nets_gulls"/);
   });
 
   it('a translation that loses a placeholder is a build error at the PO file\'s line', () => {
     const copy = join(dir, 'broken');
     cpSync(FIXTURE, copy, { recursive: true });
     const poFile = join(copy, 'translations/fr.po');
-    writeFileSync(poFile, readFileSync(poFile, 'utf8').replace('{hero.name}, il y a {n} harengs', 'Il y a {n} harengs'));
+    writeFileSync(poFile, readFileSync(poFile, 'utf8').replace('{hero.name}, il y a {n} harengs', 'Il y a {n} harengs').replace('{gulls} mouettes', '{n} mouettes'));
     const r = runCairn(['build', copy, '-o', join(dir, 'broken.cairn')]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('TRANSLATION_PLACEHOLDER');
     expect(r.stderr).toMatch(/translations\/fr\.po:\d+/);
+    // A plural form may only use the placeholders of the source forms.
+    expect(r.stderr).toContain('has the placeholders {n} instead of {gulls}');
   });
 });

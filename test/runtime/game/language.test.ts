@@ -68,7 +68,7 @@ describe('a game in another language', () => {
     const game = make({ lang: 'fr', entries: french(strings) });
     settle(game);
     expect(game.language).toBe('fr');
-    expect(game.said[0]).toEqual({ actor: 'hero', text: 'Où est ce bateau ?', id: idOf(strings, 'Where is that boat?') });
+    expect(game.said[0]).toEqual({ actor: 'hero', text: 'Où est ce bateau ?', id: idOf(strings, 'Where is that boat?'), source: 'Where is that boat?' });
     game.input({ type: 'verb', verb: 'look', target: 'crate' });
     game.tick();
     const scene = game.scene();
@@ -122,5 +122,51 @@ describe('a game in another language', () => {
     other.input({ type: 'choose', option: 1 });
     other.tick();
     expect(other.scene().speech[0]!.text).toBe('Hello to you.');
+  });
+});
+
+describe('plural()', () => {
+  const script = 'var n = 0\n\non start {\n  for k in [1, 2, 5, 22] {\n    n = k\n    say plural(n, "One coin.", "{n} coins.")\n  }\n}\n';
+
+  function lines(language?: { lang: string; entries: Record<string, string | string[]> }): string[] {
+    const { module, strings } = compile([{ file: 'coins.adv', text: script }]);
+    expect(strings.map((s) => [s.text, s.plural])).toEqual([['One coin.', '{n} coins.']]);
+    const entries = language === undefined ? undefined : { lang: language.lang, entries: { [strings[0]!.id]: language.entries.forms! } };
+    const game = Game.create(module, entries === undefined ? {} : { language: entries });
+    settle(game);
+    return game.said.map((l) => l.text);
+  }
+
+  it('takes the source forms by the scripts\' language without a translation', () => {
+    expect(lines()).toEqual(['One coin.', '2 coins.', '5 coins.', '22 coins.']);
+  });
+
+  it('takes each language\'s form by its CLDR rules, forms listed in the order one, few, many (Polish)', () => {
+    expect(lines({ lang: 'pl', entries: { forms: ['{n} moneta.', '{n} monety.', '{n} monet.', '{n} monety (ułamek).'] } })).toEqual(['1 moneta.', '2 monety.', '5 monet.', '22 monety.']);
+  });
+
+  it('uses the last form for categories a translation has no form for', () => {
+    expect(lines({ lang: 'fr', entries: { forms: ['{n} pièce.', '{n} pièces.'] } })).toEqual(['1 pièce.', '2 pièces.', '5 pièces.', '22 pièces.']);
+  });
+});
+
+describe('voiced lines', () => {
+  it('show their voice in the scene and last exactly as long as it, in the language played', () => {
+    const { module, strings } = compile([{ file: 'harbour.adv', text: SCRIPT }]);
+    const id = idOf(strings, 'Where is that boat?');
+    const voices = { fr: { [id]: { asset: `voice/fr/${id}.ogg`, ms: 2500 } } };
+    const fr = Game.create(module, { voices, language: { lang: 'fr', entries: french(strings) } });
+    fr.tick();
+    expect(fr.scene().speech[0]).toMatchObject({ id, text: 'Où est ce bateau ?', voice: { asset: `voice/fr/${id}.ogg`, ms: 2500 } });
+    let ticks = 1;
+    while (fr.scene().speech.length > 0) {
+      fr.tick();
+      ticks++;
+    }
+    expect(ticks).toBe(150 + 1); // 2.5 s at 60 ticks a second, then the tick that ends it
+    // In English the line has no voice: it shows for its usual time.
+    const en = Game.create(module, { voices });
+    en.tick();
+    expect(en.scene().speech[0]!.voice).toBeUndefined();
   });
 });
