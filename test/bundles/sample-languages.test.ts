@@ -1,36 +1,45 @@
 // Fog on Gull Rock in its two languages, as an author and a player get it:
 // the French translation is complete and in step with the scripts (running
 // `cairn translate` again changes nothing), the bundle plays in French, and
-// every walkthrough passes in English and in French.
+// every walkthrough passes in English and in French, the game's own font
+// draws every character of both, and the voiced lines have their files.
 
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import gettextParser from 'gettext-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compile } from '../../interpreter/compiler/compile.js';
 import { nodeSha256 } from '../../player/cli/project-bundle.js';
 import { Game } from '../../runtime/game.js';
 import { loadGame } from '../../runtime/game-loader.js';
 import { loadStringTable } from '../../runtime/language.js';
 import { ROOT, runCairn } from '../support/cli.js';
+import { fontCodePoints } from '../support/font-coverage.js';
 
 const GAME = join(ROOT, 'bundles/gull-rock');
 const PO_PATH = join(GAME, 'translations/fr.po');
 
-/** The PO file's entries other than the header: id (msgctxt), source, translation, flags. */
+/** The PO file's entries other than the header: id (msgctxt), source, translation (every plural form), flags. */
 function poEntries(text: string | Buffer) {
   const po = gettextParser.po.parse(text);
-  const entries: Array<{ id: string; source: string; translation: string; fuzzy: boolean }> = [];
+  const entries: Array<{ id: string; source: string; translation: string; forms: string[]; fuzzy: boolean }> = [];
   for (const [ctx, byId] of Object.entries(po.translations)) {
     for (const e of Object.values(byId)) {
       if (ctx === '' && e.msgid === '') continue;
-      entries.push({ id: ctx, source: e.msgid, translation: e.msgstr[0] ?? '', fuzzy: /\bfuzzy\b/.test(e.comments?.flag ?? '') });
+      entries.push({ id: ctx, source: e.msgid, translation: e.msgstr[0] ?? '', forms: e.msgstr, fuzzy: /\bfuzzy\b/.test(e.comments?.flag ?? '') });
     }
   }
   return { entries, obsolete: Object.values(po.obsolete ?? {}).flatMap((byId) => Object.keys(byId)) };
 }
 
 const po = poEntries(readFileSync(PO_PATH));
+/** What the compiler collects from the scripts: every translatable unit with its id, role, speaker and context. */
+const scripts = readdirSync(join(GAME, 'scripts')).filter((f) => f.endsWith('.adv')).sort();
+const compiled = compile(scripts.map((f) => ({ file: `scripts/${f}`, text: readFileSync(join(GAME, 'scripts', f), 'utf8') })));
+/** The characters of a text as a player reads it: placeholders are filled with other strings (names), which are checked themselves. */
+const drawn = (text: string) => [...text.replace(/\{[^}]*\}/g, '')].filter((c) => c >= ' ');
 describe('Fog on Gull Rock in English and French', () => {
   it('declares French offered and complete, so the build checks every entry', () => {
     const config = JSON.parse(readFileSync(join(GAME, 'cairn.json'), 'utf8'));
@@ -58,6 +67,22 @@ describe('Fog on Gull Rock in English and French', () => {
     expect(readFileSync(join(copy, 'translations/fr.po'), 'utf8')).toBe(readFileSync(PO_PATH, 'utf8'));
   });
 
+  it('sets every character of the English and French text in its own font, Alegreya, with the font\'s licence beside it', () => {
+    const config = JSON.parse(readFileSync(join(GAME, 'cairn.json'), 'utf8'));
+    const font = 'fonts/alegreya-medium.woff2';
+    expect(config.fonts).toEqual({ speech: font, ui: font, dialog: font });
+    expect(readFileSync(join(GAME, 'assets/fonts/OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
+    const covered = fontCodePoints(readFileSync(join(GAME, 'assets', font)));
+    const english = compiled.strings.flatMap((s) => [s.text, s.plural ?? '']);
+    const french = po.entries.flatMap((e) => e.forms);
+    expect(english.length).toBeGreaterThan(300);
+    const missing = (texts: string[]) => [...new Set(texts.flatMap(drawn))].filter((c) => !covered.has(c.codePointAt(0)!)).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${c}`);
+    expect(missing(english)).toEqual([]);
+    expect(missing(french)).toEqual([]);
+    // The check can fail: the Latin subset has no Polish or Greek letters.
+    expect(missing(['ł', 'λ'])).toEqual(['U+0142 ł', 'U+03BB λ']);
+  });
+
   describe('played', () => {
     const out = mkdtempSync(join(tmpdir(), 'cairn-gull-rock-langs-'));
     const bundle = join(out, 'gull-rock.cairn');
@@ -67,6 +92,15 @@ describe('Fog on Gull Rock in English and French', () => {
       const built = runCairn(['build', GAME, '-o', bundle]);
       expect(built.stderr).toBe('');
       expect(built.code).toBe(0);
+    });
+
+    it('carries its font and the font\'s licence, named in the manifest for every role', () => {
+      const packed = unzipSync(readFileSync(bundle));
+      const manifest = JSON.parse(new TextDecoder().decode(packed['manifest.json']!));
+      const font = 'fonts/alegreya-medium.woff2';
+      expect(manifest.fonts).toEqual({ speech: font, ui: font, dialog: font });
+      expect(Buffer.from(packed[`assets/${font}`]!).equals(readFileSync(join(GAME, 'assets', font)))).toBe(true);
+      expect(packed['assets/fonts/OFL.txt']).toBeDefined();
     });
 
     it('builds into a bundle whose opening plays in French with --lang fr and in English without', () => {
