@@ -24,7 +24,7 @@ export const nodeSha256 = (bytes: Uint8Array): string => createHash('sha256').up
 /** Projects with more asset bytes than this get a progress bar on a terminal. */
 const PROGRESS_MIN_BYTES = 20 * 1024 * 1024;
 
-/** A licence's file name: OFL.txt, LICENSE, LICENCE.md, COPYING, FONTLOG.txt… */
+/** A licence's file name: OFL, LICENSE or LICENCE, COPYING, FONTLOG, with any extension. */
 const LICENCE_NAME = /^(ofl|licen[cs]e|copying|fontlog)([-_.][\w.-]*)?$/i;
 
 /** True when `path` is a licence file in the folder of one of `fontFiles`. */
