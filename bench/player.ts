@@ -6,13 +6,14 @@
 // downloads. Needs `npm run build`.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { wav, writeProject } from '../test/e2e/fixtures/games.js';
+import { FIXTURE_FONT } from '../test/e2e/fixtures/language-game.js';
 import { describeChromium, findChromium, launchChromium } from '../test/support/browser.js';
 import { serveFolder } from '../test/e2e/support/server.js';
 
@@ -62,14 +63,12 @@ function heavyProject(): Map<string, string | Uint8Array> {
   ]);
 }
 
-/** The font the two-language bundle brings, when the machine has it (Debian's fonts-dejavu-core). */
-const BENCH_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
 /**
  * The 20 MB game in two languages: 2,000 lines with a French translation
- * each (a string table of about 200 KB), and a font for its text when the
- * machine has one. Played in French, the player reads that table and that
- * font; played in English, neither.
+ * each (a string table of about 200 KB), and a font for its text (the
+ * sample game's committed Alegreya WOFF2). Played in French, the player reads
+ * that table and that font; played in English, neither.
  */
 function heavyTwoLanguageProject(): Map<string, string | Uint8Array> {
   const files = heavyProject();
@@ -77,13 +76,13 @@ function heavyTwoLanguageProject(): Map<string, string | Uint8Array> {
   files.set('cairn.json', JSON.stringify({
     id: 'org.cairn.bench.heavy2', title: 'Heavy, twice', version: '1.0.0', author: 'bench', resolution: [640, 360], pixelArt: false,
     languages: { default: 'en', offered: ['en', 'fr'], complete: ['fr'] },
-    ...(existsSync(BENCH_FONT) ? { fonts: { speech: 'fonts/text.ttf', ui: 'fonts/text.ttf', dialog: 'fonts/text.ttf' } } : {}),
+    fonts: { speech: 'fonts/text.woff2', ui: 'fonts/text.woff2', dialog: 'fonts/text.woff2' },
   }));
   files.set('scripts/game.adv', `room big {\n  background: "art/big.svg"\n  music: "audio/long.wav"\n}\non start {\n  go big\n  say "Fog." #first\n}\nfn all_lines() {\n${lines.join('\n')}\n}\n`);
   const po = ['msgid ""', 'msgstr ""', '"Language: fr\\n"', '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"', '"Content-Type: text/plain; charset=utf-8\\n"', '', 'msgctxt "first"', 'msgid "Fog."', 'msgstr "Brouillard."', ''];
   for (let i = 0; i < 2000; i++) po.push(`msgctxt "line_${i}"`, `msgid "The fog rolls over stone number ${i} of the old harbour wall."`, `msgstr "Le brouillard roule sur la pierre numéro ${i} du vieux mur du port."`, '');
   files.set('translations/fr.po', po.join('\n'));
-  if (existsSync(BENCH_FONT)) files.set('assets/fonts/text.ttf', readFileSync(BENCH_FONT));
+  files.set('assets/fonts/text.woff2', readFileSync(FIXTURE_FONT));
   return files;
 }
 
@@ -145,7 +144,7 @@ async function firstFrame(browser: Browser, runs: number, twoLanguages = false):
       times.push((await at.jsonValue()) as number);
       await page.close();
     }
-    const what = twoLanguages ? `, two languages played in French${existsSync(BENCH_FONT) ? ' with its own font' : ''}` : '';
+    const what = twoLanguages ? ', two languages played in French with its own font' : '';
     return [{ name: `page load → first frame, ${(bundleBytes / 1024 / 1024).toFixed(1)} MB bundle${what}`, ms: round(percentile(times, 50)), note: `median of ${runs}, loopback, from navigation start; target < 1000 ms` }];
   } finally {
     await server.close();

@@ -24,6 +24,16 @@ export const nodeSha256 = (bytes: Uint8Array): string => createHash('sha256').up
 /** Projects with more asset bytes than this get a progress bar on a terminal. */
 const PROGRESS_MIN_BYTES = 20 * 1024 * 1024;
 
+/** A licence's file name: OFL, LICENSE or LICENCE, COPYING, FONTLOG, with any extension. */
+const LICENCE_NAME = /^(ofl|licen[cs]e|copying|fontlog)([-_.][\w.-]*)?$/i;
+
+/** True when `path` is a licence file in the folder of one of `fontFiles`. */
+function isFontLicence(path: string, fontFiles: readonly string[]): boolean {
+  const cut = path.lastIndexOf('/');
+  const folder = path.slice(0, cut + 1);
+  return LICENCE_NAME.test(path.slice(cut + 1)) && fontFiles.some((font) => font.slice(0, font.lastIndexOf('/') + 1) === folder);
+}
+
 /** A project compiled (every asset the scripts name checked) and packed, in memory. */
 export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warning: CairnError) => void = printWarning(term)): { project: Project; bundle: Uint8Array; assetCount: number } {
   const project = loadProject(dir);
@@ -43,11 +53,11 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
   const { voices, used: voiceFiles } = buildVoiceIndex(project, strings, onWarning);
-  // Fonts are named by cairn.json, not by scripts: they are used too.
+  // Fonts are named by cairn.json, not by scripts: they are used too, and so is a licence beside one (the OFL asks that it travel with the font).
   const fontFiles = project.config.fonts === undefined ? [] : namedFontFiles(project.config.fonts).map((f) => f.path);
   const used = new Set([...assetsUsed, ...voiceFiles, ...fontFiles]);
   for (const path of project.assets.keys()) {
-    if (!used.has(path)) onWarning(new CairnError('UNUSED_ASSET', `assets/${path} is not used by any script`, { hint: 'delete it, or name it in a script; it is packed all the same' }));
+    if (!used.has(path) && !isFontLicence(path, fontFiles)) onWarning(new CairnError('UNUSED_ASSET', `assets/${path} is not used by any script`, { hint: 'delete it, or name it in a script; it is packed all the same' }));
   }
   const totalBytes = [...project.assets.values()].reduce((sum, p) => sum + statSync(p).size, 0);
   const progress = createProgress(term, 'Reading assets', totalBytes, PROGRESS_MIN_BYTES);

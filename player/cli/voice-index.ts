@@ -3,7 +3,7 @@
 // scripts' own language) or found by its id under
 // `assets/voice/<lang>/<id>.ogg` or `.wav` — with its length measured from the
 // file, so a voiced line lasts the same in every run. A language with voices
-// gets a warning counting its lines that have none.
+// gets a warning counting its lines that have none and naming the first ones.
 
 import { readFileSync } from 'node:fs';
 import { CairnError } from '../../interpreter/errors.js';
@@ -14,6 +14,9 @@ import type { Project } from './project.js';
 
 /** Where a line's voice is found by its id, in the order tried. */
 export const VOICE_EXTENSIONS = ['ogg', 'wav'] as const;
+
+/** How many of a language's lines without voice the warning names, one note each. */
+const LISTED_MISSING = 5;
 
 /** The voice index of a project, and the assets it uses. */
 export function buildVoiceIndex(project: Project, strings: readonly TranslatableString[], onWarning: (w: CairnError) => void): { voices: VoiceIndex; used: Set<string> } {
@@ -41,7 +44,11 @@ export function buildVoiceIndex(project: Project, strings: readonly Translatable
     if (count === 0) continue;
     voices[lang] = found;
     if (count < lines.length) {
-      onWarning(new CairnError('VOICE_MISSING', `${lines.length - count} of ${lines.length} spoken lines have no voice in "${lang}"`, {
+      const missing = lines.filter((s) => found[s.id] === undefined);
+      const notes = missing.slice(0, LISTED_MISSING).map((s) => ({ message: `${s.file}:${s.line} ${s.id} "${s.text}"` }));
+      if (missing.length > LISTED_MISSING) notes.push({ message: `… and ${missing.length - LISTED_MISSING} more` });
+      onWarning(new CairnError('VOICE_MISSING', `${missing.length} of ${lines.length} spoken lines have no voice in "${lang}"`, {
+        notes,
         hint: `record them as assets/voice/${lang}/<id>.ogg (the ids are in \`cairn translate --voice-script\`'s CSV), or name a file with \`say … voice "…"\``,
       }));
     }

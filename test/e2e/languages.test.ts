@@ -4,17 +4,17 @@
 // font (its pixels compared with the same line in the fallback font, from the
 // same game built without `fonts`, opened with lang="fr"); a voiced line plays
 // through Howler for as long as its voice lasts, shows no text with subtitles
-// off, and `.` stops it; self-voicing
-// (key V) hands each line to speechSynthesis.speak in the current language.
-// The sample game opens in French for a French browser and switches back; a
-// BMFont draws lines with its own pixels, at a whole scale, unsmoothed.
-// Needs Debian's fonts-liberation for the fixture font (see language-game.ts).
+// off, and `.` stops it; self-voicing (key V) hands each line to
+// speechSynthesis.speak in the current language. The sample game opens in
+// French for a French browser, voiced and in its own font, and switches back;
+// a BMFont draws lines with its own pixels, at a whole scale, unsmoothed.
+// The fixture's font is the sample game's committed Alegreya (WOFF2), so no
+// system font is needed beyond the player's fallback sans-serif.
 
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CRATE_LINE, FIXTURE_FONT, GLYPH, VOICE_SECONDS, bitmapProject, languageProject } from './fixtures/language-game.js';
+import { CRATE_LINE, GLYPH, VOICE_SECONDS, bitmapProject, languageProject } from './fixtures/language-game.js';
 import { launchChromium, watchPage, type PageProblems } from './support/browser.js';
 import { PlayerPage, type Screenshot } from './support/player-page.js';
 import { serveFolder, type StaticServer } from './support/server.js';
@@ -36,7 +36,6 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
   let blocky: StaticServer;
 
   beforeAll(async () => {
-    if (!existsSync(FIXTURE_FONT)) throw new Error(`these tests need the font ${FIXTURE_FONT} (Debian: fonts-liberation)`);
     withFont = await serveFolder(exportFixture('two-tongues', languageProject(true)));
     fallback = await serveFolder(exportFixture('two-tongues-plain', languageProject(false)));
     sample = await serveFolder(exportProject(SAMPLE, 'gull-rock'));
@@ -160,11 +159,14 @@ describe.skipIf(!browserAvailable())('the player in the game\'s language', { tim
     expect(problems.csp, 'CSP violations').toEqual([]);
   });
 
-  test('Fog on Gull Rock opens in French for a French browser, and switches to English mid-cutscene through the menu', async () => {
+  test('Fog on Gull Rock opens in French for a French browser, voiced and in its font, and switches to English mid-cutscene through the menu', async () => {
     const { page, player, problems } = await open(sample, undefined, 'fr-FR', 5);
     expect((await stats(page)).language).toBe('fr');
-    await expect.poll(async () => (await player.liveText()).log, { timeout: 20_000 }).toContain('Wren\u00a0? C’est toi qui fais tout ce raffut\u00a0?');
+    // The opening is voiced in French (the file found by the line's id) and set in the game's own font, Alegreya, from the bundle.
+    await expect.poll(async () => (await stats(page)).voice, { timeout: 20_000 }).toBe('voice/fr/00-cast.fn_intro.a9b61957.ogg');
+    await expect.poll(async () => (await player.liveText()).log, { timeout: 5_000 }).toContain('Wren\u00a0? C’est toi qui fais tout ce raffut\u00a0?');
     expect((await player.liveText()).log).not.toContain('Wren? Is that you, banging about?');
+    await expect.poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('cairn-font') && f.status === 'loaded').length)).toBe(1);
 
     await page.locator('cairn-player .menu-button').click();
     await page.locator('cairn-player .menu button', { hasText: 'Settings' }).click();

@@ -1,5 +1,6 @@
 // `fonts` in cairn.json as an author meets it, through the built CLI: a font
-// named there is packed into the manifest (and is not an unused asset), a
+// named there is packed into the manifest (and is not an unused asset, nor
+// is its licence beside it), a
 // font that is not there or is not a font fails the build with BUNDLE_FONT,
 // and a malformed `fonts` names what is wrong.
 
@@ -35,6 +36,18 @@ describe('fonts in cairn.json', () => {
     expect(r.code).toBe(0);
     const manifest = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(join(dir, 'out.cairn')))['manifest.json']!));
     expect(manifest.fonts).toEqual({ speech: 'fonts/story.ttf', languages: { ar: { speech: 'fonts/naskh.ttf' } } });
+  });
+
+  it('packs a font\'s licence beside it without an unused-asset warning; other files there, or a licence with no font beside it, are warned about', () => {
+    const licence = Buffer.from('SIL OPEN FONT LICENSE Version 1.1\n');
+    const dir = project({ speech: 'fonts/story.ttf' }, { 'fonts/story.ttf': TTF, 'fonts/OFL.txt': licence, 'fonts/notes.txt': licence, 'other/LICENSE': licence });
+    const r = build(dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('assets/fonts/OFL.txt');
+    expect(r.stderr).toContain('assets/fonts/notes.txt is not used by any script');
+    expect(r.stderr).toContain('assets/other/LICENSE is not used by any script');
+    const packed = unzipSync(readFileSync(join(dir, 'out.cairn')));
+    expect(new TextDecoder().decode(packed['assets/fonts/OFL.txt']!)).toBe(licence.toString());
   });
 
   it('fails the build on a font that is missing or is not a font', () => {

@@ -39,10 +39,20 @@ describe('a game in two languages', () => {
     });
   });
 
-  it('warns, per voiced language, how many spoken lines have no voice; voice files are not unused assets', () => {
+  it('warns, per voiced language, how many spoken lines have no voice and which; voice files are not unused assets', () => {
     const r = runCairn(['build', FIXTURE, '-o', bundle]);
-    expect(r.stderr).toContain('3 of 4 spoken lines have no voice in "en" [VOICE_MISSING]');
-    expect(r.stderr).toContain('3 of 4 spoken lines have no voice in "fr" [VOICE_MISSING]');
+    for (const lang of ['en', 'fr']) {
+      expect(r.stderr).toContain(
+        [
+          `3 of 4 spoken lines have no voice in "${lang}" [VOICE_MISSING]`,
+          'note: scripts/main.adv:20 main.room_harbour.object_crate.on_look.b148db73 "{n} herring in the crate, {hero.name}."',
+          'note: scripts/main.adv:28 nets_gulls "One gull on the nets."',
+          'note: scripts/main.adv:35 main.dialog_chat.option.b44aa6ec "Not in this fog."',
+          `hint: record them as assets/voice/${lang}/<id>.ogg`,
+        ].join('\n'),
+      );
+    }
+    expect(r.stderr).not.toContain('main.on_start.c95bb509');
     expect(r.stderr).not.toContain('UNUSED_ASSET');
   });
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, waitFor } from '../desktop/http-client.js';
-import { ROOT, runCairn } from '../support/cli.js';
+import { ROOT, runCairn, withoutVoiceWarnings } from '../support/cli.js';
 import { fetchWhatPlayServes, runWith, singleFileRuntime } from '../support/release.js';
 
 const SAMPLE = join(ROOT, 'bundles', 'gull-rock');
@@ -35,7 +35,7 @@ beforeAll(() => {
   env = { HOME: work, XDG_DATA_HOME: join(work, 'data'), XDG_CONFIG_HOME: join(work, 'config'), XDG_CACHE_HOME: join(work, 'cache'), PATH: emptyPath, NO_COLOR: '1' };
   bundle = join(out, 'gull-rock.cairn');
   const built = runWith(runtime, ['build', SAMPLE, '-o', bundle, '--app'], env, work);
-  expect(built.stderr).toBe('');
+  expect(withoutVoiceWarnings(built.stderr)).toBe('');
   expect(built.code).toBe(0);
   app = join(out, `${ID}-linux-x64`);
 }, 600_000);

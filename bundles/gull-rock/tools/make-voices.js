@@ -7,6 +7,8 @@
 // The ids and the English come from the compiler (dist/, the same strings
 // `cairn translate` writes), the other languages from translations/<lang>.po;
 // a line not translated there is reported and left unvoiced in that language.
+// Without an id filter it also removes the files no voiced line has as its id
+// (a reworded line's old voice).
 // Needs espeak-ng and oggenc (Debian: apt-get install espeak-ng vorbis-tools).
 // Output is mono Vorbis at 16 kHz, quality 0 (about 3 KB a second); with the
 // same espeak-ng and vorbis-tools it is byte for byte the same every run.
@@ -122,6 +124,14 @@ try {
       synthesise(text, line.speaker, lang, out, scratch);
       made += 1;
       bytes += statSync(out).size;
+    }
+    // A reworded line has a new id: the file of its old id voices nothing now.
+    if (!listOnly && filter === '') {
+      const wanted = new Set(lines.map((line) => `${line.id}.ogg`));
+      for (const stale of readdirSync(join(OUT, lang)).filter((f) => f.endsWith('.ogg') && !wanted.has(f))) {
+        rmSync(join(OUT, lang, stale));
+        process.stdout.write(`${lang}: removed ${stale}, which no voiced line has as its id\n`);
+      }
     }
   }
 } finally {
