@@ -6,7 +6,8 @@
 import { Container, Graphics, Sprite, Text } from 'pixi.js';
 import type { Scene } from '../../../runtime/game-api.js';
 import { optionBoxes, panelLayout, type PanelLayout, type Stage, type UiStyle } from './layout.js';
-import { FALLBACK_FAMILY, bidiText, type FontFamilies } from './fonts.js';
+import { bidiText } from './bidi.js';
+import { FALLBACK_FAMILY, type FontFamilies } from './fonts.js';
 import type { TextureStore } from './textures.js';
 
 const COLORS = { panel: 0x15121f, verb: '#8fb8e8', verbPicked: '#ffe08a', option: '#c8e0ff', optionHover: '#ffe08a', sentence: '#e8e8e8', slot: 0x2a2540, focus: 0xffe08a };

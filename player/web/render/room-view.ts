@@ -5,7 +5,8 @@
 
 import { BitmapText, Cache, Container, Sprite, Text, type BitmapFont } from 'pixi.js';
 import type { Scene, SpeechView } from '../../../runtime/game-api.js';
-import { bidiText, type FontFamilies } from './fonts.js';
+import { bidiText } from './bidi.js';
+import type { FontFamilies } from './fonts.js';
 import type { TextureStore } from './textures.js';
 
 /** Settings that change how speech looks. */

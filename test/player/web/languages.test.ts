@@ -1,11 +1,11 @@
 // Choosing the language a player gets (worker/choose-language.ts), the
 // desktop's language from its environment (player/desktop/pages.ts), the
-// right-to-left marks PixiJS text is given (render/fonts.ts) and key V.
+// right-to-left marks PixiJS text is given (render/bidi.ts) and key V.
 
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage } from '../../../player/web/worker/choose-language.js';
 import { desktopLanguage, withDesktopScript } from '../../../player/desktop/pages.js';
-import { bidiText, isRightToLeft } from '../../../player/web/render/fonts.js';
+import { bidiText, isRightToLeft } from '../../../player/web/render/bidi.js';
 import { actionForKey } from '../../../player/web/input/actions.js';
 
 describe('the language a player gets', () => {
