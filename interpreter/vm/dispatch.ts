@@ -14,6 +14,7 @@ import { BlockSignal, checkNativeArgs } from './native-table.js';
 import { addValues, buildMap, compareCost, concatValues, growThreadStack, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
 import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
 import { SIZE } from './memory.js';
+import { enterFast, runThreadFast } from './fast/fast-runtime.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
 import type { VM } from './vm.js';
@@ -28,7 +29,7 @@ const BLOCK = BlockSignal.INSTANCE;
  * V8 compiles it to a slow fmod call; integers take int32 or exact-division
  * paths instead and only other doubles reach fmod.
  */
-function floorMod(a: number, b: number): number {
+export function floorMod(a: number, b: number): number {
   const ai = a | 0;
   const bi = b | 0;
   if (ai === a && bi === b) {
@@ -87,6 +88,10 @@ export function execute(vm: VM, th: Thread): void {
   let base = th.base;
   let sp = th.sp;
   let fp = th.fp;
+  const fastFns = vm.fastFns;
+  // A function that cannot suspend is always started afresh: the whole thread may run in the fast tier.
+  const whole = fp === 0 ? fastFns[fi] : undefined;
+  if (whole !== undefined && runThreadFast(vm.fastRt, whole, th)) return;
 
   for (;;) {
     switch (code[pc]) {
@@ -426,6 +431,21 @@ export function execute(vm: VM, th: Thread): void {
         frames[fp] = fi;
         frames[fp + 1] = pc + 3;
         frames[fp + 2] = base;
+        const fast = fastFns[callee.index];
+        if (fast !== undefined) {
+          const at = sp - argc;
+          const top = at + callee.locals;
+          while (sp < top) stack[sp++] = null;
+          vm.fuel = fuel;
+          th.sp = sp;
+          const result = enterFast(vm.fastRt, th, fast, fast.entryBlocks[extra]!, at, fp + 3);
+          if (result === undefined) return; // a native stopped this very thread
+          fuel = vm.fuel;
+          sp = at;
+          stack[sp++] = result;
+          pc += 3;
+          break;
+        }
         fp += 3;
         base = sp - argc;
         const top = base + callee.locals;

@@ -8,6 +8,8 @@ import { CairnError } from '../errors.js';
 import { BUILTIN_NATIVES } from './builtins.js';
 import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook, type SourcePlace } from './debug-hooks.js';
 import { execute } from './dispatch.js';
+import { compileProgram } from './fast/compile-function.js';
+import { FastRuntime, type FastFn } from './fast/fast-runtime.js';
 import { display } from './display.js';
 import { extendProgram } from './extension.js';
 import { resolveLimits, SIZE, type Limits } from './memory.js';
@@ -44,6 +46,12 @@ export interface VMOptions {
   onLine?: LineHook;
   /** Told when a thread runs a `debug` statement; without it the statement does nothing. */
   onDebug?: DebugHook;
+  /**
+   * false: run every function in the interpreter. By default functions that
+   * cannot suspend run in the fast tier (interpreter/vm/fast/), with the same
+   * results, errors and limits; a VM with onLine or onDebug never uses it.
+   */
+  fastTier?: boolean;
 }
 
 export type { VmState } from './state.js';
@@ -52,6 +60,9 @@ export type { DebugHook, LineHook, SourcePlace } from './debug-hooks.js';
 
 /** Fixed work charged to the instruction budget per call (calls are budget checkpoints). */
 const CALL_COST = 10;
+
+/** Deepest call nesting the fast tier runs under: its calls are JS calls, and JS's own stack must hold them. */
+const FAST_MAX_CALL_DEPTH = 1024;
 
 /** The Cairn virtual machine. */
 export class VM {
@@ -75,6 +86,9 @@ export class VM {
   fuel: number = Infinity;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
+  /** The fast tier's state, and the compiled form of each loaded function that has one (read by the dispatch loop at CALL). */
+  readonly fastRt: FastRuntime;
+  readonly fastFns: ReadonlyArray<FastFn | undefined>;
   private readonly printLine: (line: string) => void;
   /** The loaded program, and the one running now (an extension of it while evaluate() runs). */
   private readonly loaded: Program;
@@ -108,6 +122,9 @@ export class VM {
     this.state = freshState(this.seed, module.globals.length);
     this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
+    this.fastRt = new FastRuntime(this, createThread(-1, 0, 0, [], 0));
+    const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined && this.limits.maxCallDepth <= FAST_MAX_CALL_DEPTH;
+    this.fastFns = fast ? compileProgram(this.fastRt, this.loaded) : [];
   }
 
   /** The program running: the loaded one, or while evaluate() runs, its extension. */

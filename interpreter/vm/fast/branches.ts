@@ -1,0 +1,124 @@
+// The fast tier's block endings: jumps, conditional jumps, the counted and
+// `for … in` loop steps, and returns. A taken backward jump charges the
+// budget exactly as the dispatch loop does (the words jumped back over, plus
+// one), so BUDGET_EXCEEDED comes at the same instruction of the same round.
+
+import { CairnError } from '../../errors.js';
+import { arithmeticError, budgetError } from '../runtime-errors.js';
+import { Range, type Value } from '../values.js';
+import type { Block, Expr, FastRuntime } from './fast-runtime.js';
+
+/** What a block ending knows: its instruction, and the block index of each jump target. */
+export interface Ending {
+  readonly rt: FastRuntime;
+  readonly pc: number;
+  /** Block index at code offset `pc` (for targets and the fall-through). */
+  readonly blockAt: (pc: number) => number;
+}
+
+/** Returns `next`, or charges the backward jump from `pc` to `t` and returns its block. */
+function jumpTo(end: Ending, t: number): () => number {
+  const { rt, pc } = end;
+  const vm = rt.vm;
+  const next = end.blockAt(t);
+  if (t > pc) return () => next;
+  const cost = pc - t + 1;
+  return () => {
+    if ((vm.fuel -= cost) < 0) {
+      rt.pc = pc;
+      throw budgetError(vm.limits.instructionsPerTick);
+    }
+    return next;
+  };
+}
+
+/** JUMP t. */
+export function gotoEnd(end: Ending, t: number): Block {
+  const go = jumpTo(end, t);
+  return () => go();
+}
+
+/** A fall-through into the block at `next` (no budget: not a jump). */
+export function fallEnd(end: Ending, next: number): Block {
+  const blk = end.blockAt(next);
+  return () => blk;
+}
+
+/** Jumps to `t` when `test` holds, else falls through to `next`. */
+export function branchEnd(end: Ending, test: (s: Value[], b: number) => boolean, t: number, next: number): Block {
+  const go = jumpTo(end, t);
+  const fall = end.blockAt(next);
+  return (s, b) => (test(s, b) ? go() : fall);
+}
+
+/** JUMP_IF_FALSE / JUMP_IF_TRUE on the truth of `cond`. */
+export function truthTest(cond: Expr, jumpIfTrue: boolean): (s: Value[], b: number) => boolean {
+  return jumpIfTrue
+    ? (s, b) => {
+        const x = cond(s, b);
+        return x !== null && x !== false;
+      }
+    : (s, b) => {
+        const x = cond(s, b);
+        return x === null || x === false;
+      };
+}
+
+/** FOR_RANGE slot t: locals `slot` (counter) and `slot + 1` (end); counter += 1; loop while below the end. */
+export function forRangeEnd(end: Ending, slot: number, t: number, next: number): Block {
+  const { rt, pc } = end;
+  const go = jumpTo(end, t);
+  const fall = end.blockAt(next);
+  return (s, b) => {
+    const i = b + slot;
+    const counter = s[i]!;
+    const last = s[i + 1]!;
+    if (typeof counter !== 'number' || typeof last !== 'number') {
+      rt.pc = pc;
+      throw arithmeticError('+', counter, 1);
+    }
+    const n = counter + 1;
+    s[i] = n;
+    return n < last ? go() : fall;
+  };
+}
+
+/** ITER_NEXT slot t: pushes the next element (into stack slot `b + push`) and falls through, or jumps to `t` when done. */
+export function iterNextEnd(end: Ending, slot: number, push: number, t: number, next: number): Block {
+  const { rt, pc } = end;
+  const go = jumpTo(end, t);
+  const fall = end.blockAt(next);
+  return (s, b) => {
+    const i = b + slot;
+    const it = s[i]!;
+    const at = s[i + 1]!;
+    // The position local starts as nil when the compiler leaves it unset.
+    const pos = typeof at === 'number' ? at : 0;
+    let item: Value | undefined;
+    if (Array.isArray(it)) item = pos < it.length ? it[pos] : undefined;
+    else if (it instanceof Range) item = it.from + pos < it.to ? it.from + pos : undefined;
+    else if (typeof it === 'string') item = pos < it.length ? it[pos] : undefined;
+    else {
+      rt.pc = pc;
+      throw new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare');
+    }
+    if (item === undefined) return go();
+    s[b + push] = item;
+    s[i + 1] = pos + 1;
+    return fall;
+  };
+}
+
+/** RETURN (of `value`) or RETURN_NIL (no value). */
+export function returnEnd(rt: FastRuntime, value: Expr | undefined): Block {
+  if (value === undefined) {
+    return () => {
+      rt.ret = null;
+      return -1;
+    };
+  }
+  return (s, b) => {
+    rt.ret = value(s, b);
+    return -1;
+  };
+}

@@ -1,0 +1,150 @@
+// The fast tier's closures for calls and thread operations. A call between
+// compiled functions is a JS call, but it lays out the callee's frame on the
+// thread's stack and pushes the caller's frame triple exactly as the dispatch
+// loop's CALL does, and charges the same budget and checks the same depth, so
+// limits, errors and memory walks see what they would see in the interpreter.
+
+import { CairnError } from '../../errors.js';
+import { BlockSignal, checkNativeArgs, type ResolvedNative } from '../native-table.js';
+import { growThreadStack } from '../operations.js';
+import type { FnInfo } from '../program.js';
+import { callError, notCallable } from '../runtime-errors.js';
+import { ThreadState } from '../thread.js';
+import { FnRef, ThreadHandle, type Value } from '../values.js';
+import type { Site } from './arithmetic.js';
+import { STOPPED, type Expr, type FastFn, type Stmt } from './fast-runtime.js';
+import type { Operand } from './operands.js';
+
+const BLOCK = BlockSignal.INSTANCE;
+
+/** CALL of compiled function `fast` (prepared as `callee`) from the instruction at `site`, whose frame is function `fi`. */
+export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, args: readonly Operand[]): Expr {
+  const { rt, pc, sp } = site;
+  const vm = rt.vm;
+  const callCost = vm.callCost;
+  const argc = args.length;
+  const extra = argc - callee.minArity;
+  const badArity = extra < 0 || argc > callee.arity;
+  const blk = badArity ? 0 : fast.entryBlocks[extra]!;
+  const locals = callee.locals;
+  const need = callee.locals + callee.maxStack;
+  // The callee's frame starts where the interpreter would have pushed the first argument.
+  const at = sp - argc;
+  const fail = (): never => {
+    rt.pc = pc;
+    throw callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, vm.fuel);
+  };
+  const enter = (s: Value[], nb: number, base: number): Value => {
+    const fp = rt.fp;
+    if ((vm.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
+    if (nb + need > s.length) {
+      rt.save(pc, base + sp);
+      growThreadStack(vm, s, nb + need);
+    }
+    for (let i = nb + argc; i < nb + locals; i++) s[i] = null;
+    const frames = rt.frames;
+    frames[fp] = fi;
+    frames[fp + 1] = pc + 3;
+    frames[fp + 2] = base;
+    rt.fp = fp + 3;
+    const result = fast.run(s, nb, blk);
+    rt.fp = fp;
+    return result;
+  };
+  if (argc === 0) return (s, base) => enter(s, base + at, base);
+  if (argc === 1) {
+    const a0 = args[0]!.e;
+    return (s, base) => {
+      const nb = base + at;
+      s[nb] = a0(s, base);
+      return enter(s, nb, base);
+    };
+  }
+  if (argc === 2) {
+    const a0 = args[0]!.e;
+    const a1 = args[1]!.e;
+    return (s, base) => {
+      const nb = base + at;
+      s[nb] = a0(s, base);
+      s[nb + 1] = a1(s, base);
+      return enter(s, nb, base);
+    };
+  }
+  const es = args.map((a) => a.e);
+  return (s, base) => {
+    const nb = base + at;
+    for (let i = 0; i < argc; i++) s[nb + i] = es[i]!(s, base);
+    return enter(s, nb, base);
+  };
+}
+
+/** CALL_NATIVE of a non-blocking native: the arguments go through the stack as in the interpreter (a memory walk sees them). */
+export function nativeNode(site: Site, nat: ResolvedNative, args: readonly Operand[]): Expr {
+  const { rt, pc, sp } = site;
+  const vm = rt.vm;
+  const argc = args.length;
+  const from = sp - argc;
+  const es = args.map((a) => a.e);
+  const checked = argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null;
+  const fn = nat.fn;
+  return (s, base) => {
+    for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
+    const th = rt.th;
+    rt.save(pc, base + sp);
+    const list = s.slice(base + from, base + sp);
+    if (checked) checkNativeArgs(nat, list);
+    vm.ctx.threadId = th.id;
+    const result = fn(list, vm.ctx);
+    if (result === BLOCK) throw new CairnError('RUNTIME', `native ${nat.name}() tried to block but is not declared blocking`);
+    if (th.state === ThreadState.Done) throw STOPPED;
+    return result === undefined ? null : (result as Value);
+  };
+}
+
+/** SPAWN of function `fnIndex` (from a constant index), or SPAWN_VALUE (`callee` is then the function value's operand). */
+export function spawnNode(site: Site, fnIndex: number | Operand, args: readonly Operand[]): Expr {
+  const { rt, pc, sp } = site;
+  const vm = rt.vm;
+  const argc = args.length;
+  const from = sp - argc;
+  const es = args.map((a) => a.e);
+  const ef = typeof fnIndex === 'number' ? undefined : fnIndex.e;
+  const index = typeof fnIndex === 'number' ? fnIndex : -1;
+  return (s, base) => {
+    let target = index;
+    if (ef !== undefined) {
+      const f = ef(s, base);
+      for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
+      if (!(f instanceof FnRef)) {
+        rt.pc = pc;
+        throw notCallable(f);
+      }
+      target = f.index;
+    } else for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
+    rt.save(pc, base + sp);
+    return new ThreadHandle(vm.spawnThread(target, s.slice(base + from, base + sp)).id);
+  };
+}
+
+/** STOP_THREAD: the running thread may stop itself. */
+export function stopStmt(site: Site, h: Operand): Stmt {
+  const { rt, pc, sp } = site;
+  const eh = h.e;
+  return (s, base) => {
+    const handle = eh(s, base);
+    rt.save(pc, base + sp);
+    rt.vm.stopByHandle(handle);
+    if (rt.th.state === ThreadState.Done) throw STOPPED;
+  };
+}
+
+/** PRINT. */
+export function printStmt(site: Site, v: Operand): Stmt {
+  const { rt, pc, sp } = site;
+  const ev = v.e;
+  return (s, base) => {
+    const value = ev(s, base);
+    rt.save(pc, base + sp);
+    rt.vm.print(value);
+  };
+}

@@ -1,0 +1,113 @@
+// The fast tier's shared state and its one door from the interpreter. Code of
+// the fast tier (closures built by compile-function.ts) runs on the very
+// stack and frame arrays of the thread that calls it, in the interpreter's
+// layout, so a limit hit or an error inside it is located by the same code as
+// the interpreter's (runtime-errors.ts: locateError) and the memory walk sees
+// its locals. A call into the fast tier always returns within the tick: it
+// never suspends, so no snapshot ever holds one of its frames.
+
+import type { Value } from '../values.js';
+import { ThreadState, type Thread } from '../thread.js';
+import type { VM } from '../vm.js';
+
+/** An expression of compiled code: reads the frame whose locals start at `s[b]`. */
+export type Expr = (s: Value[], b: number) => Value;
+/** A statement of compiled code. */
+export type Stmt = (s: Value[], b: number) => void;
+/** A basic block: runs, then returns the index of the next block, or -1 after a return (value in FastRuntime.ret). */
+export type Block = (s: Value[], b: number) => number;
+
+/** One function compiled for the fast tier. */
+export interface FastFn {
+  /** The function's index in the program. */
+  readonly index: number;
+  /** The block each entry starts at, by the number of optional arguments given (FnInfo.entries' order). */
+  readonly entryBlocks: Int32Array;
+  /** Runs the function from block `blk` with its frame at `s[b]`; set once the whole program is compiled. */
+  run: (s: Value[], b: number, blk: number) => Value;
+}
+
+/** Thrown through fast code when a native or a host setter stopped the running thread: the interpreter then returns. */
+export const STOPPED: unique symbol = Symbol('stopped');
+
+/**
+ * The per-VM state compiled code reads: the running thread and its frame
+ * arrays, the call depth, and the place to blame if an error is thrown. One
+ * object of one shape, so every closure sees monomorphic field loads.
+ */
+export class FastRuntime {
+  th: Thread;
+  frames: number[] = [];
+  globals: Value[] = [];
+  /** Used length of th.frames (the interpreter's fp) in the innermost running fast frame. */
+  fp = 0;
+  /** The pc of the instruction that may throw next, set before each call-out and before each throw. */
+  pc = 0;
+  /** True once the innermost fast frame has written its place into the thread (errors unwind through the outer ones). */
+  placed = false;
+  /** The value a block's RETURN left. */
+  ret: Value = null;
+  /** Deepest fp a call may start from (the depth limit). */
+  readonly maxFp: number;
+
+  constructor(readonly vm: VM, placeholder: Thread) {
+    this.th = placeholder;
+    this.maxFp = 3 * (vm.limits.maxCallDepth - 2);
+  }
+
+  /** Records the instruction that may throw and the stack top a memory walk should see (the interpreter's sp there). */
+  save(pc: number, sp: number): void {
+    this.pc = pc;
+    this.th.sp = sp;
+  }
+}
+
+/**
+ * Runs compiled function `fast` on thread `th` from block `blk`, its frame at
+ * `th.stack[base]` and `fp` frames below it already in `th.frames`; returns its
+ * result, or undefined when a native stopped the thread. A thrown error leaves
+ * the thread standing at the failing instruction (fn, pc, base, fp), as the
+ * interpreter would have left it.
+ */
+export function enterFast(rt: FastRuntime, th: Thread, fast: FastFn, blk: number, base: number, fp: number): Value | undefined {
+  const outer = rt.th;
+  const outerFrames = rt.frames;
+  const outerFp = rt.fp;
+  const outerPlaced = rt.placed;
+  const outerGlobals = rt.globals;
+  rt.th = th;
+  rt.frames = th.frames;
+  rt.fp = fp;
+  rt.placed = false;
+  rt.globals = rt.vm.state.globals;
+  try {
+    return fast.run(th.stack, base, blk);
+  } catch (e) {
+    if (e === STOPPED && th.state === ThreadState.Done) return undefined;
+    throw e;
+  } finally {
+    rt.th = outer;
+    rt.frames = outerFrames;
+    rt.fp = outerFp;
+    rt.placed = outerPlaced;
+    rt.globals = outerGlobals;
+  }
+}
+
+/**
+ * Runs a whole thread in the fast tier when it stands at an entry of compiled
+ * function `fast` with nothing called yet (a function that cannot suspend is
+ * never resumed halfway); returns false, doing nothing, otherwise.
+ */
+export function runThreadFast(rt: FastRuntime, fast: FastFn, th: Thread): boolean {
+  const fn = rt.vm.program.fns[fast.index]!;
+  const k = fn.entries.indexOf(th.pc);
+  if (th.fp !== 0 || k < 0 || th.sp !== th.base + fn.locals) return false;
+  const result = enterFast(rt, th, fast, fast.entryBlocks[k]!, th.base, 0);
+  if (result === undefined) return true;
+  th.result = result;
+  th.sp = 0;
+  th.base = 0;
+  th.state = ThreadState.Done;
+  return true;
+}
