@@ -1,0 +1,164 @@
+// The fast tier (interpreter/vm/fast/) against the interpreter: every
+// language test and a few hundred generated programs give the same
+// transcript, the same error at the same place with the same calling frames,
+// and charge the same work to the budget tick by tick; which functions may
+// run fast is decided from their bytecode; limits hit inside fast code read
+// as they do in the interpreter.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../interpreter/compiler/compile.js';
+import { BUILTIN_NATIVES } from '../../../interpreter/vm/builtins.js';
+import { nativeSpecs, type NativeDef } from '../../../interpreter/vm/native-table.js';
+import { VM } from '../../../interpreter/vm/vm.js';
+import { randomProgram } from './support/random-programs.js';
+import { bothTiers } from './support/tiers.js';
+
+const LANG_DIR = join(import.meta.dirname, '../../lang');
+
+function advFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return advFiles(path);
+      return name.endsWith('.adv') ? [path] : [];
+    });
+}
+
+/** True when `text` compiles (the language tests of compile errors have nothing to run). */
+function compiles(text: string): boolean {
+  try {
+    compile([{ file: 'scripts/main.adv', text }]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Which functions of `text` the fast tier compiled, by name. */
+function fastNames(text: string, options: ConstructorParameters<typeof VM>[1] = {}): string[] {
+  const vm = new VM(compile([{ file: 'scripts/main.adv', text }]).module, options);
+  return vm.fastFns.flatMap((f, i) => (f === undefined ? [] : [vm.program.fns[i]!.name]));
+}
+
+describe('the fast tier gives what the interpreter gives', () => {
+  const programs = advFiles(LANG_DIR).filter((p) => compiles(readFileSync(p, 'utf8')));
+  let fastSeen = 0;
+  for (const path of programs) {
+    it(`test/lang/${path.slice(LANG_DIR.length + 1)}`, () => {
+      const { slow, fast, fastFunctions } = bothTiers(readFileSync(path, 'utf8'));
+      fastSeen += fastFunctions;
+      expect(fast).toEqual(slow);
+    });
+  }
+  it('and the language tests do run in it', () => {
+    expect(fastSeen).toBeGreaterThan(programs.length);
+  });
+
+  it('on 300 generated programs, under budgets and depths small enough to be hit', () => {
+    let errors = 0;
+    let budgetErrors = 0;
+    let fastFunctions = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = randomProgram(seed);
+      const limits = [{}, { instructionsPerTick: 300 + (seed % 7) * 211 }, { maxCallDepth: 3 }][seed % 3]!;
+      const run = bothTiers(text, limits, 50);
+      expect(run.fast, `seed ${seed}:\n${text}`).toEqual(run.slow);
+      fastFunctions += run.fastFunctions;
+      if (run.slow.error) errors++;
+      if (run.slow.error?.code === 'BUDGET_EXCEEDED') budgetErrors++;
+    }
+    // The comparison means something only if both ran fast code, clean runs and failures.
+    expect(fastFunctions).toBeGreaterThan(300);
+    expect(errors).toBeGreaterThan(30);
+    expect(errors).toBeLessThan(270);
+    expect(budgetErrors).toBeGreaterThan(5);
+  });
+});
+
+describe('which functions run in the fast tier', () => {
+  it('those that cannot suspend, and the threads that run only them', () => {
+    const text = [
+      'fn pure(n) { return n * 2 }',
+      'fn calls_pure(n) { return pure(n) + 1 }',
+      'fn waits() { wait 1 }',
+      'fn calls_waits() { waits() }',
+      'fn says() { yield }',
+      'fn through_value(f) { return f(1) }',
+      'on start { print calls_pure(1) }',
+      'on look { calls_waits() }',
+    ].join('\n');
+    expect(fastNames(text).sort()).toEqual(['<init>', 'calls_pure', 'on start', 'pure']);
+  });
+  it('a blocking native keeps its caller in the interpreter', () => {
+    const text = 'fn ask() { return prompt() }\nfn sum(a, b) { return a + b }\non start { print sum(1, 2) }';
+    const prompt: NativeDef = { name: 'prompt', params: [], blocking: true, doc: 'waits for the host', fn: () => null };
+    const module = compile([{ file: 'scripts/main.adv', text }], { natives: nativeSpecs([...BUILTIN_NATIVES, prompt]) }).module;
+    const vm = new VM(module, { natives: [prompt] });
+    const names = vm.fastFns.flatMap((f, i) => (f === undefined ? [] : [vm.program.fns[i]!.name]));
+    expect(names).toContain('sum');
+    expect(names).not.toContain('ask');
+  });
+  it('none with a debugger listening, or when turned off', () => {
+    const text = 'fn pure(n) { return n * 2 }\non start { print pure(1) }';
+    expect(fastNames(text)).toContain('pure');
+    expect(fastNames(text, { onLine: () => {} })).toEqual([]);
+    expect(fastNames(text, { onDebug: () => {} })).toEqual([]);
+    expect(fastNames(text, { fastTier: false })).toEqual([]);
+  });
+});
+
+describe('limits inside fast code', () => {
+  const nested = ['fn spin(n) {', '  let i = 0', '  while true {', '    i += n', '  }', '}', 'fn outer() { return spin(1) }', 'on start {', '  outer()', '}'].join('\n');
+
+  it('BUDGET_EXCEEDED names the loop line, the function and its callers', () => {
+    const { slow, fast } = bothTiers(nested, { instructionsPerTick: 5000 });
+    expect(fast).toEqual(slow);
+    expect(fast.error?.code).toBe('BUDGET_EXCEEDED');
+    expect(fast.error?.place).toBe('scripts/main.adv:3:3');
+    expect(fast.error?.message).toContain('(in the function `spin`, line 3)');
+    expect(fast.error?.notes).toEqual(['called from `outer` @ scripts/main.adv:7:21', 'called from `on start` @ scripts/main.adv:9:3']);
+  });
+  it('CALL_DEPTH_EXCEEDED comes at the same depth', () => {
+    const text = 'fn down(n) {\n  return down(n + 1)\n}\non start {\n  down(0)\n}';
+    for (const maxCallDepth of [5, 512]) {
+      const { slow, fast } = bothTiers(text, { maxCallDepth });
+      expect(fast).toEqual(slow);
+      expect(fast.error?.code).toBe('CALL_DEPTH_EXCEEDED');
+      expect(fast.error?.place).toBe('scripts/main.adv:2:10');
+    }
+  });
+  it('MEMORY_EXCEEDED counts what fast frames hold in their locals', () => {
+    const text = ['fn grow() {', '  let keep = []', '  for i in 0..100000 {', '    push(keep, "item {i}")', '  }', '  return len(keep)', '}', 'on start { print grow() }'].join('\n');
+    const { slow, fast } = bothTiers(text, { maxMemory: 1 << 20 });
+    expect(fast).toEqual(slow);
+    expect(fast.error?.code).toBe('MEMORY_EXCEEDED');
+  });
+  it('a run-time error deep in fast calls names its line and every caller', () => {
+    const text = ['fn c(m) { return m.missing }', 'fn b(m) { return c(m) + 1 }', 'fn a() { return b({k: 1}) }', 'on start { print a() }'].join('\n');
+    const { slow, fast } = bothTiers(text);
+    expect(fast).toEqual(slow);
+    expect(fast.error?.code).toBe('KEY_NOT_FOUND');
+    expect(fast.error?.place).toBe('scripts/main.adv:1:20');
+    expect(fast.error?.notes).toHaveLength(3);
+  });
+  it('a native that stops its own thread ends it at once, as in the interpreter', () => {
+    let vmRef: VM | undefined;
+    const halt: NativeDef = { name: 'halt', params: [], blocking: false, doc: 'stops the calling thread', fn: (_, ctx) => (vmRef!.stop(ctx.threadId), null) };
+    const text = 'fn work() {\n  print "before"\n  halt()\n  print "after"\n  return 1\n}\non start {\n  work()\n  print "not reached"\n}';
+    for (const fastTier of [false, true]) {
+      const output: string[] = [];
+      const module = compile([{ file: 'scripts/main.adv', text }], { natives: nativeSpecs([...BUILTIN_NATIVES, halt]) }).module;
+      const vm = new VM(module, { natives: [halt], fastTier, print: (l) => output.push(l) });
+      vmRef = vm;
+      expect(vm.fastFns[vm.program.fnIndex.get('work')!] !== undefined).toBe(fastTier);
+      vm.init();
+      vm.startHandlers('start');
+      vm.tick();
+      expect(output).toEqual(['before']);
+      expect(vm.threadCount).toBe(0);
+    }
+  });
+});
