@@ -29,7 +29,7 @@ export function addNode(site: Site, a: Operand, b: Operand): Expr {
   const vm = rt.vm;
   const slow = (x: Value, y: Value, base: number): Value => {
     rt.save(pc, base + sp);
-    return addValues(vm, x, y);
+    return rt.back(addValues(vm, x, y));
   };
   const n = constNumber(b);
   if (n !== undefined) {
@@ -59,7 +59,7 @@ export function addNode(site: Site, a: Operand, b: Operand): Expr {
 export function addIntNode(site: Site, a: Operand, n: number): Expr {
   const { rt, pc } = site;
   const fail = (x: Value): never => {
-    rt.pc = pc;
+    rt.fail(pc);
     throw arithmeticError('+', x, n);
   };
   if (a.kind === Kind.Local) {
@@ -80,7 +80,7 @@ export function addIntNode(site: Site, a: Operand, n: number): Expr {
 export function numericNode(site: Site, op: '-' | '*' | '/' | '%', a: Operand, b: Operand): Expr {
   const { rt, pc } = site;
   const fail = (err: CairnError): never => {
-    rt.pc = pc;
+    rt.fail(pc);
     throw err;
   };
   const ea = a.e;
@@ -129,7 +129,7 @@ export function negNode(site: Site, a: Operand): Expr {
   return (s, base) => {
     const x = ea(s, base);
     if (typeof x === 'number') return -x;
-    rt.pc = pc;
+    rt.fail(pc);
     throw arithmeticError('neg', x);
   };
 }
@@ -157,7 +157,7 @@ export function equalTest(site: Site, a: Operand, b: Operand): (s: Value[], base
     const y = eb(s, base);
     if (typeof x === 'number' && typeof y === 'number') return x === y;
     rt.save(pc, base + sp);
-    return valuesEqual(x, y, vm);
+    return rt.back(valuesEqual(x, y, vm));
   };
 }
 
@@ -167,11 +167,11 @@ export function compareTest(site: Site, op: CompareOp, a: Operand, b: Operand): 
   const vm = rt.vm;
   const strings = (x: Value, y: Value): boolean => {
     if (typeof x !== 'string' || typeof y !== 'string') {
-      rt.pc = pc;
+      rt.fail(pc);
       throw compareError(op, x, y);
     }
-    if ((vm.fuel -= compareCost(x, y)) < 0) {
-      rt.pc = pc;
+    if ((rt.fuel -= compareCost(x, y)) < 0) {
+      rt.fail(pc);
       throw budgetError(vm.limits.instructionsPerTick);
     }
     return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
@@ -213,6 +213,6 @@ export function rangeNode(site: Site, a: Operand, b: Operand): Expr {
     const x = ea(s, base);
     const y = eb(s, base);
     rt.save(pc, base + sp);
-    return makeRange(rt.vm, x, y);
+    return rt.back(makeRange(rt.vm, x, y));
   };
 }

@@ -7,6 +7,8 @@ import { CairnError } from '../../errors.js';
 import { arithmeticError, budgetError } from '../runtime-errors.js';
 import { Range, type Value } from '../values.js';
 import type { Block, Expr, FastRuntime } from './fast-runtime.js';
+import { compareTest, type CompareOp, type Site } from './arithmetic.js';
+import { constNumber, Kind, type Operand } from './operands.js';
 
 /** What a block ending knows: its instruction, and the block index of each jump target. */
 export interface Ending {
@@ -24,8 +26,8 @@ function jumpTo(end: Ending, t: number): () => number {
   if (t > pc) return () => next;
   const cost = pc - t + 1;
   return () => {
-    if ((vm.fuel -= cost) < 0) {
-      rt.pc = pc;
+    if ((rt.fuel -= cost) < 0) {
+      rt.fail(pc);
       throw budgetError(vm.limits.instructionsPerTick);
     }
     return next;
@@ -46,8 +48,12 @@ export function fallEnd(end: Ending, next: number): Block {
 
 /** Jumps to `t` when `test` holds, else falls through to `next`. */
 export function branchEnd(end: Ending, test: (s: Value[], b: number) => boolean, t: number, next: number): Block {
-  const go = jumpTo(end, t);
   const fall = end.blockAt(next);
+  if (t > end.pc) {
+    const target = end.blockAt(t);
+    return (s, b) => (test(s, b) ? target : fall);
+  }
+  const go = jumpTo(end, t);
   return (s, b) => (test(s, b) ? go() : fall);
 }
 
@@ -74,7 +80,7 @@ export function forRangeEnd(end: Ending, slot: number, t: number, next: number):
     const counter = s[i]!;
     const last = s[i + 1]!;
     if (typeof counter !== 'number' || typeof last !== 'number') {
-      rt.pc = pc;
+      rt.fail(pc);
       throw arithmeticError('+', counter, 1);
     }
     const n = counter + 1;
@@ -99,7 +105,7 @@ export function iterNextEnd(end: Ending, slot: number, push: number, t: number, 
     else if (it instanceof Range) item = it.from + pos < it.to ? it.from + pos : undefined;
     else if (typeof it === 'string') item = pos < it.length ? it[pos] : undefined;
     else {
-      rt.pc = pc;
+      rt.fail(pc);
       throw new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare');
     }
     if (item === undefined) return go();
@@ -110,15 +116,54 @@ export function iterNextEnd(end: Ending, slot: number, push: number, t: number, 
 }
 
 /** RETURN (of `value`) or RETURN_NIL (no value). */
-export function returnEnd(rt: FastRuntime, value: Expr | undefined): Block {
-  if (value === undefined) {
+export function returnEnd(rt: FastRuntime, value: Operand | undefined): Block {
+  if (value === undefined || value.kind === Kind.Const) {
+    const v = value === undefined ? null : value.v;
     return () => {
-      rt.ret = null;
+      rt.ret = v;
       return -1;
     };
   }
+  if (value.kind !== Kind.Expr) {
+    const k = value.k;
+    return (s, b) => {
+      rt.ret = s[b + k]!;
+      return -1;
+    };
+  }
+  const e = value.e;
   return (s, b) => {
-    rt.ret = value(s, b);
+    rt.ret = e(s, b);
     return -1;
   };
+}
+
+/** JUMP_UNLESS_LT/LE/GT/GE: falls through when `a OP b` holds, else jumps; a local against a constant or a local is read inline. */
+export function compareJumpEnd(end: Ending, site: Site, op: CompareOp, a: Operand, b: Operand, t: number, next: number): Block {
+  const holds = compareTest(site, op, a, b);
+  const fall = end.blockAt(next);
+  if (t <= end.pc) {
+    const go = jumpTo(end, t);
+    return (s, base) => (holds(s, base) ? fall : go());
+  }
+  const target = end.blockAt(t);
+  if (a.kind !== Kind.Local || (b.kind !== Kind.Local && constNumber(b) === undefined)) return (s, base) => (holds(s, base) ? fall : target);
+  const k = a.k;
+  // The right side: a constant number, or a local (its slot); non-numbers take the general test, which raises the errors.
+  const n = constNumber(b) ?? 0;
+  const j = b.kind === Kind.Local ? b.k : -1;
+  if (j < 0) {
+    switch (op) {
+      case '<': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x < n : holds(s, base)) ? fall : target; };
+      case '<=': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x <= n : holds(s, base)) ? fall : target; };
+      case '>': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x > n : holds(s, base)) ? fall : target; };
+      case '>=': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x >= n : holds(s, base)) ? fall : target; };
+    }
+  }
+  switch (op) {
+    case '<': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x < y : holds(s, base)) ? fall : target; };
+    case '<=': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x <= y : holds(s, base)) ? fall : target; };
+    case '>': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x > y : holds(s, base)) ? fall : target; };
+    case '>=': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x >= y : holds(s, base)) ? fall : target; };
+  }
 }

@@ -13,7 +13,7 @@ import { ThreadState } from '../thread.js';
 import { FnRef, ThreadHandle, type Value } from '../values.js';
 import type { Site } from './arithmetic.js';
 import { STOPPED, type Expr, type FastFn, type Stmt } from './fast-runtime.js';
-import type { Operand } from './operands.js';
+import { Kind, type Operand } from './operands.js';
 
 const BLOCK = BlockSignal.INSTANCE;
 
@@ -31,16 +31,59 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
   // The callee's frame starts where the interpreter would have pushed the first argument.
   const at = sp - argc;
   const fail = (): never => {
-    rt.pc = pc;
-    throw callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, vm.fuel);
+    rt.fail(pc);
+    throw callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, rt.fuel);
   };
-  const enter = (s: Value[], nb: number, base: number): Value => {
+  const grow = (s: Value[], nb: number, base: number): void => {
+    rt.save(pc, base + sp);
+    growThreadStack(vm, s, nb + need);
+    rt.back(null);
+  };
+  // The frame set-up is written out in each closure (not a shared helper) so that each stays one call deep.
+  if (argc === 1 && args[0]!.kind === Kind.Local && locals === 1) {
+    const k = args[0]!.k;
+    return (s, base) => {
+      const nb = base + at;
+      s[nb] = s[base + k]!;
+      const fp = rt.fp;
+      if ((rt.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
+      if (nb + need > s.length) grow(s, nb, base);
+      const frames = rt.frames;
+      frames[fp] = fi;
+      frames[fp + 1] = pc + 3;
+      frames[fp + 2] = base;
+      rt.fp = fp + 3;
+      const result = fast.run(s, nb, blk);
+      rt.fp = fp;
+      return result;
+    };
+  }
+  if (argc === 1) {
+    const a0 = args[0]!.e;
+    return (s, base) => {
+      const nb = base + at;
+      s[nb] = a0(s, base);
+      const fp = rt.fp;
+      if ((rt.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
+      if (nb + need > s.length) grow(s, nb, base);
+      for (let i = nb + 1; i < nb + locals; i++) s[i] = null;
+      const frames = rt.frames;
+      frames[fp] = fi;
+      frames[fp + 1] = pc + 3;
+      frames[fp + 2] = base;
+      rt.fp = fp + 3;
+      const result = fast.run(s, nb, blk);
+      rt.fp = fp;
+      return result;
+    };
+  }
+  const es = args.map((a) => a.e);
+  return (s, base) => {
+    const nb = base + at;
+    for (let i = 0; i < argc; i++) s[nb + i] = es[i]!(s, base);
     const fp = rt.fp;
-    if ((vm.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
-    if (nb + need > s.length) {
-      rt.save(pc, base + sp);
-      growThreadStack(vm, s, nb + need);
-    }
+    if ((rt.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
+    if (nb + need > s.length) grow(s, nb, base);
     for (let i = nb + argc; i < nb + locals; i++) s[i] = null;
     const frames = rt.frames;
     frames[fp] = fi;
@@ -50,31 +93,6 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
     const result = fast.run(s, nb, blk);
     rt.fp = fp;
     return result;
-  };
-  if (argc === 0) return (s, base) => enter(s, base + at, base);
-  if (argc === 1) {
-    const a0 = args[0]!.e;
-    return (s, base) => {
-      const nb = base + at;
-      s[nb] = a0(s, base);
-      return enter(s, nb, base);
-    };
-  }
-  if (argc === 2) {
-    const a0 = args[0]!.e;
-    const a1 = args[1]!.e;
-    return (s, base) => {
-      const nb = base + at;
-      s[nb] = a0(s, base);
-      s[nb + 1] = a1(s, base);
-      return enter(s, nb, base);
-    };
-  }
-  const es = args.map((a) => a.e);
-  return (s, base) => {
-    const nb = base + at;
-    for (let i = 0; i < argc; i++) s[nb + i] = es[i]!(s, base);
-    return enter(s, nb, base);
   };
 }
 
@@ -94,7 +112,7 @@ export function nativeNode(site: Site, nat: ResolvedNative, args: readonly Opera
     const list = s.slice(base + from, base + sp);
     if (checked) checkNativeArgs(nat, list);
     vm.ctx.threadId = th.id;
-    const result = fn(list, vm.ctx);
+    const result = rt.back(fn(list, vm.ctx));
     if (result === BLOCK) throw new CairnError('RUNTIME', `native ${nat.name}() tried to block but is not declared blocking`);
     if (th.state === ThreadState.Done) throw STOPPED;
     return result === undefined ? null : (result as Value);
@@ -116,13 +134,13 @@ export function spawnNode(site: Site, fnIndex: number | Operand, args: readonly 
       const f = ef(s, base);
       for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
       if (!(f instanceof FnRef)) {
-        rt.pc = pc;
+        rt.fail(pc);
         throw notCallable(f);
       }
       target = f.index;
     } else for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
     rt.save(pc, base + sp);
-    return new ThreadHandle(vm.spawnThread(target, s.slice(base + from, base + sp)).id);
+    return new ThreadHandle(rt.back(vm.spawnThread(target, s.slice(base + from, base + sp))).id);
   };
 }
 
@@ -134,6 +152,7 @@ export function stopStmt(site: Site, h: Operand): Stmt {
     const handle = eh(s, base);
     rt.save(pc, base + sp);
     rt.vm.stopByHandle(handle);
+    rt.back(null);
     if (rt.th.state === ThreadState.Done) throw STOPPED;
   };
 }
@@ -146,5 +165,6 @@ export function printStmt(site: Site, v: Operand): Stmt {
     const value = ev(s, base);
     rt.save(pc, base + sp);
     rt.vm.print(value);
+    rt.back(null);
   };
 }

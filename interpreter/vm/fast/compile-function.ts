@@ -12,7 +12,7 @@ import { Op, OPCODES_BY_CODE } from '../../bytecode/opcodes.js';
 import { stackDepths } from '../../bytecode/verify.js';
 import type { FnInfo, Program } from '../program.js';
 import { addIntNode, addNode, compareTest, equalNode, equalTest, negNode, numericNode, rangeNode, truthNode, type CompareOp, type Site } from './arithmetic.js';
-import { branchEnd, fallEnd, forRangeEnd, gotoEnd, iterNextEnd, returnEnd, truthTest, type Ending } from './branches.js';
+import { branchEnd, compareJumpEnd, fallEnd, forRangeEnd, gotoEnd, iterNextEnd, returnEnd, truthTest, type Ending } from './branches.js';
 import { callNode, nativeNode, printStmt, spawnNode, stopStmt } from './calls.js';
 import { nonSuspending } from './eligibility.js';
 import type { Block, FastFn, FastRuntime, Stmt } from './fast-runtime.js';
@@ -251,8 +251,7 @@ function compileBlock(rt: FastRuntime, program: Program, fn: FnInfo, layout: Lay
       case Op.JUMP_UNLESS_GE: {
         const [a, b] = popN(2);
         materializeAll();
-        const holds = compareTest(site, COMPARE[op - Op.JUMP_UNLESS_LT]!, a!, b!);
-        return finish(branchEnd(ending, (s, base) => !holds(s, base), a1, next));
+        return finish(compareJumpEnd(ending, site, COMPARE[op - Op.JUMP_UNLESS_LT]!, a!, b!, a1, next));
       }
       case Op.JUMP_UNLESS_EQ:
       case Op.JUMP_UNLESS_NE: {
@@ -271,7 +270,7 @@ function compileBlock(rt: FastRuntime, program: Program, fn: FnInfo, layout: Lay
       case Op.RETURN: {
         const v = pop();
         for (let i = 0; i < st.length; i++) if (isVolatile(st[i]!)) materialize(i);
-        return finish(returnEnd(rt, v.e));
+        return finish(returnEnd(rt, v));
       }
       case Op.RETURN_NIL:
         for (let i = 0; i < st.length; i++) if (isVolatile(st[i]!)) materialize(i);

@@ -47,6 +47,12 @@ export class FastRuntime {
   placed = false;
   /** The value a block's RETURN left. */
   ret: Value = null;
+  /**
+   * The tick's budget left (VM.fuel) while fast code runs: kept here, where
+   * V8 keeps it cheap, and handed back to the VM before every call-out and
+   * throw (save, fail) and taken again after each call-out (back).
+   */
+  fuel = Infinity;
   /** Deepest fp a call may start from (the depth limit). */
   readonly maxFp: number;
 
@@ -55,10 +61,23 @@ export class FastRuntime {
     this.maxFp = 3 * (vm.limits.maxCallDepth - 2);
   }
 
-  /** Records the instruction that may throw and the stack top a memory walk should see (the interpreter's sp there). */
+  /** Before a call-out: records the instruction that may throw, the stack top a memory walk should see (the interpreter's sp there) and the budget left. */
   save(pc: number, sp: number): void {
     this.pc = pc;
     this.th.sp = sp;
+    this.vm.fuel = this.fuel;
+  }
+
+  /** After a call-out: takes back the budget it left; returns `v`. */
+  back<T>(v: T): T {
+    this.fuel = this.vm.fuel;
+    return v;
+  }
+
+  /** Before fast code throws: records its instruction and hands the budget back. */
+  fail(pc: number): void {
+    this.pc = pc;
+    this.vm.fuel = this.fuel;
   }
 }
 
@@ -75,14 +94,19 @@ export function enterFast(rt: FastRuntime, th: Thread, fast: FastFn, blk: number
   const outerFp = rt.fp;
   const outerPlaced = rt.placed;
   const outerGlobals = rt.globals;
+  const outerFuel = rt.fuel;
   rt.th = th;
+  rt.fuel = rt.vm.fuel;
   rt.frames = th.frames;
   rt.fp = fp;
   rt.placed = false;
   rt.globals = rt.vm.state.globals;
   try {
-    return fast.run(th.stack, base, blk);
+    const result = fast.run(th.stack, base, blk);
+    rt.vm.fuel = rt.fuel;
+    return result;
   } catch (e) {
+    // Whatever threw handed the budget back first (FastRuntime.save, fail).
     if (e === STOPPED && th.state === ThreadState.Done) return undefined;
     throw e;
   } finally {
@@ -91,6 +115,7 @@ export function enterFast(rt: FastRuntime, th: Thread, fast: FastFn, blk: number
     rt.fp = outerFp;
     rt.placed = outerPlaced;
     rt.globals = outerGlobals;
+    rt.fuel = outerFuel;
   }
 }
 

@@ -26,7 +26,7 @@ export function memberGetNode(site: Site, t: Operand, name: string): Expr {
       if (v !== undefined) return v;
     }
     rt.save(pc, base + sp);
-    return memberGet(rt.vm, target, name);
+    return rt.back(memberGet(rt.vm, target, name));
   };
 }
 
@@ -47,10 +47,12 @@ export function memberSetStmt(site: Site, t: Operand, v: Operand, name: string):
       target.delete(name);
       rt.save(pc, base + sp);
       mapSet(vm, target, name, value);
+      rt.back(null);
       return;
     }
     rt.save(pc, base + sp);
     memberSet(vm, target, name, value);
+    rt.back(null);
     if (rt.th.state === ThreadState.Done) throw STOPPED;
   };
 }
@@ -69,7 +71,7 @@ export function indexGetNode(site: Site, t: Operand, i: Operand): Expr {
     } else if (target instanceof Map && typeof index === 'string') v = target.get(index);
     if (v !== undefined) return v;
     rt.save(pc, base + sp);
-    return indexGet(target, index);
+    return rt.back(indexGet(target, index));
   };
 }
 
@@ -89,6 +91,7 @@ export function indexSetStmt(site: Site, t: Operand, i: Operand, v: Operand): St
     }
     rt.save(pc, base + sp);
     indexSet(rt.vm, target, index, value);
+    rt.back(null);
   };
 }
 
@@ -111,7 +114,7 @@ export function buildNode(site: Site, kind: 'list' | 'map' | 'concat', ops: read
   // The verifier guarantees the values are there; an unverified module gets the interpreter's error.
   if (from < 0) {
     return () => {
-      rt.pc = pc;
+      rt.fail(pc);
       throw stackUnderflow();
     };
   }
@@ -121,19 +124,19 @@ export function buildNode(site: Site, kind: 'list' | 'map' | 'concat', ops: read
         write(s, base, from);
         rt.save(pc, base + sp);
         vm.charge(SIZE.list + SIZE.slot * n);
-        return s.slice(base + from, base + sp);
+        return rt.back(s.slice(base + from, base + sp));
       };
     case 'map':
       return (s, base) => {
         write(s, base, from);
         rt.save(pc, base + sp);
-        return buildMap(vm, s, base + from, n / 2);
+        return rt.back(buildMap(vm, s, base + from, n / 2));
       };
     case 'concat':
       return (s, base) => {
         write(s, base, from);
         rt.save(pc, base + sp);
-        return concatValues(vm, s, base + from, n);
+        return rt.back(concatValues(vm, s, base + from, n));
       };
   }
 }
@@ -147,7 +150,7 @@ export function pointNode(site: Site, x: Operand, y: Operand): Expr {
     const a = ex(s, base);
     const b = ey(s, base);
     rt.save(pc, base + sp);
-    return makePoint(rt.vm, a, b);
+    return rt.back(makePoint(rt.vm, a, b));
   };
 }
 
@@ -159,6 +162,6 @@ export function iterPrepNode(site: Site, v: Operand): Expr {
     const x = ev(s, base);
     if (Array.isArray(x)) return x;
     rt.save(pc, base + sp);
-    return iterPrep(rt.vm, x);
+    return rt.back(iterPrep(rt.vm, x));
   };
 }
