@@ -91,7 +91,7 @@ export function execute(vm: VM, th: Thread): void {
   const fastFns = vm.fastFns;
   // A function that cannot suspend is always started afresh: the whole thread may run in the fast tier.
   const whole = fp === 0 ? fastFns[fi] : undefined;
-  if (whole !== undefined && runThreadFast(vm.fastRt, whole, th)) return;
+  if (whole !== undefined && runThreadFast(vm, whole, th)) return;
 
   for (;;) {
     switch (code[pc]) {
@@ -438,7 +438,7 @@ export function execute(vm: VM, th: Thread): void {
           while (sp < top) stack[sp++] = null;
           vm.fuel = fuel;
           th.sp = sp;
-          const result = enterFast(vm.fastRt, th, fast, fast.entryBlocks[extra]!, at, fp + 3);
+          const result = enterFast(vm, th, fast, fast.entryBlocks[extra]!, at, fp + 3);
           if (result === undefined) return; // a native stopped this very thread
           fuel = vm.fuel;
           sp = at;

@@ -8,8 +8,8 @@ import { CairnError } from '../errors.js';
 import { BUILTIN_NATIVES } from './builtins.js';
 import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook, type SourcePlace } from './debug-hooks.js';
 import { execute } from './dispatch.js';
-import { compileProgram } from './fast/compile-function.js';
-import { FastRuntime, type FastFn } from './fast/fast-runtime.js';
+import { fastCode } from './fast/compile-function.js';
+import type { FastFn } from './fast/fast-runtime.js';
 import { display } from './display.js';
 import { extendProgram } from './extension.js';
 import { resolveLimits, SIZE, type Limits } from './memory.js';
@@ -21,6 +21,7 @@ import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
 import { freshState, measureState, type VmState } from './state.js';
 import { createThread, ThreadState, waitInfo, type Thread, type ThreadInfo } from './thread.js';
 import { ThreadHandle, typeName, type EntityRef, type Value } from './values.js';
+import { CALL_COST } from './work.js';
 
 /** What the VM asks of the world for `entity.member` (the adventure runtime implements it). */
 export interface Host {
@@ -58,8 +59,6 @@ export type { VmState } from './state.js';
 export type { ThreadInfo } from './thread.js';
 export type { DebugHook, LineHook, SourcePlace } from './debug-hooks.js';
 
-/** Fixed work charged to the instruction budget per call (calls are budget checkpoints). */
-const CALL_COST = 10;
 
 /** Deepest call nesting the fast tier runs under: its calls are JS calls, and JS's own stack must hold them. */
 const FAST_MAX_CALL_DEPTH = 1024;
@@ -86,8 +85,7 @@ export class VM {
   fuel: number = Infinity;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
-  /** The fast tier's state, and the compiled form of each loaded function that has one (read by the dispatch loop at CALL). */
-  readonly fastRt: FastRuntime;
+  /** The compiled form of each loaded function that has one (read by the dispatch loop at CALL). */
   readonly fastFns: ReadonlyArray<FastFn | undefined>;
   private readonly printLine: (line: string) => void;
   /** The loaded program, and the one running now (an extension of it while evaluate() runs). */
@@ -122,9 +120,8 @@ export class VM {
     this.state = freshState(this.seed, module.globals.length);
     this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
-    this.fastRt = new FastRuntime(this, createThread(-1, 0, 0, [], 0));
     const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined && this.limits.maxCallDepth <= FAST_MAX_CALL_DEPTH;
-    this.fastFns = fast ? compileProgram(this.fastRt, this.loaded) : [];
+    this.fastFns = fast ? fastCode(this.loaded) : [];
   }
 
   /** The program running: the loaded one, or while evaluate() runs, its extension. */

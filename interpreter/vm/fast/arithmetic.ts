@@ -26,10 +26,9 @@ export type CompareOp = '<' | '<=' | '>' | '>=';
 /** `a + b` (ADD), or `a + n` (ADD_INT) when `b` is a constant. */
 export function addNode(site: Site, a: Operand, b: Operand): Expr {
   const { rt, pc, sp } = site;
-  const vm = rt.vm;
   const slow = (x: Value, y: Value, base: number): Value => {
     rt.save(pc, base + sp);
-    return rt.back(addValues(vm, x, y));
+    return rt.back(addValues(rt.vm, x, y));
   };
   const n = constNumber(b);
   if (n !== undefined) {
@@ -149,7 +148,6 @@ export function equalNode(site: Site, a: Operand, b: Operand, negate: boolean): 
 /** The test of `a == b`, as the JUMP_UNLESS_EQ/NE terminators use it. */
 export function equalTest(site: Site, a: Operand, b: Operand): (s: Value[], base: number) => boolean {
   const { rt, pc, sp } = site;
-  const vm = rt.vm;
   const ea = a.e;
   const eb = b.e;
   return (s, base) => {
@@ -157,14 +155,13 @@ export function equalTest(site: Site, a: Operand, b: Operand): (s: Value[], base
     const y = eb(s, base);
     if (typeof x === 'number' && typeof y === 'number') return x === y;
     rt.save(pc, base + sp);
-    return rt.back(valuesEqual(x, y, vm));
+    return rt.back(valuesEqual(x, y, rt.vm));
   };
 }
 
 /** The test of `a OP b` for two numbers or two strings (long strings cost budget); else TYPE_ERROR. */
 export function compareTest(site: Site, op: CompareOp, a: Operand, b: Operand): (s: Value[], base: number) => boolean {
   const { rt, pc } = site;
-  const vm = rt.vm;
   const strings = (x: Value, y: Value): boolean => {
     if (typeof x !== 'string' || typeof y !== 'string') {
       rt.fail(pc);
@@ -172,7 +169,7 @@ export function compareTest(site: Site, op: CompareOp, a: Operand, b: Operand): 
     }
     if ((rt.fuel -= compareCost(x, y)) < 0) {
       rt.fail(pc);
-      throw budgetError(vm.limits.instructionsPerTick);
+      throw budgetError(rt.vm.limits.instructionsPerTick);
     }
     return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
   };

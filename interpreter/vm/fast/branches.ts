@@ -21,14 +21,13 @@ export interface Ending {
 /** Returns `next`, or charges the backward jump from `pc` to `t` and returns its block. */
 function jumpTo(end: Ending, t: number): () => number {
   const { rt, pc } = end;
-  const vm = rt.vm;
   const next = end.blockAt(t);
   if (t > pc) return () => next;
   const cost = pc - t + 1;
   return () => {
     if ((rt.fuel -= cost) < 0) {
       rt.fail(pc);
-      throw budgetError(vm.limits.instructionsPerTick);
+      throw budgetError(rt.vm.limits.instructionsPerTick);
     }
     return next;
   };

@@ -5,12 +5,13 @@
 // limits, errors and memory walks see what they would see in the interpreter.
 
 import { CairnError } from '../../errors.js';
-import { BlockSignal, checkNativeArgs, type ResolvedNative } from '../native-table.js';
+import { BlockSignal, checkNativeArgs } from '../native-table.js';
 import { growThreadStack } from '../operations.js';
 import type { FnInfo } from '../program.js';
 import { callError, notCallable } from '../runtime-errors.js';
 import { ThreadState } from '../thread.js';
 import { FnRef, ThreadHandle, type Value } from '../values.js';
+import { CALL_COST } from '../work.js';
 import type { Site } from './arithmetic.js';
 import { STOPPED, type Expr, type FastFn, type Stmt } from './fast-runtime.js';
 import { Kind, type Operand } from './operands.js';
@@ -20,8 +21,6 @@ const BLOCK = BlockSignal.INSTANCE;
 /** CALL of compiled function `fast` (prepared as `callee`) from the instruction at `site`, whose frame is function `fi`. */
 export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, args: readonly Operand[]): Expr {
   const { rt, pc, sp } = site;
-  const vm = rt.vm;
-  const callCost = vm.callCost;
   const argc = args.length;
   const extra = argc - callee.minArity;
   const badArity = extra < 0 || argc > callee.arity;
@@ -32,11 +31,11 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
   const at = sp - argc;
   const fail = (): never => {
     rt.fail(pc);
-    throw callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, rt.fuel);
+    throw callError(rt.vm.limits, callee.name, callee.minArity, callee.arity, argc, rt.fuel);
   };
   const grow = (s: Value[], nb: number, base: number): void => {
     rt.save(pc, base + sp);
-    growThreadStack(vm, s, nb + need);
+    growThreadStack(rt.vm, s, nb + need);
     rt.back(null);
   };
   // The frame set-up is written out in each closure (not a shared helper) so that each stays one call deep.
@@ -46,7 +45,7 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
       const nb = base + at;
       s[nb] = s[base + k]!;
       const fp = rt.fp;
-      if ((rt.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
+      if ((rt.fuel -= CALL_COST) < 0 || fp > rt.maxFp || badArity) return fail();
       if (nb + need > s.length) grow(s, nb, base);
       const frames = rt.frames;
       frames[fp] = fi;
@@ -64,7 +63,7 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
       const nb = base + at;
       s[nb] = a0(s, base);
       const fp = rt.fp;
-      if ((rt.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
+      if ((rt.fuel -= CALL_COST) < 0 || fp > rt.maxFp || badArity) return fail();
       if (nb + need > s.length) grow(s, nb, base);
       for (let i = nb + 1; i < nb + locals; i++) s[i] = null;
       const frames = rt.frames;
@@ -82,7 +81,7 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
     const nb = base + at;
     for (let i = 0; i < argc; i++) s[nb + i] = es[i]!(s, base);
     const fp = rt.fp;
-    if ((rt.fuel -= callCost) < 0 || fp > rt.maxFp || badArity) return fail();
+    if ((rt.fuel -= CALL_COST) < 0 || fp > rt.maxFp || badArity) return fail();
     if (nb + need > s.length) grow(s, nb, base);
     for (let i = nb + argc; i < nb + locals; i++) s[i] = null;
     const frames = rt.frames;
@@ -96,23 +95,26 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
   };
 }
 
-/** CALL_NATIVE of a non-blocking native: the arguments go through the stack as in the interpreter (a memory walk sees them). */
-export function nativeNode(site: Site, nat: ResolvedNative, args: readonly Operand[]): Expr {
+/**
+ * CALL_NATIVE of import `index`, a non-blocking native of the running VM's
+ * table (natives belong to a VM, compiled code to a module). The arguments go
+ * through the stack as in the interpreter, so a memory walk sees them.
+ */
+export function nativeNode(site: Site, index: number, args: readonly Operand[]): Expr {
   const { rt, pc, sp } = site;
-  const vm = rt.vm;
   const argc = args.length;
   const from = sp - argc;
   const es = args.map((a) => a.e);
-  const checked = argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null;
-  const fn = nat.fn;
   return (s, base) => {
     for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
     const th = rt.th;
+    const nat = rt.natives[index]!;
     rt.save(pc, base + sp);
     const list = s.slice(base + from, base + sp);
-    if (checked) checkNativeArgs(nat, list);
-    vm.ctx.threadId = th.id;
-    const result = rt.back(fn(list, vm.ctx));
+    if (argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null) checkNativeArgs(nat, list);
+    const ctx = rt.vm.ctx;
+    ctx.threadId = th.id;
+    const result = rt.back(nat.fn(list, ctx));
     if (result === BLOCK) throw new CairnError('RUNTIME', `native ${nat.name}() tried to block but is not declared blocking`);
     if (th.state === ThreadState.Done) throw STOPPED;
     return result === undefined ? null : (result as Value);
@@ -122,7 +124,6 @@ export function nativeNode(site: Site, nat: ResolvedNative, args: readonly Opera
 /** SPAWN of function `fnIndex` (from a constant index), or SPAWN_VALUE (`callee` is then the function value's operand). */
 export function spawnNode(site: Site, fnIndex: number | Operand, args: readonly Operand[]): Expr {
   const { rt, pc, sp } = site;
-  const vm = rt.vm;
   const argc = args.length;
   const from = sp - argc;
   const es = args.map((a) => a.e);
@@ -140,7 +141,7 @@ export function spawnNode(site: Site, fnIndex: number | Operand, args: readonly 
       target = f.index;
     } else for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
     rt.save(pc, base + sp);
-    return new ThreadHandle(rt.back(vm.spawnThread(target, s.slice(base + from, base + sp))).id);
+    return new ThreadHandle(rt.back(rt.vm.spawnThread(target, s.slice(base + from, base + sp))).id);
   };
 }
 

@@ -10,12 +10,13 @@
 
 import { Op, OPCODES_BY_CODE } from '../../bytecode/opcodes.js';
 import { stackDepths } from '../../bytecode/verify.js';
+import type { Module } from '../../bytecode/module.js';
 import type { FnInfo, Program } from '../program.js';
 import { addIntNode, addNode, compareTest, equalNode, equalTest, negNode, numericNode, rangeNode, truthNode, type CompareOp, type Site } from './arithmetic.js';
 import { branchEnd, compareJumpEnd, fallEnd, forRangeEnd, gotoEnd, iterNextEnd, returnEnd, truthTest, type Ending } from './branches.js';
 import { callNode, nativeNode, printStmt, spawnNode, stopStmt } from './calls.js';
 import { nonSuspending } from './eligibility.js';
-import type { Block, FastFn, FastRuntime, Stmt } from './fast-runtime.js';
+import { rt, type Block, type FastFn, type Stmt } from './fast-runtime.js';
 import { buildNode, indexGetNode, indexSetStmt, iterPrepNode, memberGetNode, memberSetStmt, pointNode } from './members.js';
 import { constant, expr, isVolatile, Kind, local, slot, type Operand } from './operands.js';
 
@@ -26,8 +27,24 @@ interface Layout {
   readonly blockAt: Int32Array;
 }
 
-/** The compiled form of each function of `program` that cannot suspend (undefined for the others). */
-export function compileProgram(rt: FastRuntime, program: Program): Array<FastFn | undefined> {
+/** Compiled code by module, with the eligibility it was compiled for (which depends on the VM's natives). */
+const compiled = new WeakMap<Module, { ok: readonly boolean[]; fasts: ReadonlyArray<FastFn | undefined> }>();
+
+/**
+ * The compiled form of each function of `program` that cannot suspend
+ * (undefined for the others): compiled once per module and shared by every
+ * VM that loads it with natives that block alike.
+ */
+export function fastCode(program: Program): ReadonlyArray<FastFn | undefined> {
+  const ok = nonSuspending(program);
+  const known = compiled.get(program.module);
+  if (known !== undefined && known.ok.length === ok.length && known.ok.every((v, i) => v === ok[i])) return known.fasts;
+  const fasts = compileProgram(program);
+  compiled.set(program.module, { ok, fasts });
+  return fasts;
+}
+
+function compileProgram(program: Program): Array<FastFn | undefined> {
   const excluded = new Set<number>();
   for (;;) {
     const ok = nonSuspending(program, excluded);
@@ -46,7 +63,7 @@ export function compileProgram(rt: FastRuntime, program: Program): Array<FastFn 
     );
     program.fns.forEach((fn, i) => {
       const fast = fasts[i];
-      if (fast !== undefined) fast.run = compileFunction(rt, program, fn, layouts[i]!, fasts);
+      if (fast !== undefined) fast.run = compileFunction(program, fn, layouts[i]!, fasts);
     });
     return fasts;
   }
@@ -86,9 +103,9 @@ function layoutOf(fn: FnInfo): Layout | undefined {
 }
 
 /** The closures of one function: `run(s, b, blk)` runs it from block `blk` and returns its result. */
-function compileFunction(rt: FastRuntime, program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>): FastFn['run'] {
+function compileFunction(program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>): FastFn['run'] {
   const { starts } = layout;
-  const blocks: Block[] = starts.map((start, i) => compileBlock(rt, program, fn, layout, fasts, start, i + 1 < starts.length ? starts[i + 1]! : fn.code.length));
+  const blocks: Block[] = starts.map((start, i) => compileBlock(program, fn, layout, fasts, start, i + 1 < starts.length ? starts[i + 1]! : fn.code.length));
   const fi = fn.index;
   return (s, b, blk) => {
     const fp = rt.fp;
@@ -112,7 +129,7 @@ function compileFunction(rt: FastRuntime, program: Program, fn: FnInfo, layout: 
 }
 
 /** Block [start, end) of `fn` as one closure: its statements, then its ending. */
-function compileBlock(rt: FastRuntime, program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>, start: number, end: number): Block {
+function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>, start: number, end: number): Block {
   const { depths } = layout;
   const code = fn.code;
   const L = fn.locals;
@@ -154,12 +171,17 @@ function compileBlock(rt: FastRuntime, program: Program, fn: FnInfo, layout: Lay
     const ending: Ending = { rt, pc, blockAt };
     const next = pc + size;
     switch (op) {
-      case Op.CONST: st.push(constant(consts[a1]!)); break;
+      case Op.CONST: {
+        // Entity references are objects of the running VM's program: read them there.
+        const k = consts[a1]!;
+        st.push(typeof k === 'object' && k !== null ? expr(() => rt.consts[a1]!) : constant(k));
+        break;
+      }
       case Op.NIL: st.push(constant(null)); break;
       case Op.TRUE: st.push(constant(true)); break;
       case Op.FALSE: st.push(constant(false)); break;
       case Op.INT: st.push(constant(a1)); break;
-      case Op.FN: st.push(constant(program.fns[a1]!.ref)); break;
+      case Op.FN: st.push(expr(() => rt.program.fns[a1]!.ref)); break;
       case Op.POP: {
         const o = pop();
         if (o.kind === Kind.Expr) effect(o.e);
@@ -225,7 +247,7 @@ function compileBlock(rt: FastRuntime, program: Program, fn: FnInfo, layout: Lay
       case Op.POINT: { const [x, y] = popN(2); st.push(expr(pointNode(site, x!, y!))); break; }
       case Op.ITER_PREP: st.push(expr(iterPrepNode(site, pop()))); break;
       case Op.CALL: st.push(expr(callNode(site, fn.index, program.fns[a1]!, fasts[a1]!, popN(a2)))); break;
-      case Op.CALL_NATIVE: st.push(expr(nativeNode(site, program.natives[a1]!, popN(a2)))); break;
+      case Op.CALL_NATIVE: st.push(expr(nativeNode(site, a1, popN(a2)))); break;
       case Op.SPAWN: st.push(expr(spawnNode(site, a1, popN(a2)))); break;
       case Op.SPAWN_VALUE: {
         const args = popN(a1);

@@ -5,9 +5,15 @@
 // the interpreter's (runtime-errors.ts: locateError) and the memory walk sees
 // its locals. A call into the fast tier always returns within the tick: it
 // never suspends, so no snapshot ever holds one of its frames.
+//
+// Compiled code belongs to a module, not to a VM: it reads the running VM's
+// state from one long-lived FastRuntime object, so V8's optimized code for it
+// embeds nothing that dies with a VM, and a full GC does not throw it away.
 
-import type { Value } from '../values.js';
+import type { ResolvedNative } from '../native-table.js';
+import type { Program } from '../program.js';
 import { ThreadState, type Thread } from '../thread.js';
+import type { Value } from '../values.js';
 import type { VM } from '../vm.js';
 
 /** An expression of compiled code: reads the frame whose locals start at `s[b]`. */
@@ -31,16 +37,21 @@ export interface FastFn {
 export const STOPPED: unique symbol = Symbol('stopped');
 
 /**
- * The per-VM state compiled code reads: the running thread and its frame
- * arrays, the call depth, and the place to blame if an error is thrown. One
- * object of one shape, so every closure sees monomorphic field loads.
+ * What compiled code reads of the VM and thread running it: set on entry
+ * (enterFast), put back on exit, one object of one shape for the process.
  */
 export class FastRuntime {
-  th: Thread;
+  vm!: VM;
+  th!: Thread;
   frames: number[] = [];
   globals: Value[] = [];
+  consts: readonly Value[] = [];
+  natives: readonly ResolvedNative[] = [];
+  program!: Program;
   /** Used length of th.frames (the interpreter's fp) in the innermost running fast frame. */
   fp = 0;
+  /** Deepest fp a call may start from (the VM's depth limit). */
+  maxFp = 0;
   /** The pc of the instruction that may throw next, set before each call-out and before each throw. */
   pc = 0;
   /** True once the innermost fast frame has written its place into the thread (errors unwind through the outer ones). */
@@ -53,13 +64,6 @@ export class FastRuntime {
    * throw (save, fail) and taken again after each call-out (back).
    */
   fuel = Infinity;
-  /** Deepest fp a call may start from (the depth limit). */
-  readonly maxFp: number;
-
-  constructor(readonly vm: VM, placeholder: Thread) {
-    this.th = placeholder;
-    this.maxFp = 3 * (vm.limits.maxCallDepth - 2);
-  }
 
   /** Before a call-out: records the instruction that may throw, the stack top a memory walk should see (the interpreter's sp there) and the budget left. */
   save(pc: number, sp: number): void {
@@ -81,41 +85,51 @@ export class FastRuntime {
   }
 }
 
+/** The one FastRuntime every compiled closure reads. */
+export const rt = new FastRuntime();
+
 /**
- * Runs compiled function `fast` on thread `th` from block `blk`, its frame at
- * `th.stack[base]` and `fp` frames below it already in `th.frames`; returns its
- * result, or undefined when a native stopped the thread. A thrown error leaves
- * the thread standing at the failing instruction (fn, pc, base, fp), as the
- * interpreter would have left it.
+ * Runs compiled function `fast` of `vm` on thread `th` from block `blk`, its
+ * frame at `th.stack[base]` and `fp` frames below it already in `th.frames`;
+ * returns its result, or undefined when a native stopped the thread. A thrown
+ * error leaves the thread standing at the failing instruction (fn, pc, base,
+ * fp), as the interpreter would have left it. Re-entrant: a native may run
+ * another VM's (or this one's) code inside.
  */
-export function enterFast(rt: FastRuntime, th: Thread, fast: FastFn, blk: number, base: number, fp: number): Value | undefined {
-  const outer = rt.th;
-  const outerFrames = rt.frames;
-  const outerFp = rt.fp;
-  const outerPlaced = rt.placed;
-  const outerGlobals = rt.globals;
-  const outerFuel = rt.fuel;
+export function enterFast(vm: VM, th: Thread, fast: FastFn, blk: number, base: number, fp: number): Value | undefined {
+  const { vm: outerVm, th: outerTh, frames, globals, consts, natives, program, fp: outerFp, maxFp, placed, fuel } = rt;
+  const running = vm.program;
+  rt.vm = vm;
   rt.th = th;
-  rt.fuel = rt.vm.fuel;
   rt.frames = th.frames;
+  rt.globals = vm.state.globals;
+  rt.consts = running.consts;
+  rt.natives = running.natives;
+  rt.program = running;
   rt.fp = fp;
+  rt.maxFp = 3 * (vm.limits.maxCallDepth - 2);
   rt.placed = false;
-  rt.globals = rt.vm.state.globals;
+  rt.fuel = vm.fuel;
   try {
     const result = fast.run(th.stack, base, blk);
-    rt.vm.fuel = rt.fuel;
+    vm.fuel = rt.fuel;
     return result;
   } catch (e) {
     // Whatever threw handed the budget back first (FastRuntime.save, fail).
     if (e === STOPPED && th.state === ThreadState.Done) return undefined;
     throw e;
   } finally {
-    rt.th = outer;
-    rt.frames = outerFrames;
+    rt.vm = outerVm;
+    rt.th = outerTh;
+    rt.frames = frames;
+    rt.globals = globals;
+    rt.consts = consts;
+    rt.natives = natives;
+    rt.program = program;
     rt.fp = outerFp;
-    rt.placed = outerPlaced;
-    rt.globals = outerGlobals;
-    rt.fuel = outerFuel;
+    rt.maxFp = maxFp;
+    rt.placed = placed;
+    rt.fuel = fuel;
   }
 }
 
@@ -124,11 +138,11 @@ export function enterFast(rt: FastRuntime, th: Thread, fast: FastFn, blk: number
  * function `fast` with nothing called yet (a function that cannot suspend is
  * never resumed halfway); returns false, doing nothing, otherwise.
  */
-export function runThreadFast(rt: FastRuntime, fast: FastFn, th: Thread): boolean {
-  const fn = rt.vm.program.fns[fast.index]!;
+export function runThreadFast(vm: VM, fast: FastFn, th: Thread): boolean {
+  const fn = vm.program.fns[fast.index]!;
   const k = fn.entries.indexOf(th.pc);
   if (th.fp !== 0 || k < 0 || th.sp !== th.base + fn.locals) return false;
-  const result = enterFast(rt, th, fast, fast.entryBlocks[k]!, th.base, 0);
+  const result = enterFast(vm, th, fast, fast.entryBlocks[k]!, th.base, 0);
   if (result === undefined) return true;
   th.result = result;
   th.sp = 0;

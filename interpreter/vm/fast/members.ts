@@ -33,7 +33,6 @@ export function memberGetNode(site: Site, t: Operand, name: string): Expr {
 /** MEMBER_SET: `t.name = v`; a host setter may stop the running thread. */
 export function memberSetStmt(site: Site, t: Operand, v: Operand, name: string): Stmt {
   const { rt, pc, sp } = site;
-  const vm = rt.vm;
   const et = t.e;
   const ev = v.e;
   return (s, base) => {
@@ -46,12 +45,12 @@ export function memberSetStmt(site: Site, t: Operand, v: Operand, name: string):
       // A new key: undo, and let mapSet check the cap and charge for it (the key goes back at the end, where it was).
       target.delete(name);
       rt.save(pc, base + sp);
-      mapSet(vm, target, name, value);
+      mapSet(rt.vm, target, name, value);
       rt.back(null);
       return;
     }
     rt.save(pc, base + sp);
-    memberSet(vm, target, name, value);
+    memberSet(rt.vm, target, name, value);
     rt.back(null);
     if (rt.th.state === ThreadState.Done) throw STOPPED;
   };
@@ -107,7 +106,6 @@ function spill(ops: readonly Operand[]): (s: Value[], base: number, from: number
 /** The collection builders: LIST n, MAP n (n pairs), CONCAT n; `ops` are the values they take, bottom first. */
 export function buildNode(site: Site, kind: 'list' | 'map' | 'concat', ops: readonly Operand[]): Expr {
   const { rt, pc, sp } = site;
-  const vm = rt.vm;
   const n = ops.length;
   const from = sp - n;
   const write = spill(ops);
@@ -123,20 +121,20 @@ export function buildNode(site: Site, kind: 'list' | 'map' | 'concat', ops: read
       return (s, base) => {
         write(s, base, from);
         rt.save(pc, base + sp);
-        vm.charge(SIZE.list + SIZE.slot * n);
+        rt.vm.charge(SIZE.list + SIZE.slot * n);
         return rt.back(s.slice(base + from, base + sp));
       };
     case 'map':
       return (s, base) => {
         write(s, base, from);
         rt.save(pc, base + sp);
-        return rt.back(buildMap(vm, s, base + from, n / 2));
+        return rt.back(buildMap(rt.vm, s, base + from, n / 2));
       };
     case 'concat':
       return (s, base) => {
         write(s, base, from);
         rt.save(pc, base + sp);
-        return rt.back(concatValues(vm, s, base + from, n));
+        return rt.back(concatValues(rt.vm, s, base + from, n));
       };
   }
 }
