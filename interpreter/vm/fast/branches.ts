@@ -10,19 +10,25 @@ import type { Block, Expr, FastRuntime } from './fast-runtime.js';
 import { compareTest, type CompareOp, type Site } from './arithmetic.js';
 import { constNumber, Kind, type Operand } from './operands.js';
 
-/** What a block ending knows: its instruction, and the block index of each jump target. */
+/** What a block ending knows: its instruction, and how to continue at a code offset. */
 export interface Ending {
   readonly rt: FastRuntime;
   readonly pc: number;
-  /** Block index at code offset `pc` (for targets and the fall-through). */
+  /**
+   * The continuation at forward offset `t`: the block there itself, called
+   * directly (compile-function.ts bounds how deep such calls nest), or one
+   * that returns its index to the function's block loop.
+   */
+  readonly forward: (t: number) => Block;
+  /** Block index at code offset `pc`. */
   readonly blockAt: (pc: number) => number;
 }
 
-/** Returns `next`, or charges the backward jump from `pc` to `t` and returns its block. */
-function jumpTo(end: Ending, t: number): () => number {
+/** The continuation at `t`: forward, or a backward jump that charges the words jumped back over and returns to the block loop. */
+function jumpTo(end: Ending, t: number): Block {
   const { rt, pc } = end;
+  if (t > pc) return end.forward(t);
   const next = end.blockAt(t);
-  if (t > pc) return () => next;
   const cost = pc - t + 1;
   return () => {
     if ((rt.fuel -= cost) < 0) {
@@ -35,25 +41,19 @@ function jumpTo(end: Ending, t: number): () => number {
 
 /** JUMP t. */
 export function gotoEnd(end: Ending, t: number): Block {
-  const go = jumpTo(end, t);
-  return () => go();
+  return jumpTo(end, t);
 }
 
 /** A fall-through into the block at `next` (no budget: not a jump). */
 export function fallEnd(end: Ending, next: number): Block {
-  const blk = end.blockAt(next);
-  return () => blk;
+  return end.forward(next);
 }
 
 /** Jumps to `t` when `test` holds, else falls through to `next`. */
 export function branchEnd(end: Ending, test: (s: Value[], b: number) => boolean, t: number, next: number): Block {
-  const fall = end.blockAt(next);
-  if (t > end.pc) {
-    const target = end.blockAt(t);
-    return (s, b) => (test(s, b) ? target : fall);
-  }
   const go = jumpTo(end, t);
-  return (s, b) => (test(s, b) ? go() : fall);
+  const fall = end.forward(next);
+  return (s, b) => (test(s, b) ? go(s, b) : fall(s, b));
 }
 
 /** JUMP_IF_FALSE / JUMP_IF_TRUE on the truth of `cond`. */
@@ -73,7 +73,7 @@ export function truthTest(cond: Expr, jumpIfTrue: boolean): (s: Value[], b: numb
 export function forRangeEnd(end: Ending, slot: number, t: number, next: number): Block {
   const { rt, pc } = end;
   const go = jumpTo(end, t);
-  const fall = end.blockAt(next);
+  const fall = end.forward(next);
   return (s, b) => {
     const i = b + slot;
     const counter = s[i]!;
@@ -84,7 +84,7 @@ export function forRangeEnd(end: Ending, slot: number, t: number, next: number):
     }
     const n = counter + 1;
     s[i] = n;
-    return n < last ? go() : fall;
+    return n < last ? go(s, b) : fall(s, b);
   };
 }
 
@@ -92,7 +92,7 @@ export function forRangeEnd(end: Ending, slot: number, t: number, next: number):
 export function iterNextEnd(end: Ending, slot: number, push: number, t: number, next: number): Block {
   const { rt, pc } = end;
   const go = jumpTo(end, t);
-  const fall = end.blockAt(next);
+  const fall = end.forward(next);
   return (s, b) => {
     const i = b + slot;
     const it = s[i]!;
@@ -107,10 +107,10 @@ export function iterNextEnd(end: Ending, slot: number, push: number, t: number, 
       rt.fail(pc);
       throw new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare');
     }
-    if (item === undefined) return go();
+    if (item === undefined) return go(s, b);
     s[b + push] = item;
     s[i + 1] = pos + 1;
-    return fall;
+    return fall(s, b);
   };
 }
 
@@ -140,29 +140,25 @@ export function returnEnd(rt: FastRuntime, value: Operand | undefined): Block {
 /** JUMP_UNLESS_LT/LE/GT/GE: falls through when `a OP b` holds, else jumps; a local against a constant or a local is read inline. */
 export function compareJumpEnd(end: Ending, site: Site, op: CompareOp, a: Operand, b: Operand, t: number, next: number): Block {
   const holds = compareTest(site, op, a, b);
-  const fall = end.blockAt(next);
-  if (t <= end.pc) {
-    const go = jumpTo(end, t);
-    return (s, base) => (holds(s, base) ? fall : go());
-  }
-  const target = end.blockAt(t);
-  if (a.kind !== Kind.Local || (b.kind !== Kind.Local && constNumber(b) === undefined)) return (s, base) => (holds(s, base) ? fall : target);
+  const fall = end.forward(next);
+  const go = jumpTo(end, t);
+  if (a.kind !== Kind.Local || (b.kind !== Kind.Local && constNumber(b) === undefined)) return (s, base) => (holds(s, base) ? fall(s, base) : go(s, base));
   const k = a.k;
   // The right side: a constant number, or a local (its slot); non-numbers take the general test, which raises the errors.
   const n = constNumber(b) ?? 0;
   const j = b.kind === Kind.Local ? b.k : -1;
   if (j < 0) {
     switch (op) {
-      case '<': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x < n : holds(s, base)) ? fall : target; };
-      case '<=': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x <= n : holds(s, base)) ? fall : target; };
-      case '>': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x > n : holds(s, base)) ? fall : target; };
-      case '>=': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x >= n : holds(s, base)) ? fall : target; };
+      case '<': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x < n : holds(s, base)) ? fall(s, base) : go(s, base); };
+      case '<=': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x <= n : holds(s, base)) ? fall(s, base) : go(s, base); };
+      case '>': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x > n : holds(s, base)) ? fall(s, base) : go(s, base); };
+      case '>=': return (s, base) => { const x = s[base + k]!; return (typeof x === 'number' ? x >= n : holds(s, base)) ? fall(s, base) : go(s, base); };
     }
   }
   switch (op) {
-    case '<': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x < y : holds(s, base)) ? fall : target; };
-    case '<=': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x <= y : holds(s, base)) ? fall : target; };
-    case '>': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x > y : holds(s, base)) ? fall : target; };
-    case '>=': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x >= y : holds(s, base)) ? fall : target; };
+    case '<': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x < y : holds(s, base)) ? fall(s, base) : go(s, base); };
+    case '<=': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x <= y : holds(s, base)) ? fall(s, base) : go(s, base); };
+    case '>': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x > y : holds(s, base)) ? fall(s, base) : go(s, base); };
+    case '>=': return (s, base) => { const x = s[base + k]!; const y = s[base + j]!; return (typeof x === 'number' && typeof y === 'number' ? x >= y : holds(s, base)) ? fall(s, base) : go(s, base); };
   }
 }

@@ -102,10 +102,28 @@ function layoutOf(fn: FnInfo): Layout | undefined {
   return { depths, starts, blockAt };
 }
 
+/** How deep blocks may call the blocks after them directly before handing back to the block loop (bounds JS stack use per frame). */
+const MAX_DIRECT_DEPTH = 8;
+
 /** The closures of one function: `run(s, b, blk)` runs it from block `blk` and returns its result. */
 function compileFunction(program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>): FastFn['run'] {
   const { starts } = layout;
-  const blocks: Block[] = starts.map((start, i) => compileBlock(program, fn, layout, fasts, start, i + 1 < starts.length ? starts[i + 1]! : fn.code.length));
+  const blocks: Block[] = new Array<Block>(starts.length);
+  const depth = new Int32Array(starts.length);
+  // Last block first, so a block's forward targets are built before it and it can call them directly.
+  for (let i = starts.length - 1; i >= 0; i--) {
+    let deepest = 0;
+    const forward = (t: number): Block => {
+      const j = layout.blockAt[t]!;
+      if (depth[j]! < MAX_DIRECT_DEPTH) {
+        deepest = Math.max(deepest, depth[j]!);
+        return blocks[j]!;
+      }
+      return () => j;
+    };
+    blocks[i] = compileBlock(program, fn, layout, fasts, starts[i]!, i + 1 < starts.length ? starts[i + 1]! : fn.code.length, forward);
+    depth[i] = deepest + 1;
+  }
   const fi = fn.index;
   return (s, b, blk) => {
     const fp = rt.fp;
@@ -129,7 +147,7 @@ function compileFunction(program: Program, fn: FnInfo, layout: Layout, fasts: Re
 }
 
 /** Block [start, end) of `fn` as one closure: its statements, then its ending. */
-function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>, start: number, end: number): Block {
+function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>, start: number, end: number, forward: (t: number) => Block): Block {
   const { depths } = layout;
   const code = fn.code;
   const L = fn.locals;
@@ -168,7 +186,7 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
     const a1 = code[pc + 1]!;
     const a2 = code[pc + 2]!;
     const site: Site = { rt, pc, sp: L + depths[pc]! };
-    const ending: Ending = { rt, pc, blockAt };
+    const ending: Ending = { rt, pc, blockAt, forward };
     const next = pc + size;
     switch (op) {
       case Op.CONST: {
@@ -304,7 +322,7 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
     pc = next;
   }
   materializeAll();
-  return finish(fallEnd({ rt, pc: end, blockAt }, end));
+  return finish(fallEnd({ rt, pc: end, blockAt, forward }, end));
 }
 
 const COMPARE: readonly CompareOp[] = ['<', '<=', '>', '>='];
