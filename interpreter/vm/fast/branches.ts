@@ -123,7 +123,7 @@ export function returnEnd(rt: FastRuntime, value: Operand | undefined): Block {
       return -1;
     };
   }
-  if (value.kind !== Kind.Expr) {
+  if (value.kind === Kind.Local || value.kind === Kind.Slot) {
     const k = value.k;
     return (s, b) => {
       rt.ret = s[b + k]!;

@@ -57,6 +57,27 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
       return result;
     };
   }
+  if (argc === 1 && args[0]!.kind === Kind.LocalPlus) {
+    const { k, v, e: a0 } = args[0]!;
+    const n = v as number;
+    return (s, base) => {
+      const nb = base + at;
+      const x = s[base + k]!;
+      s[nb] = typeof x === 'number' ? x + n : a0(s, base);
+      const fp = rt.fp;
+      if ((rt.fuel -= CALL_COST) < 0 || fp > rt.maxFp || badArity) return fail();
+      if (nb + need > s.length) grow(s, nb, base);
+      for (let i = nb + 1; i < nb + locals; i++) s[i] = null;
+      const frames = rt.frames;
+      frames[fp] = fi;
+      frames[fp + 1] = pc + 3;
+      frames[fp + 2] = base;
+      rt.fp = fp + 3;
+      const result = fast.run(s, nb, blk);
+      rt.fp = fp;
+      return result;
+    };
+  }
   if (argc === 1) {
     const a0 = args[0]!.e;
     return (s, base) => {

@@ -18,7 +18,7 @@ import { callNode, nativeNode, printStmt, spawnNode, stopStmt } from './calls.js
 import { nonSuspending } from './eligibility.js';
 import { rt, type Block, type FastFn, type Stmt } from './fast-runtime.js';
 import { buildNode, indexGetNode, indexSetStmt, iterPrepNode, memberGetNode, memberSetStmt, pointNode } from './members.js';
-import { constant, expr, isVolatile, Kind, local, slot, type Operand } from './operands.js';
+import { constant, expr, isVolatile, Kind, local, localPlus, slot, type Operand } from './operands.js';
 
 /** A function's blocks: their first instructions in code order, the depth each starts with, and which block starts at each pc. */
 interface Layout {
@@ -202,7 +202,7 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
       case Op.FN: st.push(expr(() => rt.program.fns[a1]!.ref)); break;
       case Op.POP: {
         const o = pop();
-        if (o.kind === Kind.Expr) effect(o.e);
+        if (o.kind === Kind.Expr || o.kind === Kind.LocalPlus) effect(o.e);
         break;
       }
       case Op.DUP: {
@@ -229,7 +229,12 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
         break;
       }
       case Op.ADD: { const [a, b] = popN(2); st.push(expr(addNode(site, a!, b!))); break; }
-      case Op.ADD_INT: st.push(expr(addIntNode(site, pop(), a1))); break;
+      case Op.ADD_INT: {
+        const a = pop();
+        const e = addIntNode(site, a, a1);
+        st.push(a.kind === Kind.Local ? localPlus(a.k, a1, e) : expr(e));
+        break;
+      }
       case Op.SUB: { const [a, b] = popN(2); st.push(expr(numericNode(site, '-', a!, b!))); break; }
       case Op.MUL: { const [a, b] = popN(2); st.push(expr(numericNode(site, '*', a!, b!))); break; }
       case Op.DIV: { const [a, b] = popN(2); st.push(expr(numericNode(site, '/', a!, b!))); break; }

@@ -10,9 +10,11 @@ import type { Expr } from './fast-runtime.js';
 /**
  * How an operand is known. Expr: an expression to evaluate (may have effects,
  * may throw); Const: the constant `v`; Local: a read of local `k`; Slot: a
- * read of stack slot `b + k`, a value already written there.
+ * read of stack slot `b + k`, a value already written there; LocalPlus:
+ * local `k` plus the number `v` (`n - 1`), which a consumer may compute
+ * inline for a number, calling `e` for anything else.
  */
-export const Kind = Object.freeze({ Expr: 0, Const: 1, Local: 2, Slot: 3 } as const);
+export const Kind = Object.freeze({ Expr: 0, Const: 1, Local: 2, Slot: 3, LocalPlus: 4 } as const);
 /** One of Kind's values. */
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -46,9 +48,14 @@ export function slot(k: number): Operand {
   return { kind: Kind.Slot, e: (s, b) => s[b + k]!, k, v: null };
 }
 
+/** Local `k` plus the number `n`, computed by `e` (which raises the errors). */
+export function localPlus(k: number, n: number, e: Expr): Operand {
+  return { kind: Kind.LocalPlus, e, k, v: n };
+}
+
 /** True when the operand's value can change or its evaluation do something, so it must be evaluated before a later effect runs. */
 export function isVolatile(o: Operand): boolean {
-  return o.kind === Kind.Expr || o.kind === Kind.Local;
+  return o.kind === Kind.Expr || o.kind === Kind.Local || o.kind === Kind.LocalPlus;
 }
 
 /** The constant number an operand is, or undefined. */
