@@ -13,11 +13,26 @@ import type { Value } from '../values.js';
 import type { Expr, Stmt } from './fast-runtime.js';
 import { STOPPED } from './fast-runtime.js';
 import type { Site } from './arithmetic.js';
-import type { Operand } from './operands.js';
+import { Kind, type Operand } from './operands.js';
 
-/** MEMBER_GET: `t.name`. */
+/** MEMBER_GET: `t.name`; a local target is read inline (the common `p.x`). */
 export function memberGetNode(site: Site, t: Operand, name: string): Expr {
   const { rt, pc, sp } = site;
+  const slow = (target: Value, base: number): Value => {
+    rt.save(pc, base + sp);
+    return rt.back(memberGet(rt.vm, target, name));
+  };
+  if (t.kind === Kind.Local) {
+    const k = t.k;
+    return (s, base) => {
+      const target = s[base + k]!;
+      if (target instanceof Map) {
+        const v = target.get(name);
+        if (v !== undefined) return v;
+      }
+      return slow(target, base);
+    };
+  }
   const et = t.e;
   return (s, base) => {
     const target = et(s, base);
@@ -25,19 +40,14 @@ export function memberGetNode(site: Site, t: Operand, name: string): Expr {
       const v = target.get(name);
       if (v !== undefined) return v;
     }
-    rt.save(pc, base + sp);
-    return rt.back(memberGet(rt.vm, target, name));
+    return slow(target, base);
   };
 }
 
-/** MEMBER_SET: `t.name = v`; a host setter may stop the running thread. */
+/** MEMBER_SET: `t.name = v`; a host setter may stop the running thread. A local target is read inline. */
 export function memberSetStmt(site: Site, t: Operand, v: Operand, name: string): Stmt {
   const { rt, pc, sp } = site;
-  const et = t.e;
-  const ev = v.e;
-  return (s, base) => {
-    const target = et(s, base);
-    const value = ev(s, base);
+  const set = (target: Value, value: Value, base: number): void => {
     if (target instanceof Map) {
       const size = target.size;
       target.set(name, value);
@@ -53,6 +63,26 @@ export function memberSetStmt(site: Site, t: Operand, v: Operand, name: string):
     memberSet(rt.vm, target, name, value);
     rt.back(null);
     if (rt.th.state === ThreadState.Done) throw STOPPED;
+  };
+  const ev = v.e;
+  if (t.kind === Kind.Local) {
+    const k = t.k;
+    return (s, base) => {
+      const target = s[base + k]!;
+      const value = ev(s, base);
+      if (target instanceof Map) {
+        const size = target.size;
+        target.set(name, value);
+        if (target.size === size) return;
+        target.delete(name);
+      }
+      set(target, value, base);
+    };
+  }
+  const et = t.e;
+  return (s, base) => {
+    const target = et(s, base);
+    set(target, ev(s, base), base);
   };
 }
 
