@@ -7,8 +7,9 @@
 // never suspends, so no snapshot ever holds one of its frames.
 //
 // Compiled code belongs to a module, not to a VM: it reads the running VM's
-// state from one long-lived FastRuntime object, so V8's optimized code for it
-// embeds nothing that dies with a VM, and a full GC does not throw it away.
+// state from one long-lived FastRuntime object, so every VM of a module runs
+// the same closures (and V8's optimized code for them) and none of them
+// holds on to a VM that is gone.
 
 import type { ResolvedNative } from '../native-table.js';
 import type { Program } from '../program.js';
