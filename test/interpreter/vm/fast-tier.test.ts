@@ -78,6 +78,61 @@ describe('the fast tier gives what the interpreter gives', () => {
   });
 });
 
+describe('saves are the same whichever tier ran', () => {
+  /** A VM of `text`'s module with its `on start` started. */
+  const started = (text: string, fastTier: boolean): VM => {
+    const vm = new VM(compile([{ file: 'scripts/main.adv', text }]).module, { seed: 3, fastTier, print: () => {}, onError: () => {} });
+    vm.init();
+    vm.startHandlers('start');
+    return vm;
+  };
+  it('tick by tick, a snapshot of a run with fast code is the bytes of the interpreter\'s, and each tier resumes the other\'s', () => {
+    // Threads that wait, calling functions that cannot: their waiting frames are the interpreter's, the calls fast.
+    const text = [
+      'var total = 0',
+      'fn step(n) {',
+      '  let acc = {sum: 0, items: []}',
+      '  for i in 0..n { acc.sum += i % 7\n push(acc.items, "{i}") }',
+      '  return acc',
+      '}',
+      'fn worker(k) {',
+      '  for round in 0..6 {',
+      '    let r = step(k + round)',
+      '    total += r.sum + len(r.items)',
+      '    wait k % 3 + 1',
+      '  }',
+      '}',
+      'on start {',
+      '  for k in 0..5 { spawn worker(k) }',
+      '  while total < 10000 { yield\n total += 1 }',
+      '}',
+    ].join('\n');
+    expect(fastNames(text)).toContain('step');
+    expect(fastNames(text)).not.toContain('worker');
+    const fast = started(text, true);
+    const slow = started(text, false);
+    for (let t = 0; t < 40 && slow.threadCount > 0; t++) {
+      fast.tick();
+      slow.tick();
+      const bytes = slow.snapshot();
+      expect(fast.snapshot()).toEqual(bytes);
+      // Either tier carries on from the other's save.
+      if (t % 10 === 5) {
+        const module = compile([{ file: 'scripts/main.adv', text }]).module;
+        const a = VM.fromSnapshot(module, fast.snapshot(), { seed: 3, fastTier: false, print: () => {} });
+        const b = VM.fromSnapshot(module, bytes, { seed: 3, fastTier: true, print: () => {} });
+        for (let i = 0; i < 5; i++) {
+          a.tick();
+          b.tick();
+        }
+        expect(b.snapshot()).toEqual(a.snapshot());
+        expect(b.getGlobal('total')).toBe(a.getGlobal('total'));
+      }
+    }
+    expect(fast.getGlobal('total')).toBe(slow.getGlobal('total'));
+  });
+});
+
 describe('which functions run in the fast tier', () => {
   it('those that cannot suspend, and the threads that run only them', () => {
     const text = [
