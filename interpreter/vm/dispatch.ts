@@ -432,7 +432,7 @@ export function execute(vm: VM, th: Thread): void {
         frames[fp + 1] = pc + 3;
         frames[fp + 2] = base;
         const fast = fastFns[callee.index];
-        if (fast !== undefined) {
+        if (fast !== undefined && fast.fromInterpreter) {
           const at = sp - argc;
           const top = at + callee.locals;
           while (sp < top) stack[sp++] = null;

@@ -59,7 +59,7 @@ function compileProgram(program: Program): Array<FastFn | undefined> {
     // A function whose code the layout pass refuses is left to the interpreter, and so is every caller of it.
     if (failed) continue;
     const fasts = layouts.map((l, i): FastFn | undefined =>
-      l === undefined ? undefined : { index: i, entryBlocks: Int32Array.from(program.fns[i]!.entries, (pc) => l.blockAt[pc]!), run: () => null },
+      l === undefined ? undefined : { index: i, entryBlocks: Int32Array.from(program.fns[i]!.entries, (pc) => l.blockAt[pc]!), run: () => null, fromInterpreter: loopsOrCalls(program.fns[i]!) },
     );
     program.fns.forEach((fn, i) => {
       const fast = fasts[i];
@@ -67,6 +67,20 @@ function compileProgram(program: Program): Array<FastFn | undefined> {
     });
     return fasts;
   }
+}
+
+/** True when `fn` has a backward jump or a call of another function. */
+function loopsOrCalls(fn: FnInfo): boolean {
+  const code = fn.code;
+  for (let pc = 0; pc < code.length; ) {
+    const op = code[pc]!;
+    const info = OPCODES_BY_CODE[op]!;
+    if (op === Op.CALL) return true;
+    const target = info.operands.indexOf('target');
+    if (target >= 0 && code[pc + 1 + target]! <= pc) return true;
+    pc += 1 + info.operands.length;
+  }
+  return false;
 }
 
 /** Splits a function into blocks; undefined when the stack-depth pass refuses its code. */

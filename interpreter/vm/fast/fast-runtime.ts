@@ -32,6 +32,12 @@ export interface FastFn {
   readonly entryBlocks: Int32Array;
   /** Runs the function from block `blk` with its frame at `s[b]`; set once the whole program is compiled. */
   run: (s: Value[], b: number, blk: number) => Value;
+  /**
+   * Worth a call from the interpreter: it loops or calls. A function without
+   * either runs a few instructions, which the interpreter does as fast as
+   * the way into the fast tier costs.
+   */
+  readonly fromInterpreter: boolean;
 }
 
 /** Thrown through fast code when a native or a host setter stopped the running thread: the interpreter then returns. */
@@ -65,6 +71,8 @@ export class FastRuntime {
    * throw (save, fail) and taken again after each call-out (back).
    */
   fuel = Infinity;
+  /** True while fast code runs (a nested entry must put the outer state back). */
+  active = false;
 
   /** Before a call-out: records the instruction that may throw, the stack top a memory walk should see (the interpreter's sp there) and the budget left. */
   save(pc: number, sp: number): void {
@@ -98,8 +106,9 @@ export const rt = new FastRuntime();
  * another VM's (or this one's) code inside.
  */
 export function enterFast(vm: VM, th: Thread, fast: FastFn, blk: number, base: number, fp: number): Value | undefined {
-  const { vm: outerVm, th: outerTh, frames, globals, consts, natives, program, fp: outerFp, maxFp, placed, fuel } = rt;
+  if (rt.active) return enterNested(vm, th, fast, blk, base, fp);
   const running = vm.program;
+  rt.active = true;
   rt.vm = vm;
   rt.th = th;
   rt.frames = th.frames;
@@ -120,6 +129,18 @@ export function enterFast(vm: VM, th: Thread, fast: FastFn, blk: number, base: n
     if (e === STOPPED && th.state === ThreadState.Done) return undefined;
     throw e;
   } finally {
+    rt.active = false;
+  }
+}
+
+/** enterFast from inside fast code (a native running a VM call): the outer run's state is put back after. */
+function enterNested(vm: VM, th: Thread, fast: FastFn, blk: number, base: number, fp: number): Value | undefined {
+  const { vm: outerVm, th: outerTh, frames, globals, consts, natives, program, fp: outerFp, maxFp, placed, fuel } = rt;
+  rt.active = false;
+  try {
+    return enterFast(vm, th, fast, blk, base, fp);
+  } finally {
+    rt.active = true;
     rt.vm = outerVm;
     rt.th = outerTh;
     rt.frames = frames;

@@ -199,6 +199,25 @@ describe('limits inside fast code', () => {
     expect(fast.error?.place).toBe('scripts/main.adv:1:20');
     expect(fast.error?.notes).toHaveLength(3);
   });
+  it('a native that runs script code inside fast code (vm.call) leaves the outer run as it was', () => {
+    let vmRef: VM | undefined;
+    const twice: NativeDef = { name: 'twice', params: ['int'], blocking: false, doc: 'calls `inner` twice through the VM', fn: (a) => (vmRef!.call(vmRef!.program.fnIndex.get('inner')!, [a[0]!]) as number) + (vmRef!.call(vmRef!.program.fnIndex.get('inner')!, [a[0]!]) as number) };
+    const text = ['var g = 0', 'fn inner(n) {', '  let s = 0', '  for i in 0..n { s += i }', '  g += 1', '  return 10 / (n - 3)', '}', 'fn outer(n) {', '  let t = 0', '  for i in 0..n { t += twice(i) + g }', '  return t', '}', 'on start {', '  print outer(3)', '  print outer(5)', '}'].join('\n');
+    const records = [false, true].map((fastTier) => {
+      const output: string[] = [];
+      const module = compile([{ file: 'scripts/main.adv', text }], { natives: nativeSpecs([...BUILTIN_NATIVES, twice]) }).module;
+      const vm = new VM(module, { natives: [twice], fastTier, print: (l) => output.push(l), onError: (e) => output.push(`${e.code} ${e.message} @ ${e.span?.start.line}`) });
+      vmRef = vm;
+      expect(vm.fastFns[vm.program.fnIndex.get('outer')!] !== undefined).toBe(fastTier);
+      vm.init();
+      vm.startHandlers('start');
+      vm.tick();
+      return { output, work: vm.workDone, g: vm.getGlobal('g') };
+    });
+    expect(records[1]).toEqual(records[0]);
+    expect(records[0]!.output[0]).toBe('-24.666666666666668');
+    expect(records[0]!.output[1]).toMatch(/^DIVIDE_BY_ZERO .* @ 6$/);
+  });
   it('a native that stops its own thread ends it at once, as in the interpreter', () => {
     let vmRef: VM | undefined;
     const halt: NativeDef = { name: 'halt', params: [], blocking: false, doc: 'stops the calling thread', fn: (_, ctx) => (vmRef!.stop(ctx.threadId), null) };
