@@ -9,6 +9,7 @@ import { BUILTIN_NATIVES } from './builtins.js';
 import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook, type SourcePlace } from './debug-hooks.js';
 import { execute } from './dispatch.js';
 import { fastCode } from './fast/compile-function.js';
+import { fastCallRoom } from './fast/stack-room.js';
 import type { FastFn } from './fast/fast-runtime.js';
 import { display } from './display.js';
 import { extendProgram } from './extension.js';
@@ -59,9 +60,6 @@ export type { VmState } from './state.js';
 export type { ThreadInfo } from './thread.js';
 export type { DebugHook, LineHook, SourcePlace } from './debug-hooks.js';
 
-
-/** Deepest call nesting the fast tier runs under: its calls are JS calls, and JS's own stack must hold them. */
-const FAST_MAX_CALL_DEPTH = 1024;
 
 /** The Cairn virtual machine. */
 export class VM {
@@ -120,7 +118,7 @@ export class VM {
     this.state = freshState(this.seed, module.globals.length);
     this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
-    const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined && this.limits.maxCallDepth <= FAST_MAX_CALL_DEPTH;
+    const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined && this.limits.maxCallDepth <= fastCallRoom();
     this.fastFns = fast ? fastCode(this.loaded) : [];
   }
 
