@@ -185,6 +185,33 @@ describe('limits inside fast code', () => {
       expect(fast.error?.place).toBe('scripts/main.adv:2:10');
     }
   });
+  it('a host that calls in with little JS stack left gets CALL_DEPTH_EXCEEDED, not an internal error', () => {
+    const vm = new VM(compile([{ file: 'scripts/main.adv', text: 'fn down(n) {\n  return down(n + 1) + 1\n}\non start { print down(0) }' }]).module, { print: () => {} });
+    expect(vm.fastFns.filter((f) => f !== undefined).length).toBeGreaterThan(0);
+    vm.init();
+    vm.startHandlers('start');
+    // How deep this test may recurse, then the tick from most of that depth.
+    let room = 0;
+    const probe = (n: number): number => ((room = n), probe(n + 1) + 1);
+    try {
+      probe(0);
+    } catch {
+      // a full stack
+    }
+    let error: unknown;
+    const nest = (n: number): number => {
+      if (n > 0) return nest(n - 1) + 1;
+      try {
+        vm.tick();
+      } catch (e) {
+        error = e;
+      }
+      return 0;
+    };
+    nest(room - 3000);
+    expect((error as { code?: string }).code).toBe('CALL_DEPTH_EXCEEDED');
+    expect((error as { span?: { source: string } }).span?.source).toBe('scripts/main.adv');
+  });
   it('MEMORY_EXCEEDED counts what fast frames hold in their locals', () => {
     const text = ['fn grow() {', '  let keep = []', '  for i in 0..100000 {', '    push(keep, "item {i}")', '  }', '  return len(keep)', '}', 'on start { print grow() }'].join('\n');
     const { slow, fast } = bothTiers(text, { maxMemory: 1 << 20 });
