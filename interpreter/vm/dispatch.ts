@@ -14,7 +14,7 @@ import { BlockSignal, checkNativeArgs } from './native-table.js';
 import { addValues, buildMap, compareCost, concatValues, growThreadStack, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
 import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
 import { SIZE } from './memory.js';
-import { enterFast, runThreadFast } from './fast/fast-runtime.js';
+import { enterFast, rt, runThreadFast } from './fast/fast-runtime.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
 import type { VM } from './vm.js';
@@ -68,8 +68,13 @@ function fail(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: numb
   return err;
 }
 
-/** Runs `th` (state Running) until it waits, blocks, returns from its outermost function or throws. */
-export function execute(vm: VM, th: Thread): void {
+/**
+ * Runs `th` (state Running) until it waits, blocks, returns from its
+ * outermost function or throws. With a `floor` (the fast tier running a call
+ * here when JS's stack is short), it stops instead when the frame above that
+ * many frame words returns, leaving the result in th.result.
+ */
+export function execute(vm: VM, th: Thread, floor = 0): void {
   const program = vm.program;
   const fns = program.fns;
   const consts = program.consts;
@@ -432,7 +437,7 @@ export function execute(vm: VM, th: Thread): void {
         frames[fp + 1] = pc + 3;
         frames[fp + 2] = base;
         const fast = fastFns[callee.index];
-        if (fast !== undefined && fast.fromInterpreter) {
+        if (fast !== undefined && fast.fromInterpreter && rt.callsLeft > 0) {
           const at = sp - argc;
           const top = at + callee.locals;
           while (sp < top) stack[sp++] = null;
@@ -491,9 +496,13 @@ export function execute(vm: VM, th: Thread): void {
       case 42 satisfies OpCode<'RETURN'>:
       case 43 satisfies OpCode<'RETURN_NIL'>: {
         const result = code[pc] === 42 ? stack[sp - 1]! : null;
-        if (fp === 0) {
+        if (fp === floor) {
           th.result = result;
           vm.fuel = fuel;
+          if (floor > 0) {
+            save(th, fi, pc, base, base, fp);
+            return;
+          }
           save(th, fi, pc, 0, 0, 0);
           th.state = ThreadState.Done;
           return;

@@ -9,7 +9,6 @@ import { BUILTIN_NATIVES } from './builtins.js';
 import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook, type SourcePlace } from './debug-hooks.js';
 import { execute } from './dispatch.js';
 import { fastCode } from './fast/compile-function.js';
-import { fastCallRoom } from './fast/stack-room.js';
 import type { FastFn } from './fast/fast-runtime.js';
 import { display } from './display.js';
 import { extendProgram } from './extension.js';
@@ -118,7 +117,7 @@ export class VM {
     this.state = freshState(this.seed, module.globals.length);
     this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
-    const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined && this.limits.maxCallDepth <= fastCallRoom();
+    const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined;
     this.fastFns = fast ? fastCode(this.loaded) : [];
   }
 

@@ -5,6 +5,7 @@
 // limits, errors and memory walks see what they would see in the interpreter.
 
 import { CairnError } from '../../errors.js';
+import { execute } from '../dispatch.js';
 import { BlockSignal, checkNativeArgs } from '../native-table.js';
 import { growThreadStack } from '../operations.js';
 import type { FnInfo } from '../program.js';
@@ -13,7 +14,7 @@ import { ThreadState } from '../thread.js';
 import { FnRef, ThreadHandle, type Value } from '../values.js';
 import { CALL_COST } from '../work.js';
 import type { Site } from './arithmetic.js';
-import { STOPPED, type Expr, type FastFn, type Stmt } from './fast-runtime.js';
+import { rt, STOPPED, type Expr, type FastFn, type Stmt } from './fast-runtime.js';
 import { Kind, type Operand } from './operands.js';
 
 const BLOCK = BlockSignal.INSTANCE;
@@ -52,7 +53,8 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
       frames[fp + 1] = pc + 3;
       frames[fp + 2] = base;
       rt.fp = fp + 3;
-      const result = fast.run(s, nb, blk);
+      const result = rt.callsLeft-- > 0 ? fast.run(s, nb, blk) : interpretCall(callee, extra, nb, fp);
+      rt.callsLeft++;
       rt.fp = fp;
       return result;
     };
@@ -73,7 +75,8 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
       frames[fp + 1] = pc + 3;
       frames[fp + 2] = base;
       rt.fp = fp + 3;
-      const result = fast.run(s, nb, blk);
+      const result = rt.callsLeft-- > 0 ? fast.run(s, nb, blk) : interpretCall(callee, extra, nb, fp);
+      rt.callsLeft++;
       rt.fp = fp;
       return result;
     };
@@ -92,7 +95,8 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
       frames[fp + 1] = pc + 3;
       frames[fp + 2] = base;
       rt.fp = fp + 3;
-      const result = fast.run(s, nb, blk);
+      const result = rt.callsLeft-- > 0 ? fast.run(s, nb, blk) : interpretCall(callee, extra, nb, fp);
+      rt.callsLeft++;
       rt.fp = fp;
       return result;
     };
@@ -110,10 +114,37 @@ export function callNode(site: Site, fi: number, callee: FnInfo, fast: FastFn, a
     frames[fp + 1] = pc + 3;
     frames[fp + 2] = base;
     rt.fp = fp + 3;
-    const result = fast.run(s, nb, blk);
+    const result = rt.callsLeft-- > 0 ? fast.run(s, nb, blk) : interpretCall(callee, extra, nb, fp);
+    rt.callsLeft++;
     rt.fp = fp;
     return result;
   };
+}
+
+/**
+ * Runs a call in the interpreter, on the running thread and its frames (no
+ * JS stack per call), once the fast tier has used up the JS stack it may
+ * (stack-room.ts); the caller's frame is already pushed, at `fp`.
+ */
+function interpretCall(callee: FnInfo, extra: number, nb: number, fp: number): Value {
+  const th = rt.th;
+  const vm = rt.vm;
+  th.fn = callee.index;
+  th.pc = callee.entries[extra]!;
+  th.base = nb;
+  th.sp = nb + callee.locals;
+  th.fp = fp + 3;
+  vm.fuel = rt.fuel;
+  try {
+    execute(vm, th, fp + 3);
+  } catch (e) {
+    // The interpreter left the thread standing at the failing instruction.
+    rt.placed = true;
+    throw e;
+  }
+  rt.fuel = vm.fuel;
+  if (th.state === ThreadState.Done) throw STOPPED;
+  return th.result;
 }
 
 /**

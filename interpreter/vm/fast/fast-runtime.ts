@@ -16,6 +16,7 @@ import type { Program } from '../program.js';
 import { ThreadState, type Thread } from '../thread.js';
 import type { Value } from '../values.js';
 import type { VM } from '../vm.js';
+import { fastCallRoom } from './stack-room.js';
 
 /** An expression of compiled code: reads the frame whose locals start at `s[b]`. */
 export type Expr = (s: Value[], b: number) => Value;
@@ -73,6 +74,11 @@ export class FastRuntime {
   fuel = Infinity;
   /** True while fast code runs (a nested entry must put the outer state back). */
   active = false;
+  /**
+   * Fast calls that may still nest on the JS stack (stack-room.ts); at 0 a
+   * call runs in the interpreter, on the same thread, using no JS stack.
+   */
+  callsLeft = Infinity;
 
   /** Before a call-out: records the instruction that may throw, the stack top a memory walk should see (the interpreter's sp there) and the budget left. */
   save(pc: number, sp: number): void {
@@ -107,6 +113,11 @@ export const rt = new FastRuntime();
  */
 export function enterFast(vm: VM, th: Thread, fast: FastFn, blk: number, base: number, fp: number): Value | undefined {
   if (rt.active) return enterNested(vm, th, fast, blk, base, fp);
+  return runFast(vm, th, fast, blk, base, fp, fastCallRoom());
+}
+
+/** enterFast's work, with `callsLeft` fast calls allowed to nest on the JS stack. */
+function runFast(vm: VM, th: Thread, fast: FastFn, blk: number, base: number, fp: number, callsLeft: number): Value | undefined {
   const running = vm.program;
   rt.active = true;
   rt.vm = vm;
@@ -120,6 +131,7 @@ export function enterFast(vm: VM, th: Thread, fast: FastFn, blk: number, base: n
   rt.maxFp = 3 * (vm.limits.maxCallDepth - 2);
   rt.placed = false;
   rt.fuel = vm.fuel;
+  rt.callsLeft = callsLeft;
   try {
     const result = fast.run(th.stack, base, blk);
     vm.fuel = rt.fuel;
@@ -130,17 +142,18 @@ export function enterFast(vm: VM, th: Thread, fast: FastFn, blk: number, base: n
     throw e;
   } finally {
     rt.active = false;
+    rt.callsLeft = callsLeft;
   }
 }
 
-/** enterFast from inside fast code (a native running a VM call): the outer run's state is put back after. */
+/** enterFast from inside fast code (a native running a VM call): it shares the JS stack left, and the outer run's state is put back after. */
 function enterNested(vm: VM, th: Thread, fast: FastFn, blk: number, base: number, fp: number): Value | undefined {
-  const { vm: outerVm, th: outerTh, frames, globals, consts, natives, program, fp: outerFp, maxFp, placed, fuel } = rt;
-  rt.active = false;
+  const { vm: outerVm, th: outerTh, frames, globals, consts, natives, program, fp: outerFp, maxFp, placed, fuel, callsLeft } = rt;
   try {
-    return enterFast(vm, th, fast, blk, base, fp);
+    return runFast(vm, th, fast, blk, base, fp, callsLeft);
   } finally {
     rt.active = true;
+    rt.callsLeft = callsLeft;
     rt.vm = outerVm;
     rt.th = outerTh;
     rt.frames = frames;

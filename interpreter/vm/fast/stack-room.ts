@@ -1,17 +1,16 @@
-// How deep the fast tier may nest calls on this host. Its calls are JS calls
-// (about 0.8 KB of JS stack per script call before V8 optimizes them,
-// measured with node --stack-size), and hosts give JS stacks of different
-// sizes (Node's default is about 1 MB; Workers and embedders may give less).
-// A VM whose call-depth limit could overflow the JS stack before the limit
-// is reached runs everything in the interpreter, whose calls use no JS stack,
-// so CALL_DEPTH_EXCEEDED comes at the same depth on every host.
+// How deep the fast tier may nest calls on this host's JS stack. Its calls
+// are JS calls (about 0.8 KB of JS stack per script call before V8 optimizes
+// them, measured with node --stack-size), and hosts give JS stacks of
+// different sizes (Node's is about 1 MB; a Chromium Worker's half of that).
+// Deeper calls run in the interpreter, on the same thread, whose calls take
+// no JS stack, so CALL_DEPTH_EXCEEDED comes at the same depth on every host.
 
 /** Frames of the probe below, per script call of the fast tier (0.8 KB over the probe's ~90 bytes a frame, with a margin). */
 const PROBE_FRAMES_PER_CALL = 14;
 
 let room: number | undefined;
 
-/** Script call depth the fast tier can reach from here on this host (measured once per process). */
+/** Fast calls that may nest on the JS stack from here on this host (measured once per process). */
 export function fastCallRoom(): number {
   room ??= Math.floor(probeDepth() / PROBE_FRAMES_PER_CALL);
   return room;

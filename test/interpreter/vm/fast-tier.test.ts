@@ -212,6 +212,18 @@ describe('limits inside fast code', () => {
     expect((error as { code?: string }).code).toBe('CALL_DEPTH_EXCEEDED');
     expect((error as { span?: { source: string } }).span?.source).toBe('scripts/main.adv');
   });
+  it('calls deeper than the JS stack allows run on in the interpreter, with the same results, errors and work', () => {
+    const text = ['fn down(n, limit) {', '  if n == limit { return 1 / (limit - 3000) }', '  let m = {n: n}', '  return down(n + 1, limit) + m.n % 3', '}', 'on start {', '  print down(0, 2500)', '  print down(0, 3000)', '}'].join('\n');
+    const { slow, fast, fastFunctions } = bothTiers(text, { maxCallDepth: 5000 });
+    expect(fastFunctions).toBeGreaterThan(0);
+    expect(fast).toEqual(slow);
+    expect(fast.output).toEqual(['2498.998']);
+    expect(fast.error?.code).toBe('DIVIDE_BY_ZERO');
+    expect(fast.error?.notes).toHaveLength(8);
+    const endless = bothTiers('fn down(n) {\n  return down(n + 1) + 1\n}\non start { print down(0) }', { maxCallDepth: 5000 });
+    expect(endless.fast).toEqual(endless.slow);
+    expect(endless.fast.error?.message).toBe('calls are nested more than 5000 deep');
+  });
   it('MEMORY_EXCEEDED counts what fast frames hold in their locals', () => {
     const text = ['fn grow() {', '  let keep = []', '  for i in 0..100000 {', '    push(keep, "item {i}")', '  }', '  return len(keep)', '}', 'on start { print grow() }'].join('\n');
     const { slow, fast } = bothTiers(text, { maxMemory: 1 << 20 });
