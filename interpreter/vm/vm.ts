@@ -59,7 +59,6 @@ export type { VmState } from './state.js';
 export type { ThreadInfo } from './thread.js';
 export type { DebugHook, LineHook, SourcePlace } from './debug-hooks.js';
 
-
 /** The Cairn virtual machine. */
 export class VM {
   /** The sandbox limits in force (defaults overridden by options.limits). */
