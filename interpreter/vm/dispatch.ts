@@ -651,6 +651,7 @@ export function execute(vm: VM, th: Thread, floor = 0): void {
         vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(code[pc + 1]!, stack.slice(sp - argc, sp));
+        fuel = vm.fuel; // the new thread's stack is charged as work
         sp -= argc;
         stack[sp++] = new ThreadHandle(spawned.id);
         pc += 3;
@@ -663,6 +664,7 @@ export function execute(vm: VM, th: Thread, floor = 0): void {
         vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
         const spawned = vm.spawnThread(f.index, stack.slice(sp - argc, sp));
+        fuel = vm.fuel; // the new thread's stack is charged as work
         sp -= argc + 1;
         stack[sp++] = new ThreadHandle(spawned.id);
         pc += 2;

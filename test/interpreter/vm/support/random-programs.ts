@@ -36,7 +36,7 @@ export function randomProgram(seed: number): string {
       case 1: return `${num(d, fi)} - ${num(d, fi)}`;
       case 2: return `(${num(d, fi)}) * ${num(d, fi)}`;
       case 3: return `${num(d, fi)} % ${pick(['3', '7', '-4', 'a', '(b + 1)'])}`;
-      case 4: return fi > 0 ? `f${Math.floor(rnd() * fi)}(${num(d, fi)}, ${num(d, fi)})` : `-${num(d, fi)}`;
+      case 4: return fi > 0 ? (chance(0.3) ? `f${Math.floor(rnd() * fi)}(${num(d, fi)})` : `f${Math.floor(rnd() * fi)}(${num(d, fi)}, ${num(d, fi)})`) : `-${num(d, fi)}`;
       case 5: return `ys[${pick(['0', 'len(ys) - 1', 'a % 3'])}]`;
       case 6: return `${num(d, fi)} / ${pick(['2', '4', 'a', '(b - 1)'])}`;
       default: return `m.${pick(['k', 'k', 'j'])}`;
@@ -67,7 +67,7 @@ export function randomProgram(seed: number): string {
   }
   function statement(depth: number, fi: number, ind: string, mayWait: boolean): string[] {
     const inner = ind + '  ';
-    const k = Math.floor(rnd() * (depth > 0 ? 14 : 8));
+    const k = Math.floor(rnd() * (depth > 0 ? 15 : 8));
     switch (k) {
       case 0: return [`${ind}x = ${value(fi)}`];
       case 1: return [`${ind}x += ${num(2, fi)}`];
@@ -88,7 +88,8 @@ export function randomProgram(seed: number): string {
       }
       case 11: return [`${ind}if ${cond(1, fi)} { return ${value(fi)} }`];
       case 12: return fi > 0 && chance(0.3) ? [`${ind}let h${loopId++} = f${Math.floor(rnd() * fi)}`, `${ind}x = h${loopId - 1}(${num(1, fi)}, 1)`] : [`${ind}print ${value(fi)}`];
-      default: return [`${ind}print "{x} {g} {len(ys)}"`];
+      case 13: return fi > 0 && chance(0.3) ? [`${ind}let t${loopId++} = spawn f${Math.floor(rnd() * fi)}(${num(1, fi)})`, ...(chance(0.5) ? [`${ind}stop t${loopId - 1}`] : [])] : [`${ind}m["k{x % 3}"] = (x, len(ys))`];
+      default: return [`${ind}print "{x} {g} {len(ys)} {ys}"`];
     }
   }
 
