@@ -50,11 +50,11 @@ export function randomProgram(seed: number): string {
       case 2: return `${num(d, fi)} == ${num(d, fi)}`;
       case 3: return `${cond(d, fi)} and ${cond(d, fi)}`;
       case 4: return `not ${cond(d, fi)} or ${num(d, fi)} != 0`;
-      default: return pick(['"ab" < "b"', '[1, a] == [1, b]', 'has_key(m, "j")', 'ys == nil']);
+      default: return pick(['"ab" < "b"', '[1, a] == [1, b]', 'has_key(m, "j")', 'ys == nil', 'contains(ys, a)', 'm == {k: b}', '"{ys}" > "{m}"', '(a, b) != (1, 2)']);
     }
   }
   function wild(fi: number): string {
-    return pick(['nil', '"s"', '[x, "t"]', '{k: 1}', '(1, 2)', `"n{${num(1, fi)}}"`, '0..3', `${num(1, fi)} + "x"`, 'm.nope', 'ys[99]', 'x < "a"']);
+    return pick(['nil', '"s"', '[x, "t"]', '{k: 1}', '(1, 2)', `"n{${num(1, fi)}}"`, '0..3', `${num(1, fi)} + "x"`, 'm.nope', 'ys[99]', 'x < "a"', 'ys + ys', 'join(["a", "{x}"], "-")', 'str(m)', 'keys(m)', '(a..b).to', 'not ys']);
   }
   function value(fi: number): string {
     return chance(0.08) ? wild(fi) : num(2, fi);
