@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   INVALID_DECLARATION: { category: 'compile', title: 'invalid declaration' },
   DONE_OUTSIDE_DIALOG: { category: 'compile', title: '`done` outside a dialog option' },
   COMPILE_FAILED: { category: 'compile', title: 'the script has errors' },
+  DUPLICATE_TEXT_ID: { category: 'compile', title: 'the same pinned text id on two texts' },
   NOT_A_VALUE: { category: 'compile', title: 'a built-in function can only be called' },
   INVALID_SPAWN: { category: 'compile', title: '`spawn` needs a script function' },
   INVALID_TUPLE: { category: 'compile', title: 'only a pair (x, y) is a value' },
@@ -45,6 +46,7 @@ export const ERROR_CODES = {
   STRING_FRAGMENTS: { category: 'compile', title: 'player-readable text built from pieces' },
   TRANSLATION_PLACEHOLDER: { category: 'compile', title: 'translation with other placeholders than its source text' },
   TRANSLATION_INCOMPLETE: { category: 'compile', title: 'translation with untranslated or fuzzy entries' },
+  VOICE_MISSING: { category: 'compile', title: 'spoken lines without a voice in a voiced language' },
   // runtime (VM and natives)
   TYPE_ERROR: { category: 'runtime', title: 'wrong type' },
   DIVIDE_BY_ZERO: { category: 'runtime', title: 'division by zero' },
@@ -55,6 +57,7 @@ export const ERROR_CODES = {
   NO_SUCH_PROPERTY: { category: 'runtime', title: 'no such property' },
   RUNTIME: { category: 'runtime', title: 'runtime error' },
   GO_CYCLE: { category: 'runtime', title: 'rooms whose `on enter` send the player back and forth' },
+  LANGUAGE_UNKNOWN: { category: 'runtime', title: 'language the game does not offer' },
   // sandbox limits
   BUDGET_EXCEEDED: { category: 'limit', title: 'script ran too long without waiting' },
   CALL_DEPTH_EXCEEDED: { category: 'limit', title: 'calls nested too deeply' },
@@ -86,6 +89,8 @@ export const ERROR_CODES = {
   BUNDLE_CHECKSUM: { category: 'bundle', title: 'bundle entry does not match its size or checksum' },
   BUNDLE_RUNTIME_VERSION: { category: 'bundle', title: 'game needs a different Cairn version' },
   BUNDLE_CODE: { category: 'bundle', title: 'bundle code failed verification' },
+  BUNDLE_STRINGS: { category: 'bundle', title: 'bundle string table is damaged or too large' },
+  BUNDLE_FONT: { category: 'bundle', title: 'a font the manifest names is missing or not a font' },
   // walkthroughs and input logs (runtime/walkthrough/, runtime/input-log.ts)
   WALKTHROUGH_SYNTAX: { category: 'test', title: 'walkthrough line not understood' },
   WALKTHROUGH_FAILED: { category: 'test', title: 'walkthrough failed' },

@@ -38,6 +38,8 @@ export interface InputLog {
   inputs: RecordedInput[];
   /** Ticks the recorded run lasted. */
   ticks: number;
+  /** The languages it was played in, each from its tick on (absent: the scripts' own language throughout). */
+  languages?: Array<{ tick: number; lang: string }>;
 }
 
 /** A line of speech shown on screen. */
@@ -47,6 +49,10 @@ export interface SpeechView {
   color: string;
   /** Where the text is anchored (above the speaker), in room coordinates. */
   at: Pt;
+  /** The line's translation id, when it is a translatable line. */
+  id?: string;
+  /** The voice file of the line in the current language (an asset path) and how long it plays; the line lasts that long. */
+  voice?: { asset: string; ms: number };
 }
 
 /** A sprite to draw. */
@@ -79,7 +85,7 @@ export interface Scene {
   /** Inventory objects in the order taken: id, name, icon, and the right click's verb when it is not `look`. */
   inventory: Array<{ id: string; name: string; icon: string | null; defaultVerb?: string }>;
   /** Options shown when a dialog waits for a choice, else null. */
-  dialog: { options: string[] } | null;
+  dialog: { options: string[]; /** The same options in the scripts' own language, when they show in another. */ source?: string[] } | null;
   /** The verb bar: `with` is the word between two things ("to" in "Give sardine to Gulliver") for a verb that takes two. */
   verbs: Array<{ id: string; label: string; with?: string }>;
   /** Name of the hotspot under the pointer. */
@@ -135,7 +141,8 @@ export interface GameDriver {
   /** Audio commands since the last call. */
   takeAudio(): AudioCommand[];
   /** Lines spoken since the start, in order: `{actor, text}`. */
-  readonly said: ReadonlyArray<{ actor: string; text: string }>;
+  /** `id`: a translatable line's id; `source`: the line in the scripts' own language, when it was said in another. */
+  readonly said: ReadonlyArray<{ actor: string; text: string; id?: string; source?: string }>;
   /** Lines written by `print`. */
   readonly transcript: readonly string[];
   /** Evaluates a game expression now (`door.open`, `tries == 1`, `has(key)`). */

@@ -13,6 +13,8 @@ import { ThreadState } from '../interpreter/vm/thread.js';
 import { EntityRef, type Value } from '../interpreter/vm/values.js';
 import { Debugger } from './debugger.js';
 import type { AudioCommand, GameDriver, GameInput, InputLog, RecordedInput, Scene, Target } from './game-api.js';
+import type { VoiceIndex } from './bundle/index.js';
+import type { StringTable } from './language.js';
 import { verifyWorld, type LoadedGame } from './game-loader.js';
 import { adventureNatives } from './natives/adventure.js';
 import { buildScene } from './scene.js';
@@ -54,6 +56,12 @@ export interface GameOptions {
    * hooks, and debugger() becomes available. An exported player never sets it.
    */
   debug?: { onLine?: LineHook; onDebug?: DebugHook };
+  /** The language the scripts are written in (default 'en'; fromBundle: the manifest's default). */
+  sourceLanguage?: string;
+  /** The language to start in and its string table (runtime/language.ts); default: the source language. */
+  language?: StringTable;
+  /** Voiced lines by language and id (fromBundle: the manifest's `voices`). */
+  voices?: VoiceIndex;
 }
 
 /** A refused input, and why (for walkthrough diagnostics). */
@@ -77,6 +85,8 @@ export class Game implements GameDriver {
   private readonly fnNames: FunctionNames;
   private readonly lines: string[] = [];
   private readonly log: RecordedInput[] = [];
+  /** The languages played in, from their ticks on (for the input log). */
+  private readonly languages: Array<{ tick: number; lang: string }> = [];
   private readonly refused: Refusal[] = [];
   private pending: GameInput[] = [];
   private cachedScene: Scene | null = null;
@@ -106,7 +116,9 @@ export class Game implements GameDriver {
       }
       return size;
     };
-    return new Game(loaded.module, { id: m.id, version: m.version, resolution: m.resolution, imageSize: fromBundle, ...options });
+    const languages = m.languages === undefined ? {} : { sourceLanguage: m.languages.default };
+    const voices = m.voices === undefined ? {} : { voices: m.voices };
+    return new Game(loaded.module, { id: m.id, version: m.version, resolution: m.resolution, imageSize: fromBundle, ...languages, ...voices, ...options });
   }
 
   private constructor(private readonly module: Module, options: GameOptions) {
@@ -128,7 +140,11 @@ export class Game implements GameDriver {
       onError: (error) => engine.report(error),
       onLine: options.debug?.onLine,
       onDebug: options.debug?.onDebug,
+      sourceLanguage: options.sourceLanguage,
     });
+    if (options.language !== undefined) this.vm.texts.set(options.language.lang, options.language.entries);
+    this.languages.push({ tick: 0, lang: this.vm.texts.current });
+    engine.voices = options.voices ?? {};
     this.debugging = options.debug !== undefined;
     engine.vm = this.vm;
     this.vm.onSpawn = (child, parent) => inheritTag(engine, child, parent);
@@ -137,6 +153,26 @@ export class Game implements GameDriver {
     this.fnNames = { nameOf: (i) => fns.fns[i]!.name, indexOf: (name) => fns.fnIndex.get(name) };
     this.vm.init();
     startHandlers(engine, '', 'start', [], { room: '' });
+  }
+
+  /** The language text comes out in now. */
+  get language(): string {
+    return this.vm.texts.current;
+  }
+
+  /**
+   * Switches language: the next text the scripts evaluate, and the names,
+   * verbs and options of the next scene, come out in `lang`, using `table`
+   * (runtime/language.ts loadStringTable; none: the source text). A line
+   * already showing stays as it was said. Not part of a save.
+   */
+  setLanguage(lang: string, table?: StringTable): void {
+    if (table !== undefined && table.lang !== lang) throw new CairnError('USAGE', `setLanguage(${JSON.stringify(lang)}) was given the string table of ${JSON.stringify(table.lang)}`);
+    this.vm.texts.set(lang, table?.entries ?? null);
+    this.cachedScene = null;
+    const tick = this.vm.tickCount;
+    while (this.languages.length > 0 && this.languages[this.languages.length - 1]!.tick === tick) this.languages.pop();
+    if (this.languages[this.languages.length - 1]?.lang !== lang) this.languages.push({ tick, lang });
   }
 
   /** Advances one tick; a skip during a cutscene instead runs the cutscene's remaining ticks, within this call. */
@@ -346,7 +382,9 @@ export class Game implements GameDriver {
   }
 
   inputLog(): InputLog {
-    return { format: 1, game: { ...this.identity }, seed: this.seed, inputs: this.log.slice(), ticks: this.vm.tickCount };
+    const log: InputLog = { format: 1, game: { ...this.identity }, seed: this.seed, inputs: this.log.slice(), ticks: this.vm.tickCount };
+    if (this.languages.some((l) => l.lang !== this.vm.texts.source)) log.languages = this.languages.map((l) => ({ ...l }));
+    return log;
   }
 
   /** One tick of the world and its scripts. */

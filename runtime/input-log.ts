@@ -25,7 +25,7 @@ const INPUT_FIELDS: Record<GameInput['type'], { fields: string[]; check: Check }
 /** The JSON text of a log: readable, one input per line, so logs diff well. */
 export function formatInputLog(log: InputLog): string {
   const inputs = log.inputs.map((i) => `    ${JSON.stringify(i)}`).join(',\n');
-  const head = { format: log.format, game: log.game, seed: log.seed, ticks: log.ticks };
+  const head = { format: log.format, game: log.game, seed: log.seed, ticks: log.ticks, ...(log.languages === undefined ? {} : { languages: log.languages }) };
   return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "inputs": [${inputs === '' ? '' : `\n${inputs}\n  `}]\n}\n`;
 }
 
@@ -55,7 +55,13 @@ export function parseInputLog(text: string, file: string): InputLog {
     last = tick;
     inputs.push({ tick, input: readInput(entry.input, where, refuse) });
   });
-  return { format: INPUT_LOG_FORMAT, game: { id: game.id, version: game.version }, seed: data.seed as number, inputs, ticks: data.ticks as number };
+  const log: InputLog = { format: INPUT_LOG_FORMAT, game: { id: game.id, version: game.version }, seed: data.seed as number, inputs, ticks: data.ticks as number };
+  if (data.languages !== undefined) {
+    const ok = Array.isArray(data.languages) && data.languages.every((l: unknown) => isRecord(l) && Number.isSafeInteger(l.tick) && (l.tick as number) >= 0 && typeof l.lang === 'string' && Object.keys(l).length === 2);
+    if (!ok) throw refuse('`languages` must be a list of {"tick": …, "lang": …}');
+    log.languages = (data.languages as Array<{ tick: number; lang: string }>).map((l) => ({ tick: l.tick, lang: l.lang }));
+  }
+  return log;
 }
 
 /** Refuses a log recorded on another game or another version of it. */
@@ -70,11 +76,15 @@ export function checkLogIsFor(log: InputLog, game: { id: string; version: string
 /**
  * Feeds the log's inputs to a fresh game (created with the log's seed), each
  * before the tick it was recorded at, and runs to the recorded length.
- * `afterTick` sees the game after every tick (to print its transcript as it grows).
+ * `afterTick` sees the game after every tick (to print its transcript as it grows);
+ * `setLanguage` switches the language where the log says the player did.
  */
-export function replayInputLog(game: GameDriver, log: InputLog, afterTick?: () => void, stop?: () => boolean): void {
+export function replayInputLog(game: GameDriver, log: InputLog, afterTick?: () => void, stop?: () => boolean, setLanguage?: (lang: string) => void): void {
   let next = 0;
+  let nextLanguage = 0;
+  const languages = log.languages ?? [];
   while (game.tickCount < log.ticks && !stop?.()) {
+    while (setLanguage !== undefined && nextLanguage < languages.length && languages[nextLanguage]!.tick <= game.tickCount) setLanguage(languages[nextLanguage++]!.lang);
     while (next < log.inputs.length && log.inputs[next]!.tick <= game.tickCount) game.input(log.inputs[next++]!.input);
     game.tick();
     afterTick?.();

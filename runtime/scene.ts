@@ -10,6 +10,7 @@ import type { Engine } from './world/engine.js';
 import { costumeFrame } from './world/costumes.js';
 import { actorFrame, entityAt, objectZ } from './world/hit-test.js';
 import { cannotAct } from './world/interaction.js';
+import { declaredText, shownName, voiceOf } from './world/translate.js';
 import { verbWords } from './world/verb-words.js';
 
 /** Builds the scene of the current tick. */
@@ -39,11 +40,11 @@ export function buildScene(engine: Engine): Scene {
       const name = o.props.get('name');
       const icon = o.props.get('icon') ?? o.props.get('sprite');
       const verb = o.props.get('default_verb');
-      const item = { id, name: typeof name === 'string' ? name : id, icon: typeof icon === 'string' ? icon : null };
+      const item = { id, name: typeof name === 'string' ? shownName(engine, 'object', id, name) : id, icon: typeof icon === 'string' ? icon : null };
       return typeof verb === 'string' ? { ...item, defaultVerb: verb } : item;
     }),
     dialog: dialogView(engine),
-    verbs: verbWords(engine.decls).map((v) => ({ ...v })),
+    verbs: verbWords(engine.decls, (id, label) => declaredText(engine, `verb:${id}`, label)).map((v) => ({ ...v })),
     hover: hoverName(engine),
     camera: { x: s.camera.x, y: s.camera.y },
     viewport: [engine.screen[0], engine.screen[1]],
@@ -86,13 +87,19 @@ function speech(engine: Engine): SpeechView[] {
       const f = actorFrame(engine, a);
       at = { x: a.x, y: a.y - (f === null ? 48 : f.h * f.scale) - 8 };
     }
-    return { actor: l.actor, text: l.text, color: typeof color === 'string' ? color : '#ffffff', at };
+    const view: SpeechView = { actor: l.actor, text: l.text, color: typeof color === 'string' ? color : '#ffffff', at };
+    if (l.id !== undefined) view.id = l.id;
+    const voice = voiceOf(engine, l.id);
+    if (voice !== undefined) view.voice = { asset: voice.asset, ms: voice.ms };
+    return view;
   });
 }
 
 function dialogView(engine: Engine): Scene['dialog'] {
-  const options = offeredOptions(engine);
-  return options === null ? null : { options };
+  const options = offeredOptions(engine, true);
+  if (options === null) return null;
+  const source = offeredOptions(engine)!;
+  return source.some((o, i) => o !== options[i]) ? { options, source } : { options };
 }
 
 /** The name of what is under the pointer, when the player could act on it. */
@@ -103,5 +110,5 @@ function hoverName(engine: Engine): string | null {
   if (ref === null) return null;
   const props = ref.entity === 'object' ? engine.object(ref.name).props : engine.actor(ref.name).props;
   const name = props.get('name');
-  return typeof name === 'string' ? name : ref.name;
+  return typeof name === 'string' ? shownName(engine, ref.entity === 'object' ? 'object' : 'actor', ref.name, name) : ref.name;
 }

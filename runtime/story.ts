@@ -11,7 +11,7 @@
 /** One thing that happened that a player would see. */
 export type StoryEvent =
   | { kind: 'print'; text: string }
-  | { kind: 'say'; actor: string; name: string; text: string }
+  | { kind: 'say'; actor: string; name: string; text: string; /** A translatable line's id. */ id?: string }
   | { kind: 'room'; room: string }
   | { kind: 'options'; options: string[] }
   | { kind: 'chose'; text: string }

@@ -29,9 +29,13 @@
 //     7 handlers      list of (owner string, event string, hasWith byte 0|1,
 //                       [with string], fn uint)
 //     8 declarations  string: the JSON text JSON.stringify writes
+//     9 texts         (format 2; only when the module has texts) list of
+//                       (id string, forms: list of (list of string)); the
+//                       header's minReadable is then 2, else 1
 //   A module from a newer writer that this reader may still read (its
-//   minReadable is not newer) can carry further sections with ids above 8;
-//   they are skipped. In a current-version module nothing may follow section 8.
+//   minReadable is not newer) can carry further sections with ids above 9;
+//   they are skipped. In a current-version module nothing may follow the last
+//   section.
 
 import { CairnError } from '../errors.js';
 import { ByteReader, ByteWriter, type Channel } from './byte-stream.js';
@@ -39,6 +43,7 @@ import {
   MODULE_MAGIC,
   MODULE_MIN_READABLE_VERSION,
   MODULE_VERSION,
+  TEXTS_MIN_READABLE_VERSION,
   type Constant,
   type EntityKind,
   type FunctionProto,
@@ -46,6 +51,7 @@ import {
   type HandlerEntry,
   type JsonValue,
   type Module,
+  type TextEntry,
 } from './module.js';
 
 /** Entity kinds by their number in the format; append only. */
@@ -63,7 +69,8 @@ export const FORMAT_LIMITS = {
 } as const;
 
 const MAGIC_BYTES = Uint8Array.from(MODULE_MAGIC, (ch) => ch.charCodeAt(0));
-const LAST_SECTION = 8;
+const LAST_SECTION = 9;
+const TEXTS_SECTION = 9;
 const TAG_INT = 0;
 const TAG_NUMBER = 1;
 const TAG_STRING = 2;
@@ -74,8 +81,9 @@ export function encodeModule(m: Module): Uint8Array {
   const w = new ByteWriter();
   w.raw(MAGIC_BYTES);
   w.u16(MODULE_VERSION, 'format version');
-  w.u16(MODULE_MIN_READABLE_VERSION, 'minimum readable version');
+  w.u16(hasTexts(m) ? TEXTS_MIN_READABLE_VERSION : MODULE_MIN_READABLE_VERSION, 'minimum readable version');
   transferModule(w, m);
+  if (hasTexts(m)) w.section(TEXTS_SECTION, 'texts', () => transferTexts(w, m.texts!));
   return w.finish();
 }
 
@@ -88,7 +96,16 @@ export function decodeModule(bytes: Uint8Array): Module {
   const version = r.u16(0, 'format version');
   const minReadable = r.u16(0, 'minimum readable version');
   checkVersions(version, minReadable);
-  const body = transferModule(r, EMPTY_MODULE);
+  const body: ModuleBody = transferModule(r, EMPTY_MODULE);
+  if (version >= TEXTS_MIN_READABLE_VERSION && r.remaining > 0 && r.peekByte() === TEXTS_SECTION) {
+    const texts = r.section(TEXTS_SECTION, 'texts', () => transferTexts(r, []));
+    if (texts.length === 0) r.fail('the texts section is empty; a module without texts has none');
+    body.texts = texts;
+  }
+  // The writer's minReadable follows from the content, so any other is not its output.
+  if (version === MODULE_VERSION && minReadable !== (body.texts ? TEXTS_MIN_READABLE_VERSION : MODULE_MIN_READABLE_VERSION)) {
+    r.fail(`the header says format ${minReadable} can read this module, but a module ${body.texts ? 'with' : 'without'} texts says ${body.texts ? TEXTS_MIN_READABLE_VERSION : MODULE_MIN_READABLE_VERSION}`);
+  }
   if (version > MODULE_VERSION) {
     while (r.remaining > 0) {
       const at = r.offset;
@@ -99,6 +116,22 @@ export function decodeModule(bytes: Uint8Array): Module {
     r.fail(`${r.remaining} unexpected bytes after the last section, at offset ${r.offset}`);
   }
   return { ...body, version };
+}
+
+function hasTexts(m: Module): boolean {
+  return m.texts !== undefined && m.texts.length > 0;
+}
+
+const EMPTY_TEXT: TextEntry = { id: '', forms: [] };
+
+function transferTexts(c: Channel, texts: readonly TextEntry[]): TextEntry[] {
+  return transferList(c, texts, EMPTY_TEXT, 2, FORMAT_LIMITS.tableEntries, 'text', (t) => {
+    const id = c.string(t.id, 'text id');
+    const forms = transferList(c, t.forms, [], 1, FORMAT_LIMITS.entries, `form of text \`${id}\``, (form) =>
+      transferList(c, form, '', 1, FORMAT_LIMITS.entries, `slot of text \`${id}\``, (slot) => c.string(slot, `slot of text \`${id}\``)),
+    );
+    return { id, forms };
+  });
 }
 
 function checkMagic(bytes: Uint8Array): void {

@@ -280,6 +280,11 @@ export class ByteReader implements Channel {
     return result;
   }
 
+  /** The next byte, without reading it (0 at the end). */
+  peekByte(): number {
+    return this.pos < this.end ? this.bytes[this.pos]! : 0;
+  }
+
   /** Skips a section this reader does not know (in a module from a newer writer); returns its id. */
   skipSection(): number {
     const id = this.byte(0, 'section id');

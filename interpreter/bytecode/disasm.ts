@@ -19,7 +19,7 @@ const MAX_SHOWN_STRING = 60;
 export function disassemble(m: Module, options: DisassembleOptions = {}): string {
   const out: string[] = [];
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  out.push(`; cairn bytecode, format ${m.version}: ${count(m.functions.length, 'function')}, ${count(m.constants.length, 'constant')}, ${count(m.globals.length, 'global')}, ${count(m.natives.length, 'native')}`);
+  out.push(`; cairn bytecode, format ${m.version}: ${count(m.functions.length, 'function')}, ${count(m.constants.length, 'constant')}, ${count(m.globals.length, 'global')}, ${count(m.natives.length, 'native')}${m.texts ? `, ${count(m.texts.length, 'text')}` : ''}`);
   out.push(`; init: ${functionName(m, m.init)}`);
   for (const h of m.handlers) {
     const owner = h.owner === '' ? '' : ` of ${h.owner}`;
@@ -105,6 +105,8 @@ function describeOperand(m: Module, kind: OperandKind, word: number): string | u
       return functionName(m, word);
     case 'native':
       return m.natives[word] ?? '<no such native>';
+    case 'text':
+      return m.texts?.[word]?.id ?? '<no such text>';
     default:
       return undefined;
   }

@@ -86,6 +86,18 @@ function hashOperand(h: Fnv64, m: Module, kind: OperandKind, word: number): void
     case 'native':
       named = m.natives[word];
       break;
+    case 'text': {
+      const t = m.texts?.[word];
+      if (t === undefined) break;
+      h.byte(0xfd);
+      h.string(t.id);
+      h.u32(t.forms.length);
+      for (const f of t.forms) {
+        h.u32(f.length);
+        for (const slot of f) h.string(slot);
+      }
+      return;
+    }
     default:
       // local, target, count, int: the number is the meaning.
       h.u32(word);

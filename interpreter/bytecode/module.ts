@@ -3,8 +3,10 @@
 // and what the VM runs. Plain data only.
 
 /** Current bytecode format version, and the oldest this build still reads. */
-export const MODULE_VERSION = 1;
+export const MODULE_VERSION = 2;
 export const MODULE_MIN_READABLE_VERSION = 1;
+/** The oldest format that can run a module with a text table (format 2 added TEXT). */
+export const TEXTS_MIN_READABLE_VERSION = 2;
 /** The four bytes every `.cbc` file starts with. */
 export const MODULE_MAGIC = 'CBC\u0001';
 
@@ -63,6 +65,16 @@ export interface HandlerEntry {
 /** JSON-shaped data (adventure declarations travel as this). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * One translatable text the code evaluates with TEXT: its translation id and,
+ * per form (one, or two for `plural()`), what each value TEXT pops is — ''
+ * for a piece of literal text, else the placeholder name a translation uses.
+ */
+export interface TextEntry {
+  id: string;
+  forms: string[][];
+}
+
 /** A compiled program. */
 export interface Module {
   version: number;
@@ -78,4 +90,6 @@ export interface Module {
   handlers: HandlerEntry[];
   /** The world the adventure declarations describe (rooms, objects, …), as data. */
   declarations: JsonValue;
+  /** The texts TEXT instructions name, by index; absent when there are none (format 1 modules never have them). */
+  texts?: TextEntry[];
 }

@@ -12,6 +12,7 @@ export type OperandKind =
   | 'global' // index into the module's globals
   | 'fn' // index into the module's functions
   | 'native' // index into the module's native imports
+  | 'text' // index into the module's texts
   | 'target' // absolute code offset of an instruction in the same function
   | 'count' // a small non-negative count (arguments, items)
   | 'int'; // a signed integer immediate
@@ -122,6 +123,11 @@ export const OPCODE_TABLE = [
   { name: 'INC_LOCAL', code: 61, operands: ['local', 'int'], stack: fx(0, 0), doc: 'local s += n (a number)' },
   // debugging: emitted only when compiling with {debug: true}, so other code never meets it
   { name: 'LINE', code: 62, operands: ['int'], stack: fx(0, 0), doc: 'a statement on source line n starts: tell the host (VMOptions.onLine), if it listens' },
+  // translatable text (vm/texts.ts)
+  {
+    name: 'TEXT', code: 63, operands: ['text', 'count'], stack: (o) => fx(o[1]!, 1),
+    doc: 'pop n values (the pieces and placeholder values of text t; a plural text has its count first) and push text t in the current language, or joined as CONCAT does when there is no translation',
+  },
 ] as const satisfies readonly OpcodeInfo[];
 
 /** Opcode names as a union type. */

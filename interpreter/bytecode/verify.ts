@@ -107,11 +107,30 @@ function verifyTables(m: Module, options: VerifyOptions): void {
   if (!isWhole(m.init, m.functions.length - 1)) invalid(`the init function index ${m.init} is out of range (the module has ${m.functions.length} functions)`);
   const init = m.functions[m.init]!;
   if (init.minArity !== 0) invalid(`the init function \`${init.name}\` must take no arguments, but needs ${init.minArity}`);
+  checkTexts(m);
   m.handlers.forEach((h, i) => {
     const ok = typeof h === 'object' && h !== null && typeof h.owner === 'string' && typeof h.event === 'string' && (h.with === undefined || typeof h.with === 'string');
     if (!ok) invalid(`handler ${i} is malformed`);
     if (!isWhole(h.fn, m.functions.length - 1)) invalid(`handler ${i} (\`${h.event}\`) names function ${h.fn}, out of range (the module has ${m.functions.length} functions)`);
   });
+}
+
+// A text has one form, or two for plural(); every slot is '' (literal) or a placeholder name.
+function checkTexts(m: Module): void {
+  if (m.texts === undefined) return;
+  if (!Array.isArray(m.texts)) invalid("the module's texts table is not a list");
+  m.texts.forEach((t, i) => {
+    const ok = typeof t === 'object' && t !== null && typeof t.id === 'string' && Array.isArray(t.forms) && t.forms.length >= 1 && t.forms.length <= 2;
+    if (!ok) invalid(`text ${i} is malformed: it needs an id and one or two forms`);
+    t.forms.forEach((f) => (Array.isArray(f) && f.every((slot) => typeof slot === 'string')) || invalid(`text ${i} (\`${t.id}\`) has a form that is not a list of slot names`));
+  });
+}
+
+/** How many values TEXT pops for text `t`: its slots, plus the count of a plural text. */
+export function textArgCount(t: { forms: readonly (readonly string[])[] }): number {
+  let n = t.forms.length > 1 ? 1 : 0;
+  for (const f of t.forms) n += f.length;
+  return n;
 }
 
 // Saves name globals and functions, so a name must say which one it means.
@@ -176,6 +195,13 @@ function decodeInstructions(m: Module, fn: FunctionProto, where: string): Uint8A
             operandError(where, pc, info, shape.localSlots === 1 ? `uses local ${v}, but the function has ${fn.locals} locals` : `uses locals ${v} to ${v + shape.localSlots - 1}, but the function has ${fn.locals} locals`);
           }
           break;
+        case 'text': {
+          const texts = m.texts ?? [];
+          if (!isWhole(v, texts.length - 1)) operandError(where, pc, info, `names text ${v}, out of range (the module has ${texts.length})`);
+          const n = code[pc + 2]!;
+          if (n !== textArgCount(texts[v]!)) operandError(where, pc, info, `pops ${n} values, but text ${v} (\`${texts[v]!.id}\`) takes ${textArgCount(texts[v]!)}`);
+          break;
+        }
         case 'count':
           if (!isWhole(v, VERIFY_LIMITS.count)) operandError(where, pc, info, `has count ${v}, not a whole number from 0 to ${VERIFY_LIMITS.count}`);
           break;

@@ -15,13 +15,15 @@ export interface AdventureNative {
   readonly expression: boolean;
   /** The statement it implements. */
   readonly statement: string;
+  /** How many trailing arguments may be left out (default 0). */
+  readonly optional?: number;
 }
 
 const row = (name: string, statement: string, args: string[], blocking = false, expression = false): AdventureNative => ({ name, statement, args, blocking, expression });
 
 /** The table. Entity arguments are EntityRefs (or whatever value a variable holds). */
 export const ADVENTURE_NATIVES: readonly AdventureNative[] = [
-  row('say', 'say [actor] TEXT', ['actor or nil (nil: the controlled actor)', 'text'], true),
+  { ...row('say', 'say [actor] TEXT [#id] [voice "…"]', ['actor or nil (nil: the controlled actor)', 'text', "the line's translation id (a translatable line)", 'voice asset or nil'], true), optional: 2 },
   row('walk', 'walk ACTOR to POINT|OBJECT', ['actor', 'point or object'], true),
   row('choose', 'choose DIALOG', ['dialog'], true),
   row('cutscene_begin', 'cutscene { … } (before the block)', []),

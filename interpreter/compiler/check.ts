@@ -104,6 +104,12 @@ class Checker extends AstWalker {
       case 'PlaySound':
         this.assets.check(s.file.value, s.file.span, 'audio');
         return s;
+      case 'Say':
+        if (s.voice !== undefined) {
+          if (s.voice.kind === 'String') this.assets.check(s.voice.value, s.voice.span, 'audio');
+          else this.diag.error('INVALID_PROPERTY', 'A voice file is named by a plain string, as in `voice "voice/hello.ogg"`.', s.voice.span);
+        }
+        return super.stmt(s);
       case 'PlayMusic':
         this.assets.check(s.file.value, s.file.span, 'audio');
         return super.stmt(s);

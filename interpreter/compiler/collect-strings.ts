@@ -21,8 +21,14 @@ export interface TranslatableString {
   text: string;
   /** What kind of text it is. */
   role: 'line' | 'option' | 'name' | 'verb';
+  /** The other form of a `plural(n, "one", "other")` text (`text` is the singular). */
+  plural?: string;
   /** The speaker of a line, when the `say` names one. */
   speaker?: string;
+  /** The voice file a `say … voice "…"` names (an asset path). */
+  voice?: string;
+  /** True when the author pinned the id (`say "…" #id`): rewording keeps it. */
+  pinned?: boolean;
   /** The room the text belongs to, when it sits inside a room. */
   room?: string;
   /** The declaration or handler it sits in, as `room harbour / on enter`. */
@@ -31,15 +37,29 @@ export interface TranslatableString {
   line: number;
 }
 
+/** The strings of a program, and the literal each came from (the code generator gives those TEXT). */
+export interface CollectedStrings {
+  strings: TranslatableString[];
+  byNode: Map<A.Expr, TranslatableString>;
+  /** The line each `say` shows, when it is a collected string (a literal, or a variable bound to one). */
+  bySay: Map<A.Stmt, TranslatableString>;
+}
+
 /** Collects every translatable string of the model's programs, in source order, and warns about lines built from pieces. */
 export function collectStrings(model: ProgramModel, diag?: Diagnostics): TranslatableString[] {
-  const out: TranslatableString[] = [];
-  for (const { program } of model.programs) new Collector(program.file, out, diag).program(program);
+  return collectStringNodes(model, diag).strings;
+}
+
+/** collectStrings, with the node of each string. */
+export function collectStringNodes(model: ProgramModel, diag?: Diagnostics): CollectedStrings {
+  const out: CollectedStrings = { strings: [], byNode: new Map(), bySay: new Map() };
+  const pins = new Map<string, A.Ident>();
+  for (const { program } of model.programs) new Collector(program.file, out, diag, pins).program(program);
   return out;
 }
 
 /** The placeholder text of an interpolated expression: its name when it is one, else its position. */
-function placeholder(e: A.Expr, index: number): string {
+export function placeholder(e: A.Expr, index: number): string {
   if (e.kind === 'Name') return e.name;
   if (e.kind === 'Member' && e.target.kind === 'Name') return `${e.target.name}.${e.name.name}`;
   return String(index);
@@ -67,6 +87,11 @@ function isFragmented(e: A.Expr): boolean {
   return parts.some((p) => literalText(p) !== undefined) && parts.some((p) => literalText(p) === undefined);
 }
 
+/** A call of the `plural` builtin whose two forms are literal texts (and so translatable). */
+export function isPluralCall(e: A.Expr): e is A.Call {
+  return e.kind === 'Call' && e.callee.kind === 'Name' && e.callee.name === 'plural' && e.args.length === 3 && literalText(e.args[1]!) !== undefined && literalText(e.args[2]!) !== undefined;
+}
+
 class Collector extends AstWalker {
   private readonly stem: string;
   private path: string[] = [];
@@ -79,8 +104,10 @@ class Collector extends AstWalker {
 
   constructor(
     private readonly file: string,
-    private readonly out: TranslatableString[],
+    private readonly out: CollectedStrings,
     private readonly diag: Diagnostics | undefined,
+    /** Pinned ids seen so far in any file, with where. */
+    private readonly pins: Map<string, A.Ident>,
   ) {
     super();
     this.stem = file.replace(/^.*[\\/]/, '').replace(/\.adv$/, '');
@@ -125,7 +152,7 @@ class Collector extends AstWalker {
       case 'Dialog':
         return this.within(`dialog ${d.name.name}`, () => {
           for (const o of d.options) {
-            this.text(o.text, 'option');
+            this.text(o.text, 'option', undefined, o.pin);
             this.within('option', () => this.unit(o.body));
           }
         });
@@ -152,36 +179,75 @@ class Collector extends AstWalker {
     this.block(body);
   }
 
+  override expr(e: A.Expr): A.Expr {
+    if (isPluralCall(e)) this.pluralText(e);
+    return super.expr(e);
+  }
+
+  /** `plural(n, "{n} coin", "{n} coins")` with literal forms: one unit with both forms. */
+  private pluralText(e: A.Call, speaker?: string, pin?: A.Ident): TranslatableString {
+    const known = this.out.byNode.get(e);
+    if (known !== undefined) return known;
+    for (const form of [e.args[1]!, e.args[2]!]) this.taken.add(form);
+    if (pin !== undefined) this.checkPin(pin);
+    const entry = this.add(e, literalText(e.args[1]!)!, 'line', speaker, undefined, pin?.name);
+    entry.plural = literalText(e.args[2]!)!;
+    return entry;
+  }
+
   override stmt(s: A.Stmt): A.Stmt | undefined {
     if (s.kind === 'Let' && literalText(s.init) !== undefined) this.locals.set(s.name.name, s.init);
-    if (s.kind === 'Say') {
+    if (s.kind === 'Say' && isPluralCall(s.text)) {
+      this.out.bySay.set(s, this.pluralText(s.text, s.actor?.name, s.pin));
+    } else if (s.kind === 'Say') {
       const bound = s.text.kind === 'Name' ? (this.locals.get(s.text.name) ?? this.globals.get(s.text.name)) : undefined;
-      this.text(bound ?? s.text, 'line', s.actor?.name);
+      const entry = this.text(bound ?? s.text, 'line', s.actor?.name, s.pin);
+      if (entry !== undefined) {
+        if (s.voice?.kind === 'String') entry.voice = s.voice.value;
+        this.out.bySay.set(s, entry);
+      }
     }
     return super.stmt(s);
   }
 
-  private text(e: A.Expr, role: TranslatableString['role'], speaker?: string): void {
+  private text(e: A.Expr, role: TranslatableString['role'], speaker?: string, pin?: A.Ident): TranslatableString | undefined {
     const text = literalText(e);
     if (text !== undefined) {
-      if (this.taken.has(e)) return;
+      if (this.taken.has(e)) return this.out.byNode.get(e);
       this.taken.add(e);
-      this.add(e, text, role, speaker);
+      if (pin !== undefined) this.checkPin(pin);
+      return this.add(e, text, role, speaker, undefined, pin?.name);
     } else if (isFragmented(e)) {
       this.diag?.warn('STRING_FRAGMENTS', 'This text is built from pieces with `+`, which cannot be translated as one line.', e.span, {
         hint: 'write it as one string with interpolation, as in "You have {n} coins"',
       });
     }
+    return undefined;
   }
 
-  private add(node: A.NodeBase, text: string, role: TranslatableString['role'], speaker?: string, key?: string): void {
+  /** A pinned id is the author's: the same one twice is an error (translations would be shared by accident). */
+  private checkPin(pin: A.Ident): void {
+    const first = this.pins.get(pin.name);
+    if (first === undefined) {
+      this.pins.set(pin.name, pin);
+      return;
+    }
+    this.diag?.error('DUPLICATE_TEXT_ID', `The text id #${pin.name} is pinned twice.`, pin.span, {
+      hint: `it was first pinned at ${first.span.source}:${first.span.start.line}; give each text an id of its own`,
+    });
+  }
+
+  private add(node: A.Expr, text: string, role: TranslatableString['role'], speaker?: string, key?: string, pinned?: string): TranslatableString {
     const where = this.path.join(' / ');
-    const base = `${this.stem}.${this.path.map((p) => p.replace(/\s+/g, '_')).join('.')}.${key ?? fnv1a64(new TextEncoder().encode(text)).slice(0, 8)}`;
-    const count = (this.seen.get(base) ?? 0) + 1;
-    this.seen.set(base, count);
+    const base = pinned ?? `${this.stem}.${this.path.map((p) => p.replace(/\s+/g, '_')).join('.')}.${key ?? fnv1a64(new TextEncoder().encode(text)).slice(0, 8)}`;
+    const count = pinned === undefined ? (this.seen.get(base) ?? 0) + 1 : 1;
+    if (pinned === undefined) this.seen.set(base, count);
     const entry: TranslatableString = { id: count === 1 ? base : `${base}.${count}`, text, role, context: where, file: this.file, line: node.span.start.line };
+    if (pinned !== undefined) entry.pinned = true;
     if (speaker !== undefined) entry.speaker = speaker;
     if (this.room !== undefined) entry.room = this.room;
-    this.out.push(entry);
+    this.out.strings.push(entry);
+    this.out.byNode.set(node, entry);
+    return entry;
   }
 }

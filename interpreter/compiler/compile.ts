@@ -10,7 +10,7 @@ import { BUILTIN_NATIVES } from '../vm/builtins.js';
 import { nativeSpecs } from '../vm/native-table.js';
 import { AssetChecker, type AssetOptions } from './assets.js';
 import { check } from './check.js';
-import { collectStrings, type TranslatableString } from './collect-strings.js';
+import { collectStringNodes, type TranslatableString } from './collect-strings.js';
 import { checkDialogs } from './check-dialogs.js';
 import { checkProperties } from './check-properties.js';
 import { declare } from './declare.js';
@@ -85,15 +85,18 @@ export function compile(files: Array<{ file: string; text: string }>, options: C
   check(model, diag, assets);
   checkProperties(model, diag);
   checkDialogs(model, diag);
-  const strings = collectStrings(model, diag);
+  const collected = collectStringNodes(model, diag);
+  const strings = collected.strings;
   const constValues = fold(model, diag);
-  const declarations = buildDeclarations(model, constValues, diag, assets);
+  const declarations = buildDeclarations(model, constValues, diag, assets, collected.byNode);
   const warnings = sortByPlace(diag.warnings, model.files);
   if (diag.failed) {
     const errors = sortByPlace(diag.errors, model.files);
     const count = errors.length === 1 ? 'an error' : `${errors.length} errors`;
     throw new CairnError('COMPILE_FAILED', `The script has ${count}.`, { related: errors });
   }
-  const module = emitModule(model, new ModuleBuilder(), declarations, options.debug ?? false);
+  const mod = new ModuleBuilder();
+  mod.translatable = collected;
+  const module = emitModule(model, mod, declarations, options.debug ?? false);
   return { module, warnings, assetsUsed: assets.usedPaths(), strings };
 }

@@ -2,13 +2,19 @@
 // and the state of the function being emitted (its code buffer, the loops
 // and cutscenes it is inside). Constants and imports are deduplicated here.
 
-import type { Constant, EntityKind } from '../bytecode/module.js';
+import type { Constant, EntityKind, TextEntry } from '../bytecode/module.js';
+import type { CollectedStrings } from './collect-strings.js';
 import type { FunctionBuilder, Label } from './emit-function.js';
 import type { ProgramModel, Unit } from './program-model.js';
 
 /** The module's constant pool and native imports, built while emitting. */
 export class ModuleBuilder {
   readonly constants: Constant[] = [];
+  /** The texts TEXT instructions name (module.texts). */
+  readonly texts: TextEntry[] = [];
+  /** Translatable literals and the line of each `say` (collect-strings.ts); empty: no TEXT is emitted. */
+  translatable: Pick<CollectedStrings, 'byNode' | 'bySay'> = { byNode: new Map(), bySay: new Map() };
+  private readonly textIndex = new Map<string, number>();
   readonly natives: string[] = [];
   private readonly numbers = new Map<number, number>();
   private negativeZero = -1;
@@ -61,6 +67,16 @@ export class ModuleBuilder {
     const key = `${entity}:${name}`;
     let k = this.entities.get(key);
     if (k === undefined) this.entities.set(key, (k = this.add({ entity, name })));
+    return k;
+  }
+
+  /** The index of a text, by its id (one id, one text). */
+  text(entry: TextEntry): number {
+    let k = this.textIndex.get(entry.id);
+    if (k === undefined) {
+      k = this.texts.push(entry) - 1;
+      this.textIndex.set(entry.id, k);
+    }
     return k;
   }
 

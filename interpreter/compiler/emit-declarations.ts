@@ -20,6 +20,7 @@
 //   entities → { "$entity": "object", "name": "door" }.
 
 import type * as A from '../syntax/ast.js';
+import type { TranslatableString } from './collect-strings.js';
 import type { JsonValue } from '../bytecode/module.js';
 import { didYouMean } from '../edit-distance.js';
 import type { AssetChecker } from './assets.js';
@@ -42,11 +43,13 @@ function expected(owner: PropertyOwner, name: string): Expect | undefined {
 }
 
 /** Builds the declarations JSON, reporting problems with properties. */
-export function buildDeclarations(model: ProgramModel, constValues: ConstValues, diag: Diagnostics, assets: AssetChecker): JsonValue {
+export function buildDeclarations(model: ProgramModel, constValues: ConstValues, diag: Diagnostics, assets: AssetChecker, strings?: ReadonlyMap<A.Expr, TranslatableString>): JsonValue {
   const b = new DeclarationBuilder(model, constValues, diag, assets);
   const fileOf = (span: A.Ident['span']): number => Math.max(0, model.files.indexOf(span.source));
   const place = (d: { name: A.Ident }) => ({ name: d.name.name, file: fileOf(d.name.span), line: d.name.span.start.line });
+  const texts = declaredTexts(model, strings);
   return {
+    ...(Object.keys(texts).length > 0 ? { texts } : {}),
     verbs: [...model.verbs.values()].map((v) => ({ id: v.id.name, label: v.label.value })),
     rooms: model.rooms.map((r) => ({ ...place(r), properties: b.properties(r.properties, 'room'), objects: r.objects.map((o) => o.name.name) })),
     objects: model.objects.map(({ decl, room }) => ({ ...place(decl), room, properties: b.properties(decl.properties, 'object') })),
@@ -57,6 +60,28 @@ export function buildDeclarations(model: ProgramModel, constValues: ConstValues,
       options: options.map((o) => ({ text: b.optionText(o.option.text), once: o.option.once, condition: o.condition ?? null, body: o.body })),
     })),
   };
+}
+
+/**
+ * The translation ids of declared text: `verb:<id>`, `room:<name>`,
+ * `object:<name>`, `actor:<name>` (the `name` property) and
+ * `option:<dialog>:<index>`, each → [id, source text]. The runtime shows a
+ * translation only while the text is still the declared one.
+ */
+function declaredTexts(model: ProgramModel, strings: ReadonlyMap<A.Expr, TranslatableString> | undefined): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  if (strings === undefined) return out;
+  const add = (key: string, node: A.Expr | undefined): void => {
+    const s = node === undefined ? undefined : strings.get(node);
+    if (s !== undefined) out[key] = [s.id, s.text];
+  };
+  const nameOf = (props: A.Property[]): A.Expr | undefined => props.find((p) => p.name.name === 'name')?.value;
+  for (const v of model.verbs.values()) add(`verb:${v.id.name}`, v.label);
+  for (const r of model.rooms) add(`room:${r.name.name}`, nameOf(r.properties));
+  for (const { decl } of model.objects) add(`object:${decl.name.name}`, nameOf(decl.properties));
+  for (const a of model.actors) add(`actor:${a.name.name}`, nameOf(a.properties));
+  for (const { decl, options } of model.dialogs) options.forEach((o, i) => add(`option:${decl.name.name}:${i}`, o.option.text));
+  return out;
 }
 
 class DeclarationBuilder {

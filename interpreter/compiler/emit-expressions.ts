@@ -5,6 +5,7 @@
 
 import type * as A from '../syntax/ast.js';
 import type { OpName } from '../bytecode/opcodes.js';
+import { literalText, placeholder } from './collect-strings.js';
 import { isTruthy, literalValue } from './constants.js';
 import { Label } from './emit-function.js';
 import type { EmitContext } from './emit-context.js';
@@ -26,8 +27,12 @@ export function emitExpr(cx: EmitContext, e: A.Expr): void {
   switch (e.kind) {
     case 'Number':
       return emitNumber(cx, e.value);
-    case 'String':
-      return fb.op('CONST', cx.mod.string(e.value));
+    case 'String': {
+      fb.op('CONST', cx.mod.string(e.value));
+      const t = translatableText(cx, e);
+      if (t !== undefined) fb.op('TEXT', t, 1);
+      return;
+    }
     case 'Bool':
       return fb.op(e.value ? 'TRUE' : 'FALSE');
     case 'Nil':
@@ -38,7 +43,10 @@ export function emitExpr(cx: EmitContext, e: A.Expr): void {
         else emitExpr(cx, part);
       }
       fb.at(e.span.start);
-      return fb.op('CONCAT', e.parts.length);
+      {
+        const t = translatableText(cx, e);
+        return t === undefined ? fb.op('CONCAT', e.parts.length) : fb.op('TEXT', t, e.parts.length);
+      }
     case 'List':
       for (const item of e.items) emitExpr(cx, item);
       return fb.op('LIST', e.items.length);
@@ -73,6 +81,52 @@ export function emitExpr(cx: EmitContext, e: A.Expr): void {
       fb.at(e.name.span.start);
       return fb.op('MEMBER_GET', cx.mod.string(e.name.name));
   }
+}
+
+/**
+ * The text-table index of a translatable line, or undefined. A literal whose
+ * text folding changed (a const spliced in) no longer matches its id's source
+ * text, so it stays plain.
+ */
+function translatableText(cx: EmitContext, e: A.StringLit | A.InterpLit): number | undefined {
+  const entry = cx.mod.translatable.byNode.get(e);
+  if (entry === undefined || entry.role !== 'line' || literalText(e) !== entry.text) return undefined;
+  return cx.mod.text({ id: entry.id, forms: [slotsOf(e)] });
+}
+
+/** The slots of a literal text: '' for each piece of literal text, the placeholder name for each value. */
+function slotsOf(e: A.Expr): string[] {
+  if (e.kind !== 'Interp') return [''];
+  let n = 0;
+  return e.parts.map((p) => (typeof p === 'string' ? '' : placeholder(p, ++n)));
+}
+
+/** Pushes the pieces and values of a literal text, as CONCAT or TEXT pops them. */
+function emitPieces(cx: EmitContext, e: A.Expr): void {
+  if (e.kind !== 'Interp') return emitExpr(cx, e);
+  for (const part of e.parts) {
+    if (typeof part === 'string') cx.fb.op('CONST', cx.mod.string(part));
+    else emitExpr(cx, part);
+  }
+}
+
+/**
+ * `plural(n, "{n} coin", "{n} coins")` with collected literal forms: the count,
+ * then both forms' pieces, then one TEXT, which picks the form by the rules of
+ * the language played. False (nothing emitted) when it is not such a call.
+ */
+function emitPluralText(cx: EmitContext, e: A.Call): boolean {
+  const entry = cx.mod.translatable.byNode.get(e);
+  const [count, one, other] = e.args as [A.Expr, A.Expr, A.Expr];
+  if (entry?.plural === undefined || literalText(one) !== entry.text || literalText(other) !== entry.plural) return false;
+  const forms = [slotsOf(one), slotsOf(other)];
+  const t = cx.mod.text({ id: entry.id, forms });
+  emitExpr(cx, count);
+  emitPieces(cx, one);
+  emitPieces(cx, other);
+  cx.fb.at(e.span.start);
+  cx.fb.op('TEXT', t, 1 + forms[0]!.length + forms[1]!.length);
+  return true;
 }
 
 /** Pushes two values; two locals in one GET_LOCAL2. */
@@ -154,6 +208,7 @@ export function emitCall(cx: EmitContext, e: A.Call, spawn: boolean): void {
   const fb = cx.fb;
   const b = e.callee.kind === 'Name' ? cx.model.bindings.get(e.callee) : undefined;
   const argc = e.args.length;
+  if (b?.kind === 'native' && b.native.name === 'plural' && !spawn && emitPluralText(cx, e)) return;
   if (b?.kind === 'fn' || b?.kind === 'native') {
     for (const arg of e.args) emitExpr(cx, arg);
     fb.at(e.span.start);

@@ -27,6 +27,7 @@ export function emitModule(model: ProgramModel, mod: ModuleBuilder, declarations
     init: model.initUnit,
     handlers: model.handlers.map((h) => (h.with === undefined ? { owner: h.owner, event: h.event, fn: h.unit } : { owner: h.owner, event: h.event, with: h.with, fn: h.unit })),
     declarations,
+    ...(mod.texts.length > 0 ? { texts: mod.texts } : {}),
   };
 }
 

@@ -285,8 +285,15 @@ function emitAdventure(cx: EmitContext, s: A.Stmt): void {
       if (s.actor) emitEntity(cx, s.actor);
       else fb.op('NIL');
       emitExpr(cx, s.text);
-      fb.at(s.span.start);
-      return callNative(cx, 'say', 2);
+      {
+        const line = cx.mod.translatable.bySay.get(s);
+        fb.at(s.span.start);
+        if (line === undefined) return callNative(cx, 'say', 2);
+        fb.op('CONST', cx.mod.string(line.id));
+        if (line.voice === undefined) fb.op('NIL');
+        else fb.op('CONST', cx.mod.string(line.voice));
+        return callNative(cx, 'say', 4);
+      }
     case 'Walk':
       emitEntity(cx, s.actor);
       emitExpr(cx, s.to);

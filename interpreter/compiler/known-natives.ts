@@ -27,7 +27,7 @@ export function nativeTable(builtins: readonly NativeSpec[]): Map<string, KnownN
     table.set(n.name, { ...n, maxArity: n.maxArity < 0 ? Infinity : n.maxArity, callable: adventure === undefined || adventure.expression });
   }
   for (const n of ADVENTURE_NATIVES) {
-    if (!table.has(n.name)) table.set(n.name, { name: n.name, minArity: n.args.length, maxArity: n.args.length, blocking: n.blocking, callable: n.expression });
+    if (!table.has(n.name)) table.set(n.name, { name: n.name, minArity: n.args.length - (n.optional ?? 0), maxArity: n.args.length, blocking: n.blocking, callable: n.expression });
   }
   return table;
 }

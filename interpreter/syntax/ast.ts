@@ -70,7 +70,8 @@ export interface Debug extends NodeBase { kind: 'Debug' }
 
 // Adventure statements (docs/language.md, "Adventure statements"). Entity names are Idents, resolved by the compiler.
 /** `say "text"` or `say keeper "text"`. */
-export interface Say extends NodeBase { kind: 'Say'; actor?: Ident; text: Expr }
+/** `say [actor] TEXT [#id] [voice "file"]`: `pin` fixes the line's translation id, `voice` names its voice file. */
+export interface Say extends NodeBase { kind: 'Say'; actor?: Ident; text: Expr; pin?: Ident; voice?: Expr }
 /** `walk hero to shell` or `walk hero to (200, 330)`. */
 export interface Walk extends NodeBase { kind: 'Walk'; actor: Ident; to: Expr }
 export interface Choose extends NodeBase { kind: 'Choose'; dialog: Ident }
@@ -118,7 +119,7 @@ export interface CostumeDecl extends NodeBase { kind: 'Costume'; name: Ident; pr
 export interface ObjectDecl extends NodeBase { kind: 'Object'; name: Ident; properties: Property[]; handlers: Handler[] }
 export interface RoomDecl extends NodeBase { kind: 'Room'; name: Ident; properties: Property[]; objects: ObjectDecl[]; handlers: Handler[] }
 /** `option "text" [once] [if cond] { … }` */
-export interface DialogOption extends NodeBase { text: Expr; once: boolean; condition?: Expr; body: Block }
+export interface DialogOption extends NodeBase { text: Expr; pin?: Ident; once: boolean; condition?: Expr; body: Block }
 export interface DialogDecl extends NodeBase { kind: 'Dialog'; name: Ident; options: DialogOption[] }
 
 export type Decl = FnDecl | ConstDecl | VarDecl | Handler | VerbsDecl | ActorDecl | CostumeDecl | ObjectDecl | RoomDecl | DialogDecl;

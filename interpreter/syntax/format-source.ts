@@ -243,7 +243,7 @@ class Formatter {
   private option(o: A.DialogOption, depth: number): string {
     const once = o.once ? ' once' : '';
     const condition = o.condition ? ` if ${this.expr.write(o.condition, depth)}` : '';
-    return `option ${this.expr.write(o.text, depth)}${once}${condition} ${this.block(o.body, depth)}`;
+    return `option ${this.expr.write(o.text, depth)}${o.pin ? ` #${o.pin.name}` : ''}${once}${condition} ${this.block(o.body, depth)}`;
   }
 
   // ─── Statements ───────────────────────────────────────────────────────────
@@ -272,7 +272,7 @@ class Formatter {
       case 'StopThread': return `stop ${e(s.thread)}`;
       case 'Print': return `print ${e(s.value)}`;
       case 'Debug': return 'debug';
-      case 'Say': return s.actor ? `say ${s.actor.name} ${e(s.text)}` : `say ${e(s.text)}`;
+      case 'Say': return `${s.actor ? `say ${s.actor.name} ${e(s.text)}` : `say ${e(s.text)}`}${s.pin ? ` #${s.pin.name}` : ''}${s.voice ? ` voice ${e(s.voice)}` : ''}`;
       case 'Walk': return `walk ${s.actor.name} to ${e(s.to)}`;
       case 'Choose': return `choose ${s.dialog.name}`;
       case 'Cutscene': return `cutscene ${this.block(s.body, depth)}`;

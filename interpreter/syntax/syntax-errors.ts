@@ -284,6 +284,8 @@ function narrow(phrases: string[]): string[] {
   if (has('a name')) e = e.filter((p) => p !== '`:`');
   if (has('`{`') && !e.some(isCloser)) e = e.filter((p) => !isWord(p) && p !== '`(`');
   if (e.length > 1) e = e.filter((p) => p !== 'an operator');
+  // A pinned text id (`say "…" #id`) is optional wherever it may come.
+  if (e.length > 1) e = e.filter((p) => p !== 'a text id (#name)');
   return e;
 }
 

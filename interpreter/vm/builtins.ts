@@ -195,6 +195,11 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
       return newList(ctx, parts);
     },
   },
+  {
+    name: 'plural', params: ['number', 'any', 'any'], blocking: false,
+    doc: 'plural(n, one, other): the form that n takes, by the rules of the language played (one for 1 in English, other for the rest); with literal texts the translator gives every form the language has',
+    fn: (a, ctx) => (ctx.sourcePluralForm(a[0] as number) === 0 ? a[1]! : a[2]!),
+  },
   { name: 'upper', params: ['string'], blocking: false, doc: 'upper(text): in capitals', fn: (a, ctx) => newString(ctx, charged(ctx, a[0] as string).toUpperCase()) },
   { name: 'lower', params: ['string'], blocking: false, doc: 'lower(text): in small letters', fn: (a, ctx) => newString(ctx, charged(ctx, a[0] as string).toLowerCase()) },
   { name: 'str', params: ['any'], blocking: false, doc: 'str(x): x as text, as print writes it', fn: (a, ctx) => newString(ctx, textOf(ctx, a[0]!)) },

@@ -17,6 +17,7 @@ import { SIZE } from './memory.js';
 import { enterFast, rt, runThreadFast } from './fast/fast-runtime.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
 import { FnRef, Range, ThreadHandle, type Value } from './values.js';
+import { evaluateText } from './texts.js';
 import type { VM } from './vm.js';
 
 type OpCode<N extends OpName> = (typeof Op)[N];
@@ -738,6 +739,18 @@ export function execute(vm: VM, th: Thread, floor = 0): void {
           onLine(th.id, fn.file, code[pc + 1]!);
         }
         pc += 2;
+        break;
+      }
+      case 63 satisfies OpCode<'TEXT'>: {
+        const n = code[pc + 2]!;
+        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+        vm.fuel = fuel;
+        save(th, fi, pc, sp, base, fp);
+        const s = evaluateText(vm, vm.program.texts[code[pc + 1]!]!, stack, sp - n, n);
+        fuel = vm.fuel;
+        sp -= n;
+        stack[sp++] = s;
+        pc += 3;
         break;
       }
       default:

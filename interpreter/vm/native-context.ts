@@ -39,4 +39,7 @@ export class NativeContextImpl implements NativeContext {
   display(v: Value): string {
     return this.vm.display(v);
   }
+  sourcePluralForm(count: number): number {
+    return this.vm.texts.sourceFormFor(count);
+  }
 }

@@ -47,6 +47,8 @@ export interface NativeContext {
   readonly workLeft: number;
   /** A value's printed form, as `print` writes it. */
   display(v: Value): string;
+  /** Which of two forms (0: singular, 1: other) `count` takes in the scripts' language (`plural()` of texts that are not translated). */
+  sourcePluralForm(count: number): number;
 }
 
 /** A native's implementation: arguments already checked against `params`. */

@@ -5,7 +5,7 @@
 // position-independent hash (bytecode/hash.ts) is computed once here, for saves.
 
 import { buildFingerprint, functionHash } from '../bytecode/hash.js';
-import type { Constant, FunctionProto, HandlerEntry, Module } from '../bytecode/module.js';
+import type { Constant, FunctionProto, HandlerEntry, Module, TextEntry } from '../bytecode/module.js';
 import { CairnError, type Span } from '../errors.js';
 import type { ResolvedNative } from './native-table.js';
 import { EntityRef, FnRef, type Value } from './values.js';
@@ -33,6 +33,8 @@ export interface Program {
   readonly module: Module;
   readonly fns: readonly FnInfo[];
   readonly consts: readonly Value[];
+  /** The module's texts (TEXT operands index them). */
+  readonly texts: readonly TextEntry[];
   readonly natives: readonly ResolvedNative[];
   readonly handlers: readonly HandlerEntry[];
   readonly globalNames: readonly string[];
@@ -58,6 +60,7 @@ export function loadProgram(module: Module, natives: ReadonlyMap<string, Resolve
     module,
     fns,
     consts,
+    texts: module.texts ?? [],
     natives: resolved,
     handlers: module.handlers,
     globalNames,

@@ -16,6 +16,7 @@ import { resolveLimits, SIZE, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
 import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './native-table.js';
 import { loadProgram, type Program } from './program.js';
+import { TextLanguage } from './texts.js';
 import { arityError, budgetError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
 import { freshState, measureState, type VmState } from './state.js';
@@ -53,6 +54,8 @@ export interface VMOptions {
    * results, errors and limits; a VM with onLine or onDebug never uses it.
    */
   fastTier?: boolean;
+  /** The language the scripts are written in (BCP 47, default 'en'): the plural rules of untranslated `plural()` texts. */
+  sourceLanguage?: string;
 }
 
 export type { VmState } from './state.js';
@@ -79,6 +82,8 @@ export class VM {
    * and writing it back allocates nothing.
    */
   fuel: number = Infinity;
+  /** The language TEXT evaluates in and its translations (vm/texts.ts); the host switches it with `texts.set()`. Not part of a snapshot. */
+  readonly texts: TextLanguage;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
   /** The compiled form of each loaded function that has one (read by the dispatch loop at CALL). */
@@ -118,6 +123,7 @@ export class VM {
     this.ctx = new NativeContextImpl(this);
     const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined;
     this.fastFns = fast ? fastCode(this.loaded) : [];
+    this.texts = new TextLanguage(options.sourceLanguage ?? 'en');
   }
 
   /** The program running: the loaded one, or while evaluate() runs, its extension. */

@@ -11,15 +11,23 @@ import { ADVENTURE_NATIVES } from '../../interpreter/compiler/adventure-natives.
 import { Game, type GameOptions } from '../../runtime/game.js';
 import type { LoadedGame } from '../../runtime/game-loader.js';
 import { checkLogIsFor, formatInputLog, parseInputLog, replayInputLog } from '../../runtime/input-log.js';
+import { loadStringTable, offeredLanguages } from '../../runtime/language.js';
 import { continueFromSave } from './save-files.js';
 import { readTextFile } from './sources.js';
 import { terminalSafe, terminalSafeError, terminalSafeSources, type Terminal } from './terminal.js';
 
 const ADVENTURE_NATIVE_NAMES: ReadonlySet<string> = new Set(ADVENTURE_NATIVES.map((n) => n.name));
 
-/** A fresh game of a loaded bundle, with the random generator seeded by `seed` (and `debug` hooks, for tracing). */
-export function startGame(loaded: LoadedGame, seed: number, debug?: GameOptions['debug']): Game {
-  return Game.fromBundle(loaded, { seed, debug });
+/** A fresh game of a loaded bundle, with the random generator seeded by `seed` (and `debug` hooks, for tracing), in `lang` (default: the game's own). */
+export function startGame(loaded: LoadedGame, seed: number, debug?: GameOptions['debug'], lang?: string): Game {
+  return Game.fromBundle(loaded, { seed, debug, ...(lang === undefined ? {} : { language: loadStringTable(loaded.bundle, lang) }) });
+}
+
+/** The languages `--lang` names: one, or with `all` every one the bundle offers. */
+export function chosenLanguages(loaded: LoadedGame, lang: string | undefined): Array<string | undefined> {
+  if (lang === undefined) return [undefined];
+  const { offered } = offeredLanguages(loaded.bundle);
+  return lang === 'all' ? offered : [lang];
 }
 
 /** True when a module declares a world (rooms, actors, objects, dialogs) or calls adventure natives: it needs the Game, not the bare VM. */
@@ -48,6 +56,8 @@ export interface HeadlessOptions {
   quiet?: boolean;
   /** Continue from this `.cairnsave` file instead of starting anew. */
   load?: string;
+  /** Play in this language (`--lang`; a replay uses the log's). */
+  lang?: string;
 }
 
 /**
@@ -66,7 +76,9 @@ export function runHeadless(source: LoadedGame | Module, options: HeadlessOption
   const log = options.replay === undefined ? undefined : parseInputLog(readTextFile(options.replay), options.replay);
   if (log && options.replay && loaded) checkLogIsFor(log, loaded.bundle.manifest, options.replay);
   const seed = log?.seed ?? options.seed;
-  const game = loaded ? startGame(loaded, seed, options.debug) : Game.create(source as Module, { seed, debug: options.debug });
+  if (options.lang !== undefined && !loaded) throw new CairnError('USAGE', '--lang needs a built game (`cairn build`, then `cairn run GAME.cairn --lang fr`)');
+  const lang = log?.languages?.[0]?.lang ?? options.lang;
+  const game = loaded ? startGame(loaded, seed, options.debug, lang) : Game.create(source as Module, { seed, debug: options.debug });
   if (options.load !== undefined) continueFromSave(game, options.load);
   let printed = 0;
   const printNew = () => {
@@ -77,7 +89,7 @@ export function runHeadless(source: LoadedGame | Module, options: HeadlessOption
   };
   const failed = () => game.errors.length > 0;
   if (log) {
-    replayInputLog(game, log, printNew, failed);
+    replayInputLog(game, log, printNew, failed, (to) => game.setLanguage(to, loadStringTable(loaded!.bundle, to)));
   } else {
     // The first tick runs `on start`; from then on, control in the player's hands means the run is over.
     do {

@@ -8,6 +8,7 @@
 
 import { po, type PoEntry, type PoTable } from 'gettext-parser';
 import type { TranslatableString } from '../../interpreter/compiler/compile.js';
+import { pluralCategories } from '../../interpreter/vm/texts.js';
 
 /** What a merge changed, for the command's summary. */
 export interface MergeSummary {
@@ -43,6 +44,16 @@ function flags(e: PoEntry): Set<string> {
   return new Set((e.comments?.flag ?? '').split(/[,\s]+/).filter((f) => f !== ''));
 }
 
+/**
+ * How many forms a plural entry has in `lang`: the `nplurals` of the file's
+ * Plural-Forms header when it has one (a translator's tool writes it), else
+ * the number of CLDR plural categories the language uses (docs/localization.md).
+ */
+export function pluralFormCount(header: string | undefined, lang: string): number {
+  const n = /nplurals\s*=\s*(\d+)/.exec(header ?? '');
+  return n !== null && Number(n[1]) >= 1 && Number(n[1]) <= 6 ? Number(n[1]) : pluralCategories(lang).length;
+}
+
 /** Merges `strings` into the PO text `existing` (undefined: a new file) for `lang`; returns the new PO text and what changed. */
 export function mergePo(existing: string | undefined, strings: readonly TranslatableString[], lang: string): { text: string; summary: MergeSummary } {
   const table: PoTable = existing === undefined ? { charset: 'utf-8', headers: {}, translations: {} } : po.parse(existing);
@@ -52,10 +63,17 @@ export function mergePo(existing: string | undefined, strings: readonly Translat
   const used = new Set<string>();
   const summary: MergeSummary = { added: 0, fuzzy: 0, obsolete: 0, total: strings.length };
   const next: PoTable['translations'] = { '': { '': { msgid: '', msgstr: [''] } } };
+  const forms = pluralFormCount(table.headers['Plural-Forms'], lang);
   for (const s of strings) {
     let entry = old.get(s.id);
-    if (entry && entry.msgid === s.text) used.add(s.id);
-    else {
+    if (entry && entry.msgid === s.text && entry.msgid_plural === s.plural) used.add(s.id);
+    else if (entry && s.pinned === true) {
+      // A pinned id is the author saying "same line, new words": the translation stands as it is.
+      used.add(s.id);
+      entry = { ...entry, msgid: s.text };
+      if (s.plural === undefined) delete entry.msgid_plural;
+      else entry.msgid_plural = s.plural;
+    } else {
       // The text changed (so did its id): take over an unclaimed translation from the same place.
       const donor = entry ?? [...old.values()].find((e) => !used.has(e.msgctxt ?? '') && !strings.some((x) => x.id === e.msgctxt) && placeOf(e.msgctxt ?? '') === placeOf(s.id) && translated(e));
       if (donor) {
@@ -63,9 +81,14 @@ export function mergePo(existing: string | undefined, strings: readonly Translat
         const f = flags(donor);
         f.add('fuzzy');
         entry = { ...donor, msgctxt: s.id, msgid: s.text, comments: { ...donor.comments, flag: [...f].join(', '), previous: `msgid ${JSON.stringify(donor.msgid)}` } };
+        if (s.plural === undefined) delete entry.msgid_plural;
+        else {
+          entry.msgid_plural = s.plural;
+          while (entry.msgstr.length < forms) entry.msgstr.push('');
+        }
         summary.fuzzy++;
       } else {
-        entry = { msgctxt: s.id, msgid: s.text, msgstr: [''] };
+        entry = s.plural === undefined ? { msgctxt: s.id, msgid: s.text, msgstr: [''] } : { msgctxt: s.id, msgid: s.text, msgid_plural: s.plural, msgstr: Array<string>(forms).fill('') };
         summary.added++;
       }
     }

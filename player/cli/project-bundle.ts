@@ -3,12 +3,14 @@
 // (checking every asset they name), warns about assets nothing uses, and
 // packs a reproducible bundle, hashing with Node's SHA-256.
 
+import { compileStringTables } from './string-tables.js';
+import { buildVoiceIndex } from './voice-index.js';
 import { checkTranslations } from './translation-check.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { encodeModule } from '../../interpreter/bytecode/binary.js';
 import { CairnError } from '../../interpreter/errors.js';
-import { writeBundle } from '../../runtime/bundle/index.js';
+import { namedFontFiles, writeBundle } from '../../runtime/bundle/index.js';
 import { checkWorld } from '../../runtime/world/check-world.js';
 import { sniffAsset } from '../../runtime/world/asset-sniff.js';
 import { createProgress } from './progress.js';
@@ -36,11 +38,14 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
       onWarning,
     },
   );
-  checkTranslations(project, strings, onWarning, (file, text) => term.addSource(file, text));
+  const poTexts = checkTranslations(project, strings, onWarning, (file, text) => term.addSource(file, text));
   const worldProblems = checkWorld(module, project.config.resolution);
   if (worldProblems.length === 1) throw worldProblems[0];
   if (worldProblems.length > 1) throw new CairnError('COMPILE_FAILED', `The game has ${worldProblems.length} errors.`, { related: worldProblems });
-  const used = new Set(assetsUsed);
+  const { voices, used: voiceFiles } = buildVoiceIndex(project, strings, onWarning);
+  // Fonts are named by cairn.json, not by scripts: they are used too.
+  const fontFiles = project.config.fonts === undefined ? [] : namedFontFiles(project.config.fonts).map((f) => f.path);
+  const used = new Set([...assetsUsed, ...voiceFiles, ...fontFiles]);
   for (const path of project.assets.keys()) {
     if (!used.has(path)) onWarning(new CairnError('UNUSED_ASSET', `assets/${path} is not used by any script`, { hint: 'delete it, or name it in a script; it is packed all the same' }));
   }
@@ -55,9 +60,13 @@ export function buildProjectBundle(dir: string, term: Terminal, onWarning: (warn
     progress.update(read);
   }
   progress.done();
-  const { id, title, author, version, resolution, pixelArt } = project.config;
+  const { id, title, author, version, resolution, pixelArt, languages, fonts } = project.config;
+  const translated = languages === undefined ? {} : {
+    languages: { default: languages.default, offered: [...languages.offered], complete: [...(languages.complete ?? [])] },
+    strings: compileStringTables(poTexts, strings),
+  };
   const bundle = writeBundle(
-    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets },
+    { id, title, author, version, resolution, pixelArt, entry: 'game', modules: new Map([['game', encodeModule(module)]]), assets, ...translated, voices, ...(fonts === undefined ? {} : { fonts }) },
     { sha256: nodeSha256 },
   );
   return { project, bundle, assetCount: assets.size };

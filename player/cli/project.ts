@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CairnError, type Span } from '../../interpreter/errors.js';
 import { didYouMean } from '../../interpreter/edit-distance.js';
+import { FONT_ROLES, type ManifestFonts } from '../../runtime/bundle/index.js';
 import { readTextFile } from './sources.js';
 
 /** The validated contents of `cairn.json`. */
@@ -19,6 +20,8 @@ export interface ProjectConfig {
   description?: string;
   /** The languages the game offers (docs/localization.md): the one it is written in, the translations, those declared complete. */
   languages?: { default: string; offered: string[]; complete?: string[] };
+  /** The fonts text is drawn in (docs/localization.md, Fonts): asset paths per role, per language where needed. */
+  fonts?: ManifestFonts;
 }
 
 /** A project read from disk. */
@@ -64,7 +67,41 @@ const FIELDS: Record<string, { required: boolean; check: FieldCheck; doc: string
     doc: 'the languages offered: {"default": "en", "offered": ["en", "fr"], "complete": ["fr"]}',
     check: checkLanguages,
   },
+  fonts: {
+    required: false,
+    doc: 'the fonts text is drawn in: {"speech": "fonts/x.woff2", "ui": …, "dialog": …, "bitmap": false, "languages": {"ar": {"speech": …}}}',
+    check: checkFonts,
+  },
 };
+
+/** `fonts`: asset paths (relative to assets/) per role, `bitmap`, and per-language paths per role. */
+function checkFonts(v: unknown): string | undefined {
+  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const roles = FONT_ROLES.map((r) => `"${r}"`).join(', ');
+  // `prefix` names where the files are (`languages.ar.`); the phrase follows "`fonts` in cairn.json".
+  const files = (x: Record<string, unknown>, prefix: string): string | undefined => {
+    for (const [k, p] of Object.entries(x)) {
+      if (!(FONT_ROLES as readonly string[]).includes(k)) return `has an unknown role \`${prefix}${k}\`: the roles are ${roles}`;
+      if (typeof p !== 'string' || p === '' || p.startsWith('/') || p.startsWith('assets/') || p.split('/').includes('..')) {
+        return `has \`${prefix}${k}\`, which must be a font file's path inside assets/, like "fonts/story.woff2"`;
+      }
+    }
+    return undefined;
+  };
+  if (!isObject(v)) return 'must be an object like {"speech": "fonts/story.woff2"}';
+  const { bitmap, languages, ...byRole } = v;
+  if (bitmap !== undefined && typeof bitmap !== 'boolean') return 'has `bitmap`, which must be true (BMFont .fnt files) or false';
+  const problem = files(byRole, '');
+  if (problem !== undefined || languages === undefined) return problem;
+  if (!isObject(languages)) return 'has `languages`, which must map language tags to font files by role';
+  for (const [lang, f] of Object.entries(languages)) {
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) return `has \`languages\` with "${lang}", which is not a language tag like "fr" or "zh-Hant"`;
+    if (!isObject(f)) return `has \`languages.${lang}\`, which must be an object of font files by role (${roles})`;
+    const p = files(f, `languages.${lang}.`);
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
 
 /** `languages`: a default that is among the offered tags; `complete` (translations the build must find finished) a subset of them. */
 function checkLanguages(v: unknown): string | undefined {

@@ -6,10 +6,21 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { po } from 'gettext-parser';
+import { po, type PoEntry, type PoTable } from 'gettext-parser';
 import { CairnError, type Span } from '../../interpreter/errors.js';
 import type { TranslatableString } from '../../interpreter/compiler/compile.js';
 import type { Project } from './project.js';
+
+/**
+ * The PO entry translating `s`: the one with its id and text, or for a pinned
+ * id the one with its id whatever its text (rewording a pinned line keeps its
+ * translation, even before `cairn translate` runs again).
+ */
+export function entryFor(translations: PoTable['translations'], s: TranslatableString): PoEntry | undefined {
+  const byText = translations[s.id];
+  if (byText === undefined) return undefined;
+  return byText[s.text] ?? (s.pinned === true ? Object.values(byText)[0] : undefined);
+}
 
 /** The `{…}` placeholders of a text, sorted, as a comparable key. */
 function placeholders(text: string): string {
@@ -54,15 +65,18 @@ export function checkTranslations(project: Project, strings: readonly Translatab
     let untranslated = 0;
     let fuzzy = 0;
     for (const s of strings) {
-      const entry = table.translations[s.id]?.[s.text];
-      if (!entry || entry.msgstr.every((m) => m === '')) {
+      const entry = entryFor(table.translations, s);
+      if (!entry || entry.msgstr.every((m) => m === '') || (s.plural !== undefined && entry.msgstr.some((m) => m === ''))) {
         untranslated++;
         continue;
       }
       if (/\bfuzzy\b/.test(entry.comments?.flag ?? '')) fuzzy++;
-      const want = placeholders(s.text);
+      // A plural text's forms may each use any placeholder of either source form ("a coin" / "{n} coins").
+      const want = s.plural === undefined ? placeholders(s.text) : [...new Set([...placeholders(s.text).split(', '), ...placeholders(s.plural).split(', ')])].filter((p) => p !== '').sort().join(', ');
+      const allowed = new Set(want.split(', '));
       for (const m of entry.msgstr) {
         if (m === '' || placeholders(m) === want) continue;
+        if (s.plural !== undefined && placeholders(m).split(', ').every((p) => p === '' || allowed.has(p))) continue;
         errors.push(
           new CairnError('TRANSLATION_PLACEHOLDER', `the ${lang} translation of "${s.text}" has the placeholders {${placeholders(m)}} instead of {${want}}`, {
             span: msgstrSpan(text, file, s.id),

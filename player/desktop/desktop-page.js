@@ -7,6 +7,9 @@ for (const player of document.querySelectorAll('cairn-player')) {
   // Set before the player's own script defines the element (this module runs first).
   if (!player.hasAttribute('src')) player.setAttribute('src', '/game.cairn');
   player.setAttribute('saves', 'server');
+  // The desktop's language (LANG, LC_MESSAGES), which the server put in the page: the game plays in it when it offers it.
+  const lang = document.querySelector('meta[name="cairn-desktop-lang"]')?.getAttribute('content');
+  if (lang && !player.hasAttribute('lang')) player.setAttribute('lang', lang);
 }
 
 const alive = new EventSource('/alive');

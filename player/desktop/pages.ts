@@ -18,11 +18,20 @@ export function escapeHtml(text: string): string {
  * <cairn-player> element for server saves before the player defines it, and
  * any CSP <meta> above still governs it.
  */
-export function withDesktopScript(indexHtml: string): string {
+export function withDesktopScript(indexHtml: string, lang: string | null = null): string {
+  // The desktop's language, for the page script to give <cairn-player> as its `lang`.
+  const tag = (lang === null ? '' : `<meta name="cairn-desktop-lang" content="${escapeHtml(lang)}">`) + PAGE_SCRIPT_TAG;
   const at = indexHtml.search(/<script[\s>]/i);
   const end = at !== -1 ? at : indexHtml.search(/<\/head>/i);
-  if (end === -1) return PAGE_SCRIPT_TAG + indexHtml;
-  return indexHtml.slice(0, end) + PAGE_SCRIPT_TAG + indexHtml.slice(end);
+  if (end === -1) return tag + indexHtml;
+  return indexHtml.slice(0, end) + tag + indexHtml.slice(end);
+}
+
+/** The desktop's language as a BCP 47 tag, from LC_ALL, LC_MESSAGES or LANG (`fr_FR.UTF-8` → `fr-FR`); null for C/POSIX or none. */
+export function desktopLanguage(env: Readonly<Record<string, string | undefined>>): string | null {
+  const raw = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  const tag = raw?.split(/[.@]/)[0]?.replace(/_/g, '-') ?? '';
+  return /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : null;
 }
 
 /** A whole page with one message; the server adds the page script as to any page. */

@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PageLifetime, type EndReason, type LifetimeOptions } from './page-lifetime.js';
-import { withDesktopScript } from './pages.js';
+import { desktopLanguage, withDesktopScript } from './pages.js';
 import type { ServedFile } from './player-files.js';
 import { parseRequestTarget } from './request-path.js';
 import { answerSaveRequest, type Reply } from './save-api.js';
@@ -112,7 +112,7 @@ export async function startPlayServer(options: PlayServerOptions): Promise<PlayS
   const page = (): ServedFile | undefined => {
     const index = options.player.get('/index.html');
     if (index === undefined) return undefined;
-    const html = withDesktopScript(Buffer.from(index.bytes).toString('utf8'));
+    const html = withDesktopScript(Buffer.from(index.bytes).toString('utf8'), desktopLanguage(process.env));
     return { bytes: Buffer.from(options.dev ? options.dev.page(html) : html), contentType: index.contentType };
   };
   const indexPage = page();

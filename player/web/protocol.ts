@@ -5,6 +5,7 @@
 
 import type { AudioCommand, GameInput, Scene, Target } from '../../runtime/game-api.js';
 import type { DebugWhereabouts } from '../../runtime/debugger.js';
+import type { ManifestFonts } from '../../runtime/bundle/fonts.js';
 
 /** What the page learns about a game once its bundle passed the door. */
 export interface GameInfo {
@@ -16,6 +17,11 @@ export interface GameInfo {
   pixelArt: boolean;
   /** The interface the game asked for: SCUMM-style verbs, or one click (see docs/embedding.md). */
   ui: 'verbs' | 'one-click';
+  /** The languages the game offers (its default first when it has no `languages`) and the one it plays in now. */
+  languages: { default: string; offered: string[] };
+  language: string;
+  /** The manifest's fonts (asset paths), when the game brings its own. */
+  fonts?: ManifestFonts;
 }
 
 /** Something the player can act on, for keyboard and gamepad play (screen coordinates). */
@@ -71,8 +77,10 @@ export interface ErrorReport {
 
 /** Requests that get exactly one reply, with what each takes and returns. */
 export interface Requests {
-  /** Opens a bundle (the page fetched its bytes) and starts it, paused; `dev` (`cairn dev` only) allows reload and console. */
-  open: { args: { bytes: ArrayBuffer; seed: number; dev?: boolean }; result: GameInfo };
+  /** Opens a bundle (the page fetched its bytes) and starts it, paused, in the first of `languages` (the player's, best first) the game offers; `dev` (`cairn dev` only) allows reload and console. */
+  open: { args: { bytes: ArrayBuffer; seed: number; dev?: boolean; languages?: string[] }; result: GameInfo };
+  /** Plays on in another language the game offers (its string table read now): the next line is in it. */
+  setLanguage: { args: { lang: string }; result: null };
   /** One asset's bytes (checked against the manifest's SHA-256). */
   asset: { args: { path: string }; result: ArrayBuffer };
   save: { args: Record<string, never>; result: ArrayBuffer };

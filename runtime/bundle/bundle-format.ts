@@ -6,8 +6,10 @@
 export const RUNTIME_VERSION = '0.1.0';
 
 /** The bundle format this build writes, and the oldest format number it reads. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const FORMAT_MIN_READABLE = 1;
+/** The format that added `languages`, `voices` and `strings/<lang>.json`; a game without them is still written in format 1. */
+export const LANGUAGES_FORMAT = 2;
 
 /** The first entry's name and content: the magic file managers look for at offset 30. */
 export const MIMETYPE_NAME = 'mimetype';
@@ -16,6 +18,11 @@ export const MANIFEST_NAME = 'manifest.json';
 export const CODE_PREFIX = 'code/';
 export const CODE_SUFFIX = '.cbc';
 export const ASSETS_PREFIX = 'assets/';
+/** String tables: `strings/<lang>.json`, one per translated language. */
+export const STRINGS_PREFIX = 'strings/';
+export const STRINGS_SUFFIX = '.json';
+/** Language codes (BCP 47, as cairn.json writes them): `fr`, `pt-BR`, `zh-Hant`. */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Code module names: what `code/<name>.cbc` may be called. */
 export const MODULE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
@@ -38,6 +45,10 @@ export const LIMITS = {
   maxManifestSize: 8 * 1024 * 1024,
   /** All code modules are inflated and hashed at open; this bounds the ready time. */
   maxCodeSize: 64 * 1024 * 1024,
+  /** One string table (`strings/<lang>.json`), read whole when its language is chosen. */
+  maxStringTableSize: 16 * 1024 * 1024,
+  /** Entries of one string table. */
+  maxStringEntries: 200_000,
   /** An entry name's length in UTF-8 bytes. */
   maxNameBytes: 512,
 } as const;

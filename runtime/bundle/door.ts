@@ -5,7 +5,8 @@
 
 import { isCairnError } from '../../interpreter/errors.js';
 import { sha256Hex, crc32 } from './checksums.js';
-import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION } from './bundle-format.js';
+import { ASSETS_PREFIX, CODE_PREFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE_NAME, RUNTIME_VERSION, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
+import { hasFontExtension, namedFontFiles } from './fonts.js';
 import { checkLimits } from './limits.js';
 import { moduleName, validateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkNames } from './names.js';
@@ -45,6 +46,10 @@ export interface Bundle {
   hasAsset(path: string): boolean;
   /** Inflates one asset (path relative to `assets/`) and checks its SHA-256; a fresh buffer each call. */
   readAsset(path: string): Uint8Array;
+  /** The languages with a string table (`strings/<lang>.json`), in archive order. */
+  stringLanguages(): string[];
+  /** Inflates the string table of `lang` and checks its SHA-256 (runtime/language.ts parses it); read only when that language is used. */
+  readStrings(lang: string): Uint8Array;
   /** Reads and checks every asset; throws the first CairnError. For `cairn inspect`. */
   verifyAll(onProgress?: (doneBytes: number, totalBytes: number) => void): void;
 }
@@ -116,8 +121,42 @@ function checkListing(manifest: Manifest, byName: ReadonlyMap<string, ZipEntry>)
     if (z === undefined) refuse('BUNDLE_MISSING_ENTRY', damaged(`${shown(e.path)} is missing`));
     if (z.size !== e.size) mismatch(e.path, `the manifest says ${e.size} bytes, the archive ${z.size}`);
   }
+  for (const [lang, lines] of Object.entries(manifest.voices ?? {})) {
+    for (const [id, voice] of Object.entries(lines)) {
+      if (!listed.has(ASSETS_PREFIX + voice.asset)) refuse('BUNDLE_MANIFEST', damaged(`its manifest gives line ${shown(id)} the ${lang} voice ${shown(ASSETS_PREFIX + voice.asset)}, which it does not contain`));
+    }
+  }
+  for (const lang of manifest.languages?.offered ?? []) {
+    if (lang !== manifest.languages!.default || !listed.has(`${STRINGS_PREFIX}${lang}${STRINGS_SUFFIX}`)) continue;
+    refuse('BUNDLE_MANIFEST', damaged(`it has a string table for ${shown(lang)}, the language its scripts are written in`));
+  }
+  for (const e of manifest.entries) {
+    if (e.path.startsWith(STRINGS_PREFIX) && !(manifest.languages?.offered ?? []).includes(e.path.slice(STRINGS_PREFIX.length, -STRINGS_SUFFIX.length))) {
+      refuse('BUNDLE_MANIFEST', damaged(`it has a string table ${shown(e.path)} for a language its manifest does not offer`));
+    }
+    if (e.path.startsWith(STRINGS_PREFIX) && e.size > LIMITS.maxStringTableSize) {
+      refuse('BUNDLE_STRINGS', damaged(`its string table ${shown(e.path)} is larger than ${LIMITS.maxStringTableSize} bytes`));
+    }
+  }
+  checkFonts(manifest, listed);
   const entryPath = `${CODE_PREFIX}${manifest.entry}.cbc`;
   if (!listed.has(entryPath)) refuse('BUNDLE_MISSING_ENTRY', damaged(`its code (${shown(entryPath)}) is missing`));
+}
+
+/**
+ * Every font `fonts` names is an asset of the bundle with a font's extension
+ * (a bitmap font's `.fnt`, else TTF/OTF/WOFF/WOFF2). The bytes are looked at
+ * when a player loads the font (fontKind), not here: fonts load per language.
+ */
+function checkFonts(manifest: Manifest, listed: ReadonlyMap<string, ManifestEntry>): void {
+  if (manifest.fonts === undefined) return;
+  const bitmap = manifest.fonts.bitmap === true;
+  for (const { field, path } of namedFontFiles(manifest.fonts)) {
+    if (!listed.has(ASSETS_PREFIX + path)) refuse('BUNDLE_FONT', damaged(`its font ${shown(path)} (\`fonts.${field}\`) is missing`));
+    if (!hasFontExtension(path, bitmap)) {
+      refuse('BUNDLE_FONT', damaged(`its font ${shown(path)} (\`fonts.${field}\`) is not ${bitmap ? 'a BMFont .fnt file' : 'a .ttf, .otf, .woff or .woff2 file'}`));
+    }
+  }
 }
 
 function mismatch(path: string, detail: string): never {
@@ -156,6 +195,7 @@ function verify(name: string, code: Uint8Array, verifyModule: OpenOptions['verif
 
 class CheckedBundle implements Bundle {
   readonly #assets: ReadonlyMap<string, { zip: ZipEntry; listed: ManifestEntry }>;
+  readonly #strings: ReadonlyMap<string, { zip: ZipEntry; listed: ManifestEntry }>;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -167,6 +207,18 @@ class CheckedBundle implements Bundle {
   ) {
     const assets = manifest.entries.filter((e) => e.path.startsWith(ASSETS_PREFIX));
     this.#assets = new Map(assets.map((listed) => [listed.path.slice(ASSETS_PREFIX.length), { zip: byName.get(listed.path)!, listed }]));
+    const strings = manifest.entries.filter((e) => e.path.startsWith(STRINGS_PREFIX));
+    this.#strings = new Map(strings.map((listed) => [listed.path.slice(STRINGS_PREFIX.length, -STRINGS_SUFFIX.length), { zip: byName.get(listed.path)!, listed }]));
+  }
+
+  stringLanguages(): string[] {
+    return [...this.#strings.keys()];
+  }
+
+  readStrings(lang: string): Uint8Array {
+    const table = this.#strings.get(lang);
+    if (table === undefined) refuse('BUNDLE_MISSING_ENTRY', `This game has no string table for the language ${shown(lang)}.`);
+    return readChecked(this.bytes, table.zip, table.listed, this.hash);
   }
 
   listEntries(): EntryInfo[] {

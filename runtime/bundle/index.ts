@@ -4,6 +4,7 @@
 
 export { openBundle, type Bundle, type EntryInfo, type OpenOptions } from './door.js';
 export { writeBundle, type BundleInput, type WriteOptions } from './write.js';
-export type { Manifest, ManifestEntry } from './manifest.js';
+export type { Manifest, ManifestEntry, ManifestLanguages, VoiceEntry, VoiceIndex } from './manifest.js';
+export { FONT_ROLES, fontFor, fontKind, namedFontFiles, type FontRole, type ManifestFonts } from './fonts.js';
 export { FORMAT_VERSION, LIMITS, MIMETYPE, RUNTIME_VERSION } from './bundle-format.js';
 export { sha256Hex } from './checksums.js';

@@ -1,8 +1,9 @@
 // The manifest (`manifest.json`): its shape, the one table of its fields with
 // the rule each obeys, a validator that names the field at fault, and the
-// canonical serialisation the writer uses. Imports nothing but bundle-format.ts and version.ts.
+// canonical serialisation the writer uses. Imports nothing but bundle-format.ts, fonts.ts and version.ts.
 
-import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LIMITS, MODULE_NAME_PATTERN } from './bundle-format.js';
+import { ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_VERSION, LANGUAGES_FORMAT, LANGUAGE_PATTERN, LIMITS, MODULE_NAME_PATTERN, STRINGS_PREFIX, STRINGS_SUFFIX } from './bundle-format.js';
+import { FONT_ROLES, type ManifestFonts } from './fonts.js';
 import { parseRange, parseVersion } from './version.js';
 
 /** One archive entry as the manifest records it. */
@@ -14,6 +15,23 @@ export interface ManifestEntry {
   /** SHA-256 of the uncompressed bytes, 64 lowercase hex digits. */
   sha256: string;
 }
+
+/** The languages a game offers (cairn.json `languages`): the scripts' own, every one a player may pick, and those declared finished. */
+export interface ManifestLanguages {
+  default: string;
+  offered: string[];
+  complete: string[];
+}
+
+/** A voice file of a line and how long it plays, measured at build. */
+export interface VoiceEntry {
+  /** Asset path relative to `assets/`: `voice/fr/<id>.ogg`. */
+  asset: string;
+  ms: number;
+}
+
+/** Voiced lines: language → line id → voice. */
+export type VoiceIndex = Record<string, Record<string, VoiceEntry>>;
 
 /** What `manifest.json` holds. */
 export interface Manifest {
@@ -34,6 +52,12 @@ export interface Manifest {
   entry: string;
   /** Every entry except `mimetype` and `manifest.json`, in archive order. */
   entries: ManifestEntry[];
+  /** Absent for a game in one language. */
+  languages?: ManifestLanguages;
+  /** Absent when no line is voiced. */
+  voices?: VoiceIndex;
+  /** The fonts text is drawn in (runtime/bundle/fonts.ts); absent: the player's own. */
+  fonts?: ManifestFonts;
 }
 
 const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -55,11 +79,57 @@ export const MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule: string;
   { key: 'entries', rule: 'must be a list of {path, size, sha256}', check: (v) => Array.isArray(v) },
 ];
 
+const isLanguage = (v: unknown): v is string => typeof v === 'string' && v.length <= 35 && LANGUAGE_PATTERN.test(v);
+const isLanguageList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 200 && v.every(isLanguage) && new Set(v).size === v.length;
+
+const isAssetPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 512 && !v.startsWith('/') && !v.split('/').includes('..');
+const isFontFiles = (v: unknown): boolean => isPlainObject(v) && Object.entries(v).every(([k, p]) => (FONT_ROLES as readonly string[]).includes(k) && isAssetPath(p));
+
+/** `fonts`: files per role, `bitmap`, and per-language files per role. */
+function isManifestFonts(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  const { bitmap, languages, ...files } = v;
+  if (bitmap !== undefined && typeof bitmap !== 'boolean') return false;
+  if (languages !== undefined && !(isPlainObject(languages) && Object.entries(languages).every(([lang, f]) => isLanguage(lang) && isFontFiles(f)))) return false;
+  return isFontFiles(files);
+}
+
+/** Fields a manifest may leave out, in the order the writer emits them after the required ones. */
+export const OPTIONAL_MANIFEST_FIELDS: ReadonlyArray<{ key: keyof Manifest; rule: string; check: (v: unknown) => boolean }> = [
+  {
+    key: 'languages',
+    rule: 'must be {default, offered, complete}: language codes, the default among those offered and the complete ones too',
+    check: (v) => {
+      if (!isPlainObject(v) || Object.keys(v).some((k) => !['default', 'offered', 'complete'].includes(k))) return false;
+      const { default: d, offered, complete } = v;
+      return isLanguage(d) && isLanguageList(offered) && isLanguageList(complete) && offered.includes(d) && complete.every((c) => offered.includes(c));
+    },
+  },
+  {
+    key: 'voices',
+    rule: 'must map languages to line ids to {asset, ms}',
+    check: (v) =>
+      isPlainObject(v) &&
+      Object.entries(v).every(
+        ([lang, lines]) =>
+          isLanguage(lang) &&
+          isPlainObject(lines) &&
+          Object.values(lines).every((e) => isPlainObject(e) && Object.keys(e).length === 2 && typeof e.asset === 'string' && e.asset.length > 0 && isInt(e.ms, 1, 3_600_000)),
+      ),
+  },
+  {
+    key: 'fonts',
+    rule: 'must be {speech?, ui?, dialog?, bitmap?, languages?: {<lang>: {speech?, ui?, dialog?}}} naming asset paths',
+    check: isManifestFonts,
+  },
+];
+
 const ENTRY_KEYS = ['path', 'size', 'sha256'];
 
-/** True when `path` is where a bundle may keep a file: `code/<module>.cbc` or `assets/<path>`. */
+/** True when `path` is where a bundle may keep a file: `code/<module>.cbc`, `assets/<path>` or `strings/<lang>.json`. */
 export function isContentPath(path: string): boolean {
   if (path.startsWith(ASSETS_PREFIX)) return path.length > ASSETS_PREFIX.length;
+  if (path.startsWith(STRINGS_PREFIX)) return path.endsWith(STRINGS_SUFFIX) && isLanguage(path.slice(STRINGS_PREFIX.length, path.length - STRINGS_SUFFIX.length));
   return path.startsWith(CODE_PREFIX) && path.endsWith(CODE_SUFFIX) && MODULE_NAME_PATTERN.test(moduleName(path));
 }
 
@@ -86,8 +156,12 @@ export function validateManifest(value: unknown): Manifest | string {
   if ((value.minReaderFormat as number) > format) return `\`minReaderFormat\` ${MANIFEST_FIELDS[1]!.rule}`;
   const strict = format <= FORMAT_VERSION;
   if (strict) {
-    const unknown = Object.keys(value).find((k) => !MANIFEST_FIELDS.some((f) => f.key === k));
+    const optional = format >= LANGUAGES_FORMAT ? OPTIONAL_MANIFEST_FIELDS : [];
+    const unknown = Object.keys(value).find((k) => !MANIFEST_FIELDS.some((f) => f.key === k) && !optional.some((f) => f.key === k));
     if (unknown !== undefined) return `it has an unknown field ${JSON.stringify(unknown)}`;
+  }
+  for (const field of OPTIONAL_MANIFEST_FIELDS) {
+    if (Object.hasOwn(value, field.key) && !field.check(value[field.key])) return `\`${field.key}\` ${field.rule}`;
   }
   const list = value.entries as unknown[];
   if (list.length > LIMITS.maxEntries) return '`entries` lists too many files';
@@ -97,7 +171,8 @@ export function validateManifest(value: unknown): Manifest | string {
     if (!isPlainObject(item)) return `\`entries[${i}]\` must be an object {path, size, sha256}`;
     if (strict && Object.keys(item).some((k) => !ENTRY_KEYS.includes(k))) return `\`entries[${i}]\` has an unknown field`;
     const { path, size, sha256 } = item;
-    if (typeof path !== 'string' || !isContentPath(path)) return `\`entries[${i}].path\` must be "code/<module>.cbc" or "assets/<path>"`;
+    if (typeof path === 'string' && path.startsWith(STRINGS_PREFIX) && format < LANGUAGES_FORMAT) return `\`entries[${i}].path\` is a string table, which a format ${format} bundle cannot have`;
+    if (typeof path !== 'string' || !isContentPath(path)) return `\`entries[${i}].path\` must be "code/<module>.cbc", "assets/<path>" or "strings/<lang>.json"`;
     if (!isInt(size, 0, 0xfffffffe)) return `\`entries[${i}].size\` (${path}) must be a whole number of bytes`;
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return `\`entries[${i}].sha256\` (${path}) must be 64 lowercase hex digits`;
     if (paths.has(path)) return `\`entries\` lists ${path} twice`;
@@ -117,7 +192,15 @@ export function validateManifest(value: unknown): Manifest | string {
     pixelArt: v.pixelArt as boolean,
     entry: v.entry as string,
     entries,
+    ...(v.languages !== undefined ? { languages: structuredCopy(v.languages) as ManifestLanguages } : {}),
+    ...(v.voices !== undefined ? { voices: structuredCopy(v.voices) as VoiceIndex } : {}),
+    ...(v.fonts !== undefined ? { fonts: structuredCopy(v.fonts) as ManifestFonts } : {}),
   };
+}
+
+// The validated value, detached from the parsed JSON it came from.
+function structuredCopy(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v));
 }
 
 /** The manifest as the writer stores it: fields in table order, two-space indent, final newline. */
@@ -126,5 +209,6 @@ export function serializeManifest(m: Manifest): string {
   for (const field of MANIFEST_FIELDS) {
     ordered[field.key] = field.key === 'entries' ? m.entries.map((e) => ({ path: e.path, size: e.size, sha256: e.sha256 })) : m[field.key];
   }
+  for (const field of OPTIONAL_MANIFEST_FIELDS) if (m[field.key] !== undefined) ordered[field.key] = m[field.key];
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

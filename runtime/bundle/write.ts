@@ -7,14 +7,15 @@ import { zipSync, type Zippable } from 'fflate';
 import { CairnError, type ErrorCode } from '../../interpreter/errors.js';
 import { sha256Hex } from './checksums.js';
 import {
-  ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, FORMAT_VERSION, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
-  MODULE_NAME_PATTERN, RUNTIME_VERSION, compareUtf8, fixedMtime, isStored,
+  ASSETS_PREFIX, CODE_PREFIX, CODE_SUFFIX, FORMAT_MIN_READABLE, LANGUAGES_FORMAT, LIMITS, MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME,
+  LANGUAGE_PATTERN, MODULE_NAME_PATTERN, RUNTIME_VERSION, STRINGS_PREFIX, STRINGS_SUFFIX, compareUtf8, fixedMtime, isStored,
 } from './bundle-format.js';
 import { formatSize, isBomb } from './limits.js';
-import { serializeManifest, validateManifest, type Manifest } from './manifest.js';
+import { serializeManifest, validateManifest, type Manifest, type ManifestLanguages, type VoiceIndex } from './manifest.js';
 import { foldName, nameProblem } from './names.js';
 import { quoted } from './refuse.js';
 import { readZip } from './zip.js';
+import { fontKind, hasFontExtension, namedFontFiles, type ManifestFonts } from './fonts.js';
 
 /** Everything a bundle is made of. */
 export interface BundleInput {
@@ -33,6 +34,14 @@ export interface BundleInput {
   modules: ReadonlyMap<string, Uint8Array>;
   /** Assets by path relative to `assets/`, as scripts name them: `rooms/beach.png`. */
   assets: ReadonlyMap<string, Uint8Array>;
+  /** The languages offered (absent: a game in one language). */
+  languages?: ManifestLanguages;
+  /** String tables by language: `fr` becomes `strings/fr.json` (runtime/language.ts reads them). */
+  strings?: ReadonlyMap<string, Uint8Array>;
+  /** Voiced lines by language and id, durations measured by the caller. */
+  voices?: VoiceIndex;
+  /** The fonts text is drawn in: asset paths (runtime/bundle/fonts.ts); each must be among `assets` and be a font. */
+  fonts?: ManifestFonts;
 }
 
 /** How to write. */
@@ -51,9 +60,13 @@ const encoder = new TextEncoder();
 export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uint8Array {
   const files = collectFiles(input);
   const hash = options.sha256 ?? sha256Hex;
+  const hasStrings = input.strings !== undefined && input.strings.size > 0;
+  const hasVoices = input.voices !== undefined && Object.keys(input.voices).length > 0;
+  // A game in one language stays format 1, byte for byte; string tables need a reader that knows format 2.
   const manifest: Manifest = {
-    format: FORMAT_VERSION,
-    minReaderFormat: FORMAT_MIN_READABLE,
+    // Fonts are a format-2 field too (a format-1 reader knows no `fonts`).
+    format: input.languages !== undefined || hasStrings || hasVoices || input.fonts !== undefined ? LANGUAGES_FORMAT : FORMAT_MIN_READABLE,
+    minReaderFormat: hasStrings ? LANGUAGES_FORMAT : FORMAT_MIN_READABLE,
     id: input.id,
     title: input.title,
     author: input.author,
@@ -63,9 +76,19 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
     pixelArt: input.pixelArt,
     entry: input.entry,
     entries: files.map(([path, data]) => ({ path, size: data.length, sha256: hash(data) })),
+    ...(input.languages === undefined ? {} : { languages: input.languages }),
+    ...(hasVoices ? { voices: input.voices! } : {}),
+    ...(input.fonts === undefined ? {} : { fonts: input.fonts }),
   };
   const problem = validateManifest(JSON.parse(serializeManifest(manifest)));
   if (typeof problem === 'string') cannot('BUNDLE_MANIFEST', problem);
+  for (const [lang, lines] of Object.entries(manifest.voices ?? {})) {
+    for (const [id, voice] of Object.entries(lines)) if (!input.assets.has(voice.asset)) cannot('BUNDLE_MANIFEST', `the ${lang} voice of line ${quoted(id)} names ${quoted(voice.asset)}, which is not among the assets`);
+  }
+  for (const lang of input.strings?.keys() ?? []) {
+    if (!(input.languages?.offered ?? []).includes(lang) || input.languages?.default === lang) cannot('BUNDLE_STRINGS', `a string table for ${quoted(lang)} needs a language offered besides the default`);
+  }
+  if (input.fonts !== undefined) checkFontFiles(input.fonts, input.assets);
   if (!input.modules.has(input.entry)) cannot('BUNDLE_MISSING_ENTRY', `the entry module ${quoted(input.entry)} is not among the code modules`);
   const manifestBytes = encoder.encode(serializeManifest(manifest));
   if (manifestBytes.length > LIMITS.maxManifestSize) cannot('BUNDLE_TOO_LARGE', `its manifest would be ${formatSize(manifestBytes.length)}`);
@@ -84,6 +107,19 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
   return bytes;
 }
 
+/** Every font named is an asset whose bytes are a font of the kind declared (outline or BMFont). */
+function checkFontFiles(fonts: ManifestFonts, assets: ReadonlyMap<string, Uint8Array>): void {
+  const bitmap = fonts.bitmap === true;
+  for (const { field, path } of namedFontFiles(fonts)) {
+    const bytes = assets.get(path);
+    if (bytes === undefined) return cannot('BUNDLE_FONT', `\`fonts.${field}\` names ${quoted(path)}, which is not among the assets`);
+    const kind = fontKind(bytes);
+    if (kind === null || (kind === 'bmfont') !== bitmap || !hasFontExtension(path, bitmap)) {
+      cannot('BUNDLE_FONT', `\`fonts.${field}\` names ${quoted(path)}, which is not ${bitmap ? 'a BMFont .fnt file' : 'a TTF, OTF, WOFF or WOFF2 font'}`);
+    }
+  }
+}
+
 /** Checks names and limits; returns code then assets, each sorted by UTF-8 bytes. */
 function collectFiles(input: BundleInput): Array<[string, Uint8Array]> {
   const code: Array<[string, Uint8Array]> = [];
@@ -97,8 +133,14 @@ function collectFiles(input: BundleInput): Array<[string, Uint8Array]> {
     if (problem !== undefined) cannot('BUNDLE_BAD_NAME', `the asset ${quoted(path)} ${problem}`);
     assets.push([ASSETS_PREFIX + path, data]);
   }
+  const tables: Array<[string, Uint8Array]> = [];
+  for (const [lang, data] of input.strings ?? []) {
+    if (!LANGUAGE_PATTERN.test(lang)) cannot('BUNDLE_BAD_NAME', `${quoted(lang)} is not a language code like "fr" or "pt-BR"`);
+    if (data.length > LIMITS.maxStringTableSize) cannot('BUNDLE_STRINGS', `the ${quoted(lang)} string table is ${formatSize(data.length)}; the limit is ${formatSize(LIMITS.maxStringTableSize)}`);
+    tables.push([`${STRINGS_PREFIX}${lang}${STRINGS_SUFFIX}`, data]);
+  }
   const byPath = (a: [string, Uint8Array], b: [string, Uint8Array]) => compareUtf8(a[0], b[0]);
-  const files = [...code.sort(byPath), ...assets.sort(byPath)];
+  const files = [...code.sort(byPath), ...tables.sort(byPath), ...assets.sort(byPath)];
 
   const folded = new Map<string, string>();
   let total = 0;

@@ -47,10 +47,10 @@ function rows(engine: Engine): ReadonlyMap<string, Row> {
   const named = namer(engine);
   return new Map<string, Row>([
     ['say', {
-      params: [['actor', 'nil'], 'any'],
-      fn: ([who, what], ctx) => {
+      params: [['actor', 'nil'], 'any', 'string', ['string', 'nil']],
+      fn: ([who, what, id], ctx) => {
         const actor = who instanceof EntityRef ? named.actor(who) : (s().controlled ?? '');
-        startLine(engine, actor, typeof what === 'string' ? what : ctx.display(what!), ctx.threadId);
+        startLine(engine, actor, typeof what === 'string' ? what : ctx.display(what!), ctx.threadId, id as string | undefined);
         return ctx.block({ say: actor });
       },
     }],
@@ -172,6 +172,6 @@ export function adventureNatives(engine: Engine): NativeDef[] {
     const fn = row.fn as NativeFn;
     // Where a thread cannot wait (a dialog's `if`, evaluate), refuse before acting, as the VM would after.
     const guarded: NativeFn = spec.blocking ? (args, ctx) => (ctx.threadId === 0 ? cannotWait(spec.name) : fn(args, ctx)) : fn;
-    return { name: spec.name, params: row.params, blocking: spec.blocking, doc: spec.statement, fn: guarded };
+    return { name: spec.name, params: row.params, optional: spec.optional, blocking: spec.blocking, doc: spec.statement, fn: guarded };
   });
 }

@@ -114,7 +114,7 @@ export const WALK_COMMANDS = [
     run(args, ctx) {
       const dialog = ctx.game.scene().dialog;
       if (!dialog) return { message: 'no dialog is waiting for a choice', fatal: true };
-      const index = 'text' in args ? dialog.options.indexOf(args.text) : args.option - 1;
+      const index = 'text' in args ? optionIndex(dialog, args.text) : args.option - 1;
       if (index < 0 || index >= dialog.options.length) {
         const wanted = 'text' in args ? `no option "${args.text}" is offered` : `there is no option ${args.option}`;
         return { message: `${wanted}; the options are ${dialog.options.map((o, i) => `${i + 1}. "${o}"`).join(', ')}`, fatal: true };
@@ -235,8 +235,8 @@ export const WALK_COMMANDS = [
   }),
   command({
     name: 'expect said',
-    syntax: 'expect said [ACTOR] "TEXT"',
-    summary: 'a line containing TEXT was spoken (by ACTOR) since the previous `expect said`',
+    syntax: 'expect said [ACTOR] "TEXT" | #ID',
+    summary: 'a line containing TEXT (in the language played or the scripts\' own), or the line with that id, was spoken (by ACTOR) since the previous `expect said`',
     waitsForControl: true,
     acts: false,
     parse: (r) => readSaidLine(r, 'expect said "Mine now."'),
@@ -255,7 +255,7 @@ export const WALK_COMMANDS = [
       const shown = lines.slice(-8).map((l) => `${l.actor}: "${l.text}"`);
       if (lines.length > shown.length) shown.unshift(`… ${lines.length - shown.length} earlier`);
       const who = args.actor === undefined ? '' : ` by ${args.actor}`;
-      return { message: `expected a line "${args.text}" to be said${who}; ${lines.length === 0 ? `no line was said ${since}` : `lines said ${since}: ${shown.join(', ')}`}` };
+      return { message: `expected a line ${args.byId === true ? `#${args.text}` : `"${args.text}"`} to be said${who}; ${lines.length === 0 ? `no line was said ${since}` : `lines said ${since}: ${shown.join(', ')}`}` };
     },
   }),
   command({
@@ -294,8 +294,8 @@ export const WALK_COMMANDS = [
   }),
   command({
     name: 'expect not said',
-    syntax: 'expect not said [ACTOR] "TEXT"',
-    summary: 'no line containing TEXT was spoken (by ACTOR) since the previous `expect said`',
+    syntax: 'expect not said [ACTOR] "TEXT" | #ID',
+    summary: 'no line containing TEXT (or with that id) was spoken (by ACTOR) since the previous `expect said`',
     waitsForControl: true,
     acts: false,
     parse: (r) => readSaidLine(r, 'expect not said "Thanks."'),
@@ -305,7 +305,7 @@ export const WALK_COMMANDS = [
         const line = said[i]!;
         if (isSaidLine(line, args)) {
           const since = ctx.saidSince === null ? 'since the start' : `since line ${ctx.saidSince}`;
-          return { message: `expected no line "${args.text}"${args.actor === undefined ? '' : ` by ${args.actor}`} ${since}, but ${line.actor === '' ? 'the narrator' : line.actor} said "${line.text}"` };
+          return { message: `expected no line ${args.byId === true ? `#${args.text}` : `"${args.text}"`}${args.actor === undefined ? '' : ` by ${args.actor}`} ${since}, but ${line.actor === '' ? 'the narrator' : line.actor} said "${line.text}"` };
         }
       }
       return undefined;
@@ -320,7 +320,7 @@ export const WALK_COMMANDS = [
     parse: (r) => ({ text: r.quoted('the option text', 'expect no option "Got any keys?"') }),
     run({ text }, ctx) {
       const dialog = ctx.game.scene().dialog;
-      if (!dialog || !dialog.options.includes(text)) return undefined;
+      if (!dialog || optionIndex(dialog, text) < 0) return undefined;
       return { message: `expected no option "${text}", but it is offered; the options are ${dialog.options.map((o, i) => `${i + 1}. "${o}"`).join(', ')}` };
     },
   }),
@@ -383,15 +383,29 @@ export function walkCommand(name: WalkCommandName): WalkCommand<WalkCommandName,
   return WALK_COMMANDS.find((c) => c.name === name) as WalkCommand<WalkCommandName, unknown>;
 }
 
-/** `[ACTOR] "TEXT"` of `expect said` and `expect not said`. */
-function readSaidLine(r: LineReader, example: string): { actor?: string; text: string } {
+/** Where an option of this text is among those shown, in the language played or the scripts' own; -1 when none. */
+function optionIndex(dialog: { options: string[]; source?: string[] }, text: string): number {
+  const shown = dialog.options.indexOf(text);
+  return shown >= 0 || dialog.source === undefined ? shown : dialog.source.indexOf(text);
+}
+
+/** `[ACTOR] "TEXT"` or `[ACTOR] #ID` of `expect said` and `expect not said` (an id is kept as `text` with `byId`). */
+function readSaidLine(r: LineReader, example: string): { actor?: string; text: string; byId?: true } {
   const rest = r.peekRest();
-  const actor = rest === '' || rest.startsWith('"') ? undefined : r.identifier('an actor or the quoted line', example);
+  const actor = rest === '' || rest.startsWith('"') || rest.startsWith('#') ? undefined : r.identifier('an actor or the quoted line', example);
+  const after = r.peekRest();
+  if (after.startsWith('#')) {
+    const id = /^#([A-Za-z_][A-Za-z0-9_.-]*)/.exec(after);
+    if (id === null) throw r.error('a line id is `#` and a name, as in `#harbour_hello`', r.pos, 1, example);
+    r.pos += id[0].length;
+    return actor === undefined ? { text: id[1]!, byId: true } : { actor, text: id[1]!, byId: true };
+  }
   const text = r.quoted('the line', example);
   return actor === undefined ? { text } : { actor, text };
 }
 
-/** True when a spoken line contains the text (and is the actor's, when one is named). */
-function isSaidLine(line: { actor: string; text: string }, args: { actor?: string; text: string }): boolean {
-  return line.text.includes(args.text) && (args.actor === undefined || line.actor === args.actor);
+/** True when a spoken line contains the text in the language played or in the scripts' own, or has the id (and is the actor's, when one is named). */
+function isSaidLine(line: { actor: string; text: string; id?: string; source?: string }, args: { actor?: string; text: string; byId?: true }): boolean {
+  const matches = args.byId === true ? line.id === args.text : line.text.includes(args.text) || (line.source !== undefined && line.source.includes(args.text));
+  return matches && (args.actor === undefined || line.actor === args.actor);
 }

@@ -29,8 +29,8 @@ const EXPECT_FORMS: ReadonlyArray<{ pattern: RegExp; command: WalkCommandName; w
   { pattern: /^room(\s+[A-Za-z_"]|\s*$)/, command: 'expect room', words: ['room'] },
   { pattern: /^has(\s+[A-Za-z_"]|\s*$)/, command: 'expect has', words: ['has'] },
   { pattern: /^not\s+has(\s+[A-Za-z_"]|\s*$)/, command: 'expect not has', words: ['not', 'has'] },
-  { pattern: /^said(\s+[A-Za-z_"]|\s*$)/, command: 'expect said', words: ['said'] },
-  { pattern: /^not\s+said(\s+[A-Za-z_"]|\s*$)/, command: 'expect not said', words: ['not', 'said'] },
+  { pattern: /^said(\s+[A-Za-z_"#]|\s*$)/, command: 'expect said', words: ['said'] },
+  { pattern: /^not\s+said(\s+[A-Za-z_"#]|\s*$)/, command: 'expect not said', words: ['not', 'said'] },
   { pattern: /^not\s+room(\s+[A-Za-z_"]|\s*$)/, command: 'expect not room', words: ['not', 'room'] },
   { pattern: /^no\s+option(\s+"|\s*$)/, command: 'expect no option', words: ['no', 'option'] },
   { pattern: /^refused\s+do(\s|$)/, command: 'expect refused do', words: ['refused'] },
@@ -110,8 +110,12 @@ function twoWordForm(r: LineReader, word: string): WalkCommandName {
   return name;
 }
 
+/** An `expect said` / `expect not said` line, where `#name` right after a blank is a line's id, not a comment. */
+const SAID_LINE = /^\s*expect\s+(not\s+)?said\b/;
+
 /** Index of the `#` that starts the line's comment (outside quotes), or the line's length. */
 function findComment(text: string): number {
+  const ids = SAID_LINE.test(text);
   let quote = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -119,7 +123,7 @@ function findComment(text: string): number {
       if (c === '\\') i += 1;
       else if (c === '"') quote = -1;
     } else if (c === '"') quote = i;
-    else if (c === '#') return i;
+    else if (c === '#' && !(ids && /\s/.test(text[i - 1] ?? '') && /[A-Za-z_]/.test(text[i + 1] ?? ''))) return i;
   }
   return text.length;
 }

@@ -7,6 +7,7 @@
 import { isTruthy } from '../../interpreter/vm/values.js';
 import { isCairnError, CairnError } from '../../interpreter/errors.js';
 import type { Engine } from './engine.js';
+import { declaredText } from './translate.js';
 import { startThread } from './threads.js';
 
 /** Opens `dialog` for the thread blocked in `choose`; the options are worked out at the end of the tick. */
@@ -25,12 +26,12 @@ export function markDone(engine: Engine, thread: number): void {
   }
 }
 
-/** The texts of the options offered now, or null when no dialog waits for a choice. */
-export function offeredOptions(engine: Engine): string[] | null {
+/** The texts of the options offered now (in the current language when `shown`, else as the script has them), or null when no dialog waits for a choice. */
+export function offeredOptions(engine: Engine, shown = false): string[] | null {
   if (!engine.dialogWaiting) return null;
   const top = engine.state.dialogs[engine.state.dialogs.length - 1]!;
   const decl = engine.decls.dialogs.get(top.dialog)!;
-  return top.options!.map((i) => decl.options[i]!.text);
+  return top.options!.map((i) => (shown ? declaredText(engine, `option:${top.dialog}:${i}`, decl.options[i]!.text) : decl.options[i]!.text));
 }
 
 /** Picks the n-th offered option (1-based) and runs its body; returns why it was refused, or null. */
@@ -47,7 +48,7 @@ export function pickOption(engine: Engine, n: number): string | null {
     engine.state.dialogsUsed.set(top.dialog, used);
   }
   top.options = null;
-  engine.story.push({ kind: 'chose', text: option.text });
+  engine.story.push({ kind: 'chose', text: declaredText(engine, `option:${top.dialog}:${index}`, option.text) });
   // Option bodies are global: a body that leaves the room goes on in the next one.
   top.body = startThread(engine, option.body, [], { room: '', foreground: true, input: false });
   return null;
@@ -75,7 +76,7 @@ export function settleDialogs(engine: Engine): void {
       if (options.length > 0) {
         top.options = options;
         const decl = engine.decls.dialogs.get(top.dialog)!;
-        engine.story.push({ kind: 'options', options: options.map((i) => decl.options[i]!.text) });
+        engine.story.push({ kind: 'options', options: options.map((i) => declaredText(engine, `option:${top.dialog}:${i}`, decl.options[i]!.text)) });
         return;
       }
     }

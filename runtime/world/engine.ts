@@ -6,6 +6,7 @@
 
 import { CairnError } from '../../interpreter/errors.js';
 import type { AudioCommand, Pt } from '../game-api.js';
+import type { VoiceIndex } from '../bundle/index.js';
 import type { StoryEvent } from '../story.js';
 import type { WorldDecls } from './read-declarations.js';
 import { buildWalkMap, type WalkMap } from './pathfinding.js';
@@ -43,6 +44,14 @@ export class WalkMaps {
   }
 }
 
+/** A line as the said log keeps it: `source` is the same line in the scripts' language, when it was said in another. */
+export interface SaidLine {
+  actor: string;
+  text: string;
+  id?: string;
+  source?: string;
+}
+
 /** The engine context every rule module works on. */
 export class Engine {
   /** The world state; replaced wholesale when a save is loaded. */
@@ -53,7 +62,7 @@ export class Engine {
   /** Audio commands not yet taken by the driver. */
   audio: AudioCommand[] = [];
   /** Every line spoken, in order (a driver log, not game state). */
-  readonly said: Array<{ actor: string; text: string }> = [];
+  readonly said: Array<SaidLine> = [];
   /** What a player would read, in order (runtime/story.ts words it; a driver log, not game state). */
   readonly story: StoryEvent[] = [];
   /** Runtime errors of script threads, in order. */
@@ -66,6 +75,8 @@ export class Engine {
   roomMusicDue = false;
   /** The rooms entered this tick by `go` from `on enter` handlers, and which thread runs which room's `on enter` (travel.ts; not game state). */
   entries: { tick: number; rooms: string[]; enterThreads: Map<number, string> } = { tick: -1, rooms: [], enterThreads: new Map() };
+  /** Voiced lines by language and id (the manifest's `voices`; not game state). */
+  voices: VoiceIndex = {};
   /** Where the pointer is, in screen coordinates (for hover names; not game state). */
   hover: Pt | null = null;
 

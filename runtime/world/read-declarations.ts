@@ -65,6 +65,8 @@ export interface WorldDecls {
   readonly dialogs: ReadonlyMap<string, DialogDecl>;
   /** Handler functions by `owner \0 event \0 with` ('' for none); several only for top-level `on start`. */
   readonly handlers: ReadonlyMap<string, readonly number[]>;
+  /** Translation ids of declared text (`verb:look`, `object:lamp`, `option:talk:0`) with their source text. */
+  readonly texts: ReadonlyMap<string, { id: string; text: string }>;
 }
 
 /** The key of a handler in WorldDecls.handlers. */
@@ -127,7 +129,15 @@ export function readDeclarations(module: Module): WorldDecls {
     if (fns) fns.push(fnIndex(h.fn, `handler on ${h.event}`));
     else handlers.set(key, [fnIndex(h.fn, `handler on ${h.event}`)]);
   }
-  return { verbs, rooms, objects, actors, costumes, dialogs, handlers };
+  const texts = new Map<string, { id: string; text: string }>();
+  if (d.texts !== undefined) {
+    if (!isRecord(d.texts)) throw bad('the declared texts are not a table');
+    for (const [key, v] of Object.entries(d.texts)) {
+      if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') throw bad(`declared text ${key} needs an id and its text`);
+      texts.set(key, { id: v[0], text: v[1] });
+    }
+  }
+  return { verbs, rooms, objects, actors, costumes, dialogs, handlers, texts };
 }
 
 /**

@@ -74,7 +74,9 @@ export function readWorld(data: unknown, decls: WorldDecls): WorldState {
   const lines = list(r.lines, 'lines').map((v): Line => {
     const l = record(v, 'a line');
     const actor = l.actor === '' ? '' : name(l.actor, decls.actors, 'a line');
-    return { actor, text: text(l.text, 'a line'), thread: int(l.thread, 'a line'), since: int(l.since, 'a line'), until: int(l.until, 'a line'), foreground: bool(l.foreground, 'a line') };
+    const line: Line = { actor, text: text(l.text, 'a line'), thread: int(l.thread, 'a line'), since: int(l.since, 'a line'), until: int(l.until, 'a line'), foreground: bool(l.foreground, 'a line') };
+    if (l.id !== undefined) line.id = text(l.id, "a line's id");
+    return line;
   });
   const cutscenes = new Map<number, number>();
   for (const [k, v] of map(r.cutscenes, 'cutscenes')) cutscenes.set(int(k, 'a cutscene thread'), int(v, 'a cutscene depth'));

@@ -2,8 +2,10 @@
 // then wakes the thread that said it. One line per actor at a time — a new
 // line from the same actor ends the old one — and `skip` ends them all.
 
-import type { Engine } from './engine.js';
+import type { Engine, SaidLine } from './engine.js';
+import type { Line } from './state.js';
 import { isForeground } from './threads.js';
+import { shownName, voiceOf } from './translate.js';
 import { secondsToTicks, TICKS_PER_SECOND } from '../../interpreter/vm/ticks.js';
 
 /** Shortest time a line shows, and the time per character (the language leaves it to the runtime: 1.5 s, 0.08 s). */
@@ -17,8 +19,13 @@ export function lineTicks(text: string): number {
   return Math.max(MIN_LINE_TICKS, Math.ceil(characters * TICKS_PER_CHARACTER));
 }
 
-/** Shows a line said by `actor` ('' for the narrator) for thread `thread`. */
-export function startLine(engine: Engine, actor: string, text: string, thread: number): void {
+/** How many ticks a voice of `ms` milliseconds lasts (at least one). */
+export function voiceTicks(ms: number): number {
+  return Math.max(1, Math.ceil((ms * TICKS_PER_SECOND) / 1000));
+}
+
+/** Shows a line said by `actor` ('' for the narrator) for thread `thread`; `id` is its translation id. A voiced line lasts as long as its voice. */
+export function startLine(engine: Engine, actor: string, text: string, thread: number, id?: string): void {
   const s = engine.state;
   const previous = s.lines.findIndex((l) => l.actor === actor);
   if (previous >= 0) {
@@ -26,10 +33,17 @@ export function startLine(engine: Engine, actor: string, text: string, thread: n
     if (old!.thread !== 0) engine.vm.resume(old!.thread, null);
   }
   const now = engine.now;
-  s.lines.push({ actor, text, thread, since: now, until: now + lineTicks(text), foreground: thread !== 0 && isForeground(engine, thread) });
-  engine.said.push({ actor, text });
+  const voice = voiceOf(engine, id);
+  const line: Line = { actor, text, thread, since: now, until: now + (voice === undefined ? lineTicks(text) : voiceTicks(voice.ms)), foreground: thread !== 0 && isForeground(engine, thread) };
+  if (id !== undefined) line.id = id;
+  s.lines.push(line);
+  const said: SaidLine = id === undefined ? { actor, text } : { actor, text, id };
+  const source = engine.vm.texts.sourceOf(text);
+  if (source !== undefined) said.source = source;
+  engine.said.push(said);
   const name = actor === '' ? '' : s.actors.get(actor)?.props.get('name');
-  engine.story.push({ kind: 'say', actor, name: typeof name === 'string' ? name : actor, text });
+  const shown = typeof name === 'string' ? shownName(engine, 'actor', actor, name) : actor;
+  engine.story.push(id === undefined ? { kind: 'say', actor, name: shown, text } : { kind: 'say', actor, name: shown, text, id });
   engine.emitAudio({ type: 'speech', actor, text });
 }
 

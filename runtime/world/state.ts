@@ -69,6 +69,8 @@ export interface Line {
   until: number;
   /** Said by a foreground thread: the player does not have control while it shows. */
   foreground: boolean;
+  /** The line's translation id, when it is a translatable line (saves keep the id, never a language). */
+  id?: string;
 }
 
 /** An open dialog. Dialogs nest: `choose` inside an option body opens another on top. */

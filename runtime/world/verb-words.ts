@@ -18,22 +18,24 @@ const TWO_THING_VERBS: Readonly<Record<string, string>> = { use: 'with', give: '
 
 const cache = new WeakMap<WorldDecls, VerbWords[]>();
 
-/** The game's verbs in order, with the joining word of those that take two things. */
-export function verbWords(decls: WorldDecls): VerbWords[] {
+/** The game's verbs in order, with the joining word of those that take two things; `shown` gives a label in the current language. */
+export function verbWords(decls: WorldDecls, shown?: (id: string, label: string) => string): VerbWords[] {
   let words = cache.get(decls);
-  if (words === undefined) {
+  const translated = shown !== undefined && decls.verbs.some(({ id, label }) => shown(id, label) !== label);
+  if (words === undefined || translated) {
     const withVerbs = new Set<string>();
     for (const key of decls.handlers.keys()) {
       const [, event, other] = key.split('\u0000');
       if (other !== '' && event !== undefined) withVerbs.add(event);
     }
-    words = decls.verbs.map(({ id, label }) => {
+    words = decls.verbs.map(({ id, label: source }) => {
+      const label = shown === undefined ? source : shown(id, source);
       const split = /^(.*?)\s*(?:…|\.\.\.)\s*(.*)$/.exec(label);
       if (split !== null) return split[2] === '' ? { id, label: split[1]! } : { id, label: split[1]!, with: split[2]! };
       const joiner = TWO_THING_VERBS[id] ?? (withVerbs.has(id) ? 'with' : undefined);
       return joiner === undefined ? { id, label } : { id, label, with: joiner };
     });
-    cache.set(decls, words);
+    if (!translated) cache.set(decls, words);
   }
   return words;
 }

@@ -87,6 +87,32 @@ describe('cairn translate', () => {
     expect(readFileSync(poPath, 'utf8')).toBe(third);
   });
 
+  it('writes plural entries, keeps a translator\'s forms, and carries them over fuzzy when the forms are reworded', () => {
+    rmSync(join(dir, 'translations'), { recursive: true, force: true });
+    project(['let n = 2', 'say plural(n, "One herring.", "{n} herring.")']);
+    expect(runCairn(['translate', dir, '--lang', 'pl']).code).toBe(0);
+    const first = readFileSync(join(dir, 'translations/pl.po'), 'utf8');
+    const id = idOf(first, 'One herring.');
+    const fresh = entry(first, id)!;
+    // No Plural-Forms header yet: one form per CLDR category Polish uses (one, few, many, other).
+    expect(fresh).toMatchObject({ msgid_plural: '{n} herring.', msgstr: ['', '', '', ''] });
+    // A translator's tool sets the header and fills the forms.
+    const table = po.parse(first);
+    table.headers['Plural-Forms'] = 'nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);';
+    Object.values(table.translations[id]!)[0]!.msgstr = ['{n} śledź.', '{n} śledzie.', '{n} śledzi.'];
+    writeFileSync(join(dir, 'translations/pl.po'), po.compile(table));
+    expect(runCairn(['translate', dir, '--lang', 'pl']).code).toBe(0);
+    expect(entry(readFileSync(join(dir, 'translations/pl.po'), 'utf8'), id)?.msgstr).toEqual(['{n} śledź.', '{n} śledzie.', '{n} śledzi.']);
+    project(['let n = 2', 'say plural(n, "One red herring.", "{n} red herring.")']);
+    const r = runCairn(['translate', dir, '--lang', 'pl']);
+    expect(r.stdout).toContain('1 fuzzy');
+    const after = readFileSync(join(dir, 'translations/pl.po'), 'utf8');
+    const moved = entry(after, idOf(after, 'One red herring.'))!;
+    expect(moved).toMatchObject({ msgid_plural: '{n} red herring.', msgstr: ['{n} śledź.', '{n} śledzie.', '{n} śledzi.'] });
+    expect(moved.comments?.flag).toContain('fuzzy');
+    rmSync(join(dir, 'translations'), { recursive: true, force: true });
+  });
+
   it('writes the voice script as CSV', () => {
     project(['say "A crate, of herring."']);
     const r = runCairn(['translate', dir, '--lang', 'fr', '--voice-script']);

@@ -25,7 +25,7 @@ export const runCommand: Command = {
   summary: 'run scripts or a bundle headless and print the transcript',
   usage: [
     'cairn run FILE.adv [FILE.adv …] [--seed N] [--ticks N] [--trace] [--quiet]',
-    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--quiet] [--record LOG.json] [--replay LOG.json] [--load FILE.cairnsave]',
+    'cairn run GAME.cairn [--seed N] [--ticks N] [--trace] [--quiet] [--lang LANG] [--record LOG.json] [--replay LOG.json] [--load FILE.cairnsave]',
     '',
     'Compiles the scripts as one program (or opens and verifies a bundle), runs `on start` and prints every `print`',
     'line. Ends when no thread is left (exit 0) or on an error (exit 1, with its file:line:col and code frame). An',
@@ -35,6 +35,8 @@ export const runCommand: Command = {
     '',
     '  -q, --quiet        print only the `print` lines, not the transcript',
     '  --seed N           seed of the random generator (default 1)',
+    '  --lang LANG        play in one of the languages the game offers (`fr`; default: the one it is written in);',
+    '                     a replay plays in the languages its log recorded',
     '  --ticks N          stop after N ticks of game time (default 216000, one hour)',
     '  --record LOG.json  write the run\'s input log (JSON: format, game, seed, ticks, inputs) at the end',
     '  --replay LOG.json  feed a recorded input log at its ticks and run to its recorded length; a FILE.cairnreport',
@@ -53,6 +55,7 @@ export const runCommand: Command = {
       trace: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       load: { type: 'string' },
+      lang: { type: 'string' },
     });
     const quiet = values.quiet === true;
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn run needs a script file (see `cairn run --help`)');
@@ -66,13 +69,15 @@ export const runCommand: Command = {
     if (bundle && isAdventure(bundle.module)) {
       if (values.replay !== undefined && isReportFile(values.replay) && values.load === undefined) return replayReport(bundle, values.replay, term);
       if (values.replay !== undefined && values.seed !== undefined) throw new CairnError('USAGE', 'a replay uses the seed its log recorded; leave out --seed');
-      return runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace, quiet, load: values.load }, term).exitCode;
+      if (values.replay !== undefined && values.lang !== undefined) throw new CairnError('USAGE', 'a replay plays in the languages its log recorded; leave out --lang');
+      return runHeadless(bundle, { seed, maxTicks, record: values.record, replay: values.replay, debug: trace, quiet, load: values.load, lang: values.lang }, term).exitCode;
     }
     const { module } = bundle ?? compileScriptFiles(positionals, term, { debug: trace !== undefined });
     if (!bundle && isAdventure(module)) {
-      return runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay, quiet }, term).exitCode;
+      return runHeadless(module, { seed, maxTicks, debug: trace, record: values.record, replay: values.replay, quiet, lang: values.lang }, term).exitCode;
     }
     if (values.record !== undefined || values.replay !== undefined || values.load !== undefined) throw new CairnError('USAGE', '--record, --replay and --load need an adventure game bundle (.cairn with rooms or actors)');
+    if (values.lang !== undefined) throw new CairnError('USAGE', '--lang needs an adventure game bundle (.cairn with rooms or actors)');
     const vm = new VM(module, { seed, print: (line) => term.out(terminalSafe(line)), ...trace });
     vm.init();
     vm.startHandlers('start');

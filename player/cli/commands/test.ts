@@ -16,7 +16,7 @@ import { parseWalkthrough, type Walkthrough } from '../../../runtime/walkthrough
 import { runWalkthrough, type WalkResult } from '../../../runtime/walkthrough/run.js';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { loadBundleFile } from '../bundle-file.js';
-import { startGame } from '../game-session.js';
+import { chosenLanguages, startGame } from '../game-session.js';
 import { continueFromSave } from '../save-files.js';
 import { readTextFile } from '../sources.js';
 import { terminalSafeError, terminalSafeSources, type Terminal } from '../terminal.js';
@@ -30,7 +30,7 @@ export const testCommand: Command = {
   name: 'test',
   summary: 'play walkthroughs (tests/*.walk) headless and check them',
   usage: [
-    'cairn test PROJECT_OR_BUNDLE [FILE.walk …] [--seed N] [--record LOG.json] [--from FILE.cairnsave]',
+    'cairn test PROJECT_OR_BUNDLE [FILE.walk …] [--seed N] [--lang LANG|all] [--record LOG.json] [--from FILE.cairnsave]',
     '',
     'Builds the project folder in memory (or opens and verifies a .cairn bundle), then plays each',
     'walkthrough against a fresh game: the named files (found from the current directory or, failing that,',
@@ -38,6 +38,8 @@ export const testCommand: Command = {
     'walkthrough and each failure at its file:line; exit 1 when any fails.',
     '',
     '  --seed N          seed of the random generator (default 1)',
+    '  --lang LANG       play in a language the game offers (`fr`); `all` plays each walkthrough in every one.',
+    '                    `expect said "…"` matches a line in the language played or the scripts\' own',
     '  --from FILE.cairnsave  play each walkthrough from this save instead of a new game',
     '  --record LOG.json write the input log of the (one) walkthrough, for `cairn run --replay`',
     '  --json            print the results as one JSON object on stdout, for editors and CI: {"ok", "walkthroughs":',
@@ -48,38 +50,42 @@ export const testCommand: Command = {
     ...WALK_COMMANDS.map((c) => `  ${c.syntax.padEnd(commandWidth)}  ${c.summary}`),
   ].join('\n'),
   async run(args, term) {
-    const { values, positionals } = parseCommandArgs('test', args, { seed: { type: 'string' }, record: { type: 'string' }, json: { type: 'boolean' }, from: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('test', args, { seed: { type: 'string' }, record: { type: 'string' }, json: { type: 'boolean' }, from: { type: 'string' }, lang: { type: 'string' } });
     if (positionals.length === 0) throw new CairnError('USAGE', 'cairn test needs a project folder or a .cairn bundle (see `cairn test --help`)');
     const seed = integerOption('test', 'seed', values.seed, 1);
     const [target, ...named] = positionals as [string, ...string[]];
-    if (values.json === true) return testAsJson(target, named, seed, term);
+    if (values.json === true) return testAsJson(target, named, seed, values.lang, term);
     const { game, walkthroughs } = openTarget(target, named, term);
-    if (values.record !== undefined && walkthroughs.length !== 1) {
-      throw new CairnError('USAGE', `--record writes one walkthrough's input log, but ${walkthroughs.length} would run; name one .walk file`);
+    const languages = chosenLanguages(game, values.lang);
+    if (values.record !== undefined && walkthroughs.length * languages.length !== 1) {
+      throw new CairnError('USAGE', `--record writes one walkthrough's input log, but ${walkthroughs.length * languages.length} would run; name one .walk file and one language`);
     }
     const results: Array<WalkResult | undefined> = [];
-    for (const walk of walkthroughs) {
-      const started = performance.now();
-      const played = playOne(walk, () => (values.from === undefined ? startGame(game, seed) : continueFromSave(startGame(game, seed), values.from)), term);
-      results.push(played?.result);
-      report(walk.name, played?.result, performance.now() - started, term);
-      if (values.record !== undefined && played) writeFileSync(values.record, formatInputLog(played.game.inputLog()));
+    for (const lang of languages) {
+      for (const walk of walkthroughs) {
+        const started = performance.now();
+        const fresh = () => startGame(game, seed, undefined, lang);
+        const played = playOne(walk, () => (values.from === undefined ? fresh() : continueFromSave(fresh(), values.from)), term);
+        results.push(played?.result);
+        report(lang === undefined ? walk.name : `${walk.name} [${lang}]`, played?.result, performance.now() - started, term);
+        if (values.record !== undefined && played) writeFileSync(values.record, formatInputLog(played.game.inputLog()));
+      }
     }
     const failed = results.filter((r) => !r?.passed).length;
-    const count = `${walkthroughs.length} walkthrough${walkthroughs.length === 1 ? '' : 's'}`;
-    term.out(`\n${count}: ${walkthroughs.length - failed} passed${failed > 0 ? `, ${failed} failed` : ''}`);
+    const count = `${results.length} walkthrough${results.length === 1 ? '' : 's'}`;
+    term.out(`\n${count}${languages.length > 1 ? ` in ${languages.length} languages` : ''}: ${results.length - failed} passed${failed > 0 ? `, ${failed} failed` : ''}`);
     return failed > 0 ? 1 : 0;
   },
 };
 
 /** `cairn test --json`: builds, plays and reports as one JSON object; exit 1 when anything failed. */
-function testAsJson(target: string, named: string[], seed: number, term: Terminal): number {
+function testAsJson(target: string, named: string[], seed: number, langOption: string | undefined, term: Terminal): number {
   const diagnostics: Diagnostic[] = [];
-  const walkthroughs: Array<{ file: string; passed: boolean; stopped: boolean; steps: number; ticks: number }> = [];
+  const walkthroughs: Array<{ file: string; lang?: string; passed: boolean; stopped: boolean; steps: number; ticks: number }> = [];
   let ok = true;
   try {
     const { game, walkthroughs: files } = openTarget(target, named, term, (w) => diagnostics.push(...diagnosticsOf(w, 'warning')));
-    for (const walk of files) {
+    for (const [lang, walk] of chosenLanguages(game, langOption).flatMap((l) => files.map((f) => [l, f] as const))) {
       let parsed: Walkthrough;
       try {
         parsed = parseWalkthrough(readTextFile(walk.path), walk.name);
@@ -90,9 +96,9 @@ function testAsJson(target: string, named: string[], seed: number, term: Termina
         ok = false;
         continue;
       }
-      const result = runWalkthrough(parsed, startGame(game, seed));
+      const result = runWalkthrough(parsed, startGame(game, seed, undefined, lang));
       for (const failure of result.failures) diagnostics.push(...diagnosticsOf(failure));
-      walkthroughs.push({ file: walk.name, passed: result.passed, stopped: result.stopped, steps: result.stepsRun, ticks: result.ticks });
+      walkthroughs.push({ file: walk.name, ...(lang === undefined ? {} : { lang }), passed: result.passed, stopped: result.stopped, steps: result.stepsRun, ticks: result.ticks });
       ok &&= result.passed;
     }
   } catch (e) {

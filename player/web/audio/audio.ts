@@ -1,5 +1,5 @@
 // Plays the runtime's audio commands with Howler: music that loops and
-// cross-fades, sound effects, and a volume for each kind. Sounds come from the
+// cross-fades, sound effects, the voice of the line being spoken, and a volume for each kind. Sounds come from the
 // bundle's bytes as blob URLs (with an explicit format: a blob URL has no
 // extension). Nothing plays before the player has clicked once (unlock).
 
@@ -10,6 +10,7 @@ import type { AudioCommand } from '../../../runtime/game-api.js';
 export interface Volumes {
   music: number;
   sound: number;
+  /** Voiced lines. */
   speech: number;
 }
 
@@ -28,6 +29,9 @@ export class AudioPlayer {
   private music: { file: string; howl: Howl; id: number } | null = null;
   /** The music that should be playing, even while audio is locked or paused. */
   private wantedMusic: string | null = null;
+  /** The voice of the line on screen, and the one that should be playing (a line may show before its voice has loaded). */
+  private voice: { asset: string; howl: Howl; id: number } | null = null;
+  private wantedVoice: string | null = null;
   private unlocked = false;
   private paused = false;
   volumes: Volumes = { music: 0.8, sound: 1, speech: 1 };
@@ -76,29 +80,63 @@ export class AudioPlayer {
           if (this.unlocked && !this.paused) void this.howl(c.file, false).then((h) => h?.volume(this.volumes.sound, h.play()));
           break;
         case 'speech':
-          // The runtime has no voice files yet: lines reach people through subtitles and the aria-live region.
+          // A voiced line's file comes with the scene's line (SpeechView.voice): see voiceLine.
           break;
       }
     }
+  }
+
+  /**
+   * The voice that goes with the line on screen now (an asset path), or null:
+   * a new voice starts, and a line that ended or was skipped (`.`) stops its own.
+   */
+  voiceLine(asset: string | null): void {
+    if (asset === this.wantedVoice) return;
+    this.wantedVoice = asset;
+    const old = this.voice;
+    this.voice = null;
+    old?.howl.stop(old.id);
+    if (asset === null || !this.unlocked) return;
+    void this.howl(asset, false).then((howl) => {
+      if (howl === null || this.wantedVoice !== asset || this.voice !== null) return;
+      const id = howl.play();
+      howl.volume(this.volumes.speech, id);
+      if (this.paused) howl.pause(id);
+      this.voice = { asset, howl, id };
+      // Done: resuming after a pause must not say it again.
+      howl.once('end', () => {
+        if (this.voice?.id === id) this.voice = null;
+      }, id);
+    });
+  }
+
+  /** The voice playing now (asset path), as Howler reports it, or null. */
+  get voicePlaying(): string | null {
+    const v = this.voice;
+    return v !== null && v.howl.playing(v.id) ? v.asset : null;
   }
 
   /** Applies new volumes at once. */
   setVolumes(v: Volumes): void {
     this.volumes = v;
     if (this.music) this.music.howl.volume(v.music, this.music.id);
+    if (this.voice) this.voice.howl.volume(v.speech, this.voice.id);
   }
 
   /** Pauses (menu, hidden tab) or resumes everything. */
   setPaused(paused: boolean): void {
     this.paused = paused;
-    if (!this.music) return;
-    if (paused) this.music.howl.pause(this.music.id);
-    else if (this.unlocked) this.music.howl.play(this.music.id);
+    for (const playing of [this.music, this.voice]) {
+      if (!playing) continue;
+      if (paused) playing.howl.pause(playing.id);
+      else if (this.unlocked) playing.howl.play(playing.id);
+    }
   }
 
   /** Stops all sound and frees every blob URL. */
   destroy(): void {
     this.stopMusic(0);
+    this.voiceLine(null);
     for (const h of this.howls.values()) void h.then((howl) => howl?.unload());
     for (const url of this.urls) URL.revokeObjectURL(url);
     this.howls.clear();

@@ -18,7 +18,8 @@ import { bindPointer } from './pointer-input.js';
 import { ScreenControls } from './screen-controls.js';
 import { ErrorPanel } from './error-panel.js';
 import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
-import { endScreen, ProgressScreen, startScreen } from './screens.js';
+import { endScreen, messageScreen, ProgressScreen, startScreen } from './screens.js';
+import { preferredLanguages } from './languages.js';
 import { Autosave, AUTOSAVE_SLOT } from './autosave.js';
 import { GameError, WorkerClient } from './worker-client.js';
 import { acceptDroppedSaves, download, downloadReport, exportName, exportSlot, importFile, saveFileOf } from './save-transfer.js';
@@ -29,7 +30,7 @@ const LIVE_LINES = 20;
 
 /** The <cairn-player> element. */
 export class CairnPlayer extends HTMLElement {
-  static readonly observedAttributes = ['src', 'muted', 'fit', 'pixel-perfect'];
+  static readonly observedAttributes = ['src', 'muted', 'fit', 'pixel-perfect', 'lang'];
 
   private readonly shadow: ShadowRoot;
   private readonly stageBox: HTMLDivElement;
@@ -85,6 +86,8 @@ export class CairnPlayer extends HTMLElement {
       fullscreen: () => void this.fullscreen(),
       settings: () => this.settings,
       changeSettings: (s) => this.applySettings(s),
+      languages: () => (this.view ? { offered: this.view.info.languages.offered, current: this.view.currentLanguage } : null),
+      setLanguage: (lang) => (this.view?.setLanguage(lang) ?? Promise.resolve()).catch((e: unknown) => this.fail('LANGUAGE', e instanceof Error ? e.message : String(e), false)),
     });
     this.controls = new ScreenControls({
       skip: () => this.view?.controller.skip(),
@@ -290,9 +293,9 @@ export class CairnPlayer extends HTMLElement {
   }
 
   /** Frame time figures, the music playing, whether game time runs and the renderer (WebGL or canvas), for the benchmark and debugging. */
-  stats(): (FrameStats & { music: string | null; running: boolean; renderer: string }) | null {
+  stats(): (FrameStats & { music: string | null; voice: string | null; language: string; running: boolean; renderer: string }) | null {
     const view = this.view;
-    return view ? { ...view.stats, music: view.audio.playing, running: this.running, renderer: view.renderer.app.renderer.name } : null;
+    return view ? { ...view.stats, music: view.audio.playing, voice: view.audio.voicePlaying, language: view.currentLanguage, running: this.running, renderer: view.renderer.app.renderer.name } : null;
   }
 
   // ---- lifecycle -------------------------------------------------------
@@ -321,6 +324,8 @@ export class CairnPlayer extends HTMLElement {
     if (name === 'src' && value && value !== old && this.isConnected) void this.open(value).catch(() => undefined);
     if (name === 'muted' && this.view) this.view.audio.muted = value !== null;
     if (name === 'fit' || name === 'pixel-perfect') this.layout();
+    // A new `lang` switches the game's language when the game offers it.
+    if (name === 'lang' && value && this.view?.info.languages.offered.includes(value)) void this.view.setLanguage(value).catch((e: unknown) => this.fail('LANGUAGE', String(e), false));
   }
 
   // ---- inside ----------------------------------------------------------
@@ -345,7 +350,7 @@ export class CairnPlayer extends HTMLElement {
       const bytes = await bytesOf(source, (loaded, total) => progress.update(loaded, total));
       performance.mark('cairn:fetched');
       if (generation !== this.generation) return discard(app);
-      const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')), dev: this.hasAttribute('dev') }, [bytes]);
+      const info = await client.request('open', { bytes, seed: seedOf(this.getAttribute('seed')), dev: this.hasAttribute('dev'), languages: preferredLanguages(this) }, [bytes]);
       performance.mark('cairn:opened');
       const started = await app;
       if (generation !== this.generation) return discard(app);
@@ -434,6 +439,7 @@ export class CairnPlayer extends HTMLElement {
       menu: () => (menu.isOpen ? this.closeMenu() : this.openMenu()),
       togglePause: () => (this.running ? this.pause() : this.resume()),
       cutscene: (on) => (this.controls.cutscene = on),
+      setSelfVoicing: (on) => this.applySettings({ ...this.settings, selfVoicing: on }),
       get blocked() {
         return menu.isOpen || !overlay.hidden || controls.hinting;
       },
@@ -481,11 +487,7 @@ export class CairnPlayer extends HTMLElement {
     this.settings = s;
     storeSettings(s);
     if (autosaveChanged) this.autosave?.every(s.autosaveMinutes);
-    if (this.view) {
-      this.view.settings = s;
-      this.view.audio.setVolumes({ music: s.music, sound: s.sound, speech: s.speech });
-      this.view.invalidate();
-    }
+    this.view?.applySettings(s);
   }
 
   private layout(): void {
@@ -563,10 +565,7 @@ export class CairnPlayer extends HTMLElement {
   }
 
   private showMessage(text: string): void {
-    const p = document.createElement('p');
-    p.className = 'message';
-    p.textContent = text;
-    this.overlay.replaceChildren(p);
+    this.overlay.replaceChildren(...messageScreen(text));
     this.overlay.hidden = false;
   }
 

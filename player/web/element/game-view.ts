@@ -11,6 +11,8 @@ import type { FrameMessage, GameInfo } from '../protocol.js';
 import { boxAt, fitStage, inPanel, optionBoxes, stageFor, toStage, type Fit, type PanelMode, type Stage } from '../render/layout.js';
 import { Renderer } from '../render/renderer.js';
 import { TextureStore } from '../render/textures.js';
+import { FontStore, isRightToLeft } from '../render/fonts.js';
+import { SelfVoicing } from './self-voicing.js';
 import { Controller } from '../ui/controller.js';
 import { readingTime, type Settings } from './settings.js';
 import type { WorkerClient } from './worker-client.js';
@@ -28,6 +30,8 @@ export interface ViewHost {
   togglePause(): void;
   /** A cutscene began (true) or ended. */
   cutscene(on: boolean): void;
+  /** Key V: self-voicing on or off (a setting, stored). */
+  setSelfVoicing(on: boolean): void;
   /** True while a menu or an overlay takes the input. */
   readonly blocked: boolean;
 }
@@ -59,6 +63,11 @@ export class GameView {
   readonly renderer: Renderer;
   readonly audio: AudioPlayer;
   readonly controller: Controller;
+  /** Reads lines, options and hovered names aloud when the setting is on. */
+  readonly voicing = new SelfVoicing();
+  private language: string;
+  private rtl: boolean;
+  private readonly fonts: FontStore;
   private frame: FrameMessage | null = null;
   private dirty = true;
   private raf = 0;
@@ -99,6 +108,17 @@ export class GameView {
     private readonly textures: TextureStore,
     public settings: Settings,
   ) {
+    this.language = info.language;
+    this.rtl = isRightToLeft(info.language);
+    this.voicing.lang = info.language;
+    this.voicing.set(settings.selfVoicing, false);
+    this.fonts = new FontStore(
+      info.fonts,
+      (path) => client.request('asset', { path }),
+      (path, e) => host.problem('BUNDLE_FONT', `cannot use the font ${path}: ${e instanceof Error ? e.message : String(e)}`),
+      // The family names change once a face has loaded, so every text restyles with it.
+      () => (this.dirty = true),
+    );
     this.stage = renderer.stage;
     this.renderer = renderer;
     this.audio = new AudioPlayer(
@@ -135,7 +155,12 @@ export class GameView {
     this.controller.update(frame);
     // Sounds load after the frame is drawn: a big music file must not hold up the first picture.
     this.audioDue.push(...frame.audio);
-    for (const line of frame.said) this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
+    for (const line of frame.said) {
+      this.host.spoke(line.actor === '' ? line.text : `${line.actor}: ${line.text}`);
+      this.voicing.read(line.text, 'line');
+    }
+    // One voice at a time: the first voiced line on screen; none left stops it (the line ended, or `.` skipped it).
+    this.audio.voiceLine(frame.scene.speech.find((l) => l.voice !== undefined)?.voice?.asset ?? null);
     for (const line of frame.printed) console.info(`[game] ${line}`);
     if (frame.scene.ended) this.host.ended();
     if (frame.scene.cutscene !== this.cutsceneSince >= 0) this.host.cutscene(frame.scene.cutscene);
@@ -145,7 +170,7 @@ export class GameView {
     if (dialog !== this.dialogShown) {
       this.dialogShown = dialog;
       this.hoverPanel = -1;
-      if (dialog !== '') this.host.status(`Choose: ${dialog}`);
+      if (dialog !== '') this.status(`Choose: ${dialog}`);
     }
     this.dirty = true;
   }
@@ -165,6 +190,8 @@ export class GameView {
     cancelAnimationFrame(this.raf);
     this.raf = 0;
     this.audio.destroy();
+    this.voicing.stop();
+    this.fonts.destroy();
     this.renderer.destroy();
   }
 
@@ -194,9 +221,32 @@ export class GameView {
     this.renderer.resize(this.lastFit, 1);
   }
 
-  /** Forces the next animation frame to draw (settings changed). */
-  invalidate(): void {
+  /** Takes new settings: volumes, self-voicing, and what the next frame draws. */
+  applySettings(s: Settings): void {
+    this.settings = s;
+    this.audio.setVolumes({ music: s.music, sound: s.sound, speech: s.speech });
+    this.voicing.set(s.selfVoicing);
     this.dirty = true;
+  }
+
+  /** The language the game plays in now. */
+  get currentLanguage(): string {
+    return this.language;
+  }
+
+  /** Plays on in `lang` (one the game offers): the next line, names, verbs and options are in it, in its fonts. */
+  async setLanguage(lang: string): Promise<void> {
+    await this.client.request('setLanguage', { lang });
+    this.language = lang;
+    this.rtl = isRightToLeft(lang);
+    this.voicing.lang = lang;
+    this.dirty = true;
+  }
+
+  /** What keyboard and screen-reader players hear now, read aloud too when self-voicing is on. */
+  private status(text: string): void {
+    this.host.status(text);
+    this.voicing.read(text, 'status');
   }
 
   /** The latest frame. */
@@ -234,8 +284,11 @@ export class GameView {
     const pointed = c.pointedName();
     if (pointed !== this.pointedShown) {
       this.pointedShown = pointed;
+      // The hovered name, read aloud (the sentence line goes to the status region only).
+      if (pointed !== null && pointed !== '') this.voicing.read(pointed, 'status');
       this.onPointed();
     }
+    const fonts = this.fonts.familiesFor(this.language);
     this.animating = this.renderer.draw(
       frame.scene,
       {
@@ -248,6 +301,8 @@ export class GameView {
         focusPoint: focused?.kind === 'room' ? { x: focused.target.x, y: focused.target.y } : null,
         textScale: this.settings.textSize,
         subtitles: this.settings.subtitles,
+        fonts,
+        rtl: this.rtl,
         reducedMotion: this.reducedMotion?.matches ?? false,
       },
       now,
@@ -262,7 +317,7 @@ export class GameView {
       this.firstFramePending = true;
       performance.mark('cairn:first-scene');
       // The frame after every texture of the first room arrived is the first real picture.
-      void this.textures.settled().then(() => {
+      void Promise.all([this.textures.settled(), this.fonts.settled()]).then(() => {
         this.dirty = true;
         requestAnimationFrame(() => {
           this.stats.firstFrameAt ??= performance.now();
@@ -423,6 +478,8 @@ export class GameView {
         return this.host.menu();
       case 'pause':
         return this.host.togglePause();
+      case 'self-voicing':
+        return this.host.setSelfVoicing(!this.voicing.enabled);
       case 'escape':
         if (scene?.cutscene) return c.skip();
         return this.host.escape();
@@ -462,7 +519,7 @@ export class GameView {
     const n = options.length;
     if (action.type === 'focus' || action.type === 'verb') {
       this.hoverPanel = this.hoverPanel < 0 ? (action.step === 1 ? 0 : n - 1) : (this.hoverPanel + action.step + n) % n;
-      this.host.status(`${this.hoverPanel + 1}. ${options[this.hoverPanel]}`);
+      this.status(`${this.hoverPanel + 1}. ${options[this.hoverPanel]}`);
       return true;
     }
     if (action.type === 'activate' && this.hoverPanel >= 0 && this.hoverPanel < n) {
@@ -483,6 +540,8 @@ export class GameView {
     if (i !== this.hoverPanel) {
       this.hoverPanel = i;
       this.dirty = true;
+      const option = this.frame?.scene.dialog?.options[i];
+      if (option !== undefined) this.voicing.read(`${i + 1}. ${option}`, 'status');
     }
   }
 }

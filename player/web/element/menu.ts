@@ -1,9 +1,10 @@
 // The in-game menu (Escape or F5): resume, save and load named slots with a
-// thumbnail and a date, settings, restart, fullscreen. Plain DOM inside the
+// thumbnail and a date, settings (the game's language among them), restart, fullscreen. Plain DOM inside the
 // shadow root; every guest or user string goes in through textContent.
 
 import type { SlotInfo } from '../saves/save-store.js';
 import { AUTOSAVE_SLOT } from './autosave.js';
+import { languageName } from './languages.js';
 import type { Settings } from './settings.js';
 
 /** What the menu asks the element to do. */
@@ -23,6 +24,10 @@ export interface MenuActions {
   fullscreen(): void;
   settings(): Settings;
   changeSettings(s: Settings): void;
+  /** The languages the open game offers and the one it plays in, or null (no game). */
+  languages(): { offered: readonly string[]; current: string } | null;
+  /** Plays on in another language. */
+  setLanguage(lang: string): Promise<void>;
 }
 
 /** How long "Saved" shows before the game goes on. */
@@ -146,7 +151,7 @@ export class Menu {
     const body = this.page('Settings', [], true);
     const s = { ...this.actions.settings() };
     const change = () => this.actions.changeSettings({ ...s });
-    for (const [key, label] of [['music', 'Music volume'], ['sound', 'Sound volume'], ['speech', 'Speech volume']] as const) {
+    for (const [key, label] of [['music', 'Music volume'], ['sound', 'Sound volume'], ['speech', 'Voice volume']] as const) {
       const input = el('input');
       input.type = 'range';
       input.min = '0';
@@ -166,6 +171,17 @@ export class Menu {
     subs.checked = s.subtitles;
     subs.addEventListener('change', () => ((s.subtitles = subs.checked), change()));
     body.append(labelled('Subtitles', subs));
+    const voicing = el('input');
+    voicing.type = 'checkbox';
+    voicing.checked = s.selfVoicing;
+    voicing.addEventListener('change', () => ((s.selfVoicing = voicing.checked), change()));
+    body.append(labelled('Self-voicing (V)', voicing));
+    const langs = this.actions.languages();
+    if (langs !== null && langs.offered.length > 1) {
+      const pick = choice(langs.offered.map((l) => [l, languageName(l)]), langs.current, (v) => void this.actions.setLanguage(v));
+      pick.setAttribute('name', 'language');
+      body.append(labelled('Language', pick));
+    }
     body.append(labelled('Autosave', choice([['0', 'When I leave'], ['2', 'Every 2 minutes'], ['5', 'Every 5 minutes'], ['10', 'Every 10 minutes']], String(s.autosaveMinutes), (v) => ((s.autosaveMinutes = Number(v)), change()))));
     body.querySelector('input')?.focus();
   }

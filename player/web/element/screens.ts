@@ -74,3 +74,8 @@ function button(label: string, act: () => void): HTMLButtonElement {
   b.addEventListener('click', act);
   return b;
 }
+
+/** A message in place of the game (it could not be opened). */
+export function messageScreen(message: string): HTMLElement[] {
+  return [text('p', message, 'message')];
+}

@@ -1,4 +1,4 @@
-// The player's settings (volumes, text size and speed, subtitles, autosave), kept in
+// The player's settings (volumes, text size and speed, subtitles, self-voicing, autosave), kept in
 // localStorage for every game on the origin. Read defensively: a stored value
 // of the wrong shape falls back to the default.
 
@@ -6,18 +6,22 @@
 export interface Settings {
   music: number;
   sound: number;
+  /** The volume of voiced lines. */
   speech: number;
   /** Multiplies the size of speech text. */
   textSize: number;
   /** 1: lines last as long as the game says; 2 or 4: the player skips them sooner. */
   textSpeed: number;
+  /** Off: voiced lines show no text (lines without a voice always do). */
   subtitles: boolean;
+  /** Lines, options and hovered names read aloud by the browser's speech synthesis (key V). */
+  selfVoicing: boolean;
   /** Minutes of play between autosaves (0: only when the page hides or closes). */
   autosaveMinutes: number;
 }
 
 /** The settings a new player starts with. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = { music: 0.8, sound: 1, speech: 1, textSize: 1, textSpeed: 1, subtitles: true, autosaveMinutes: 5 };
+export const DEFAULT_SETTINGS: Readonly<Settings> = { music: 0.8, sound: 1, speech: 1, textSize: 1, textSpeed: 1, subtitles: true, selfVoicing: false, autosaveMinutes: 5 };
 
 const KEY = 'cairn-player-settings';
 
@@ -35,6 +39,7 @@ export function loadSettings(): Settings {
     out.textSize = num(r.textSize, 0.5, 3, out.textSize);
     out.textSpeed = num(r.textSpeed, 1, 4, out.textSpeed);
     out.subtitles = typeof r.subtitles === 'boolean' ? r.subtitles : out.subtitles;
+    out.selfVoicing = typeof r.selfVoicing === 'boolean' ? r.selfVoicing : out.selfVoicing;
     out.autosaveMinutes = num(r.autosaveMinutes, 0, 60, out.autosaveMinutes);
   } catch {
     // No storage (sandboxed iframe) or a damaged value: defaults.

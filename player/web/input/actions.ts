@@ -13,7 +13,8 @@ export type Action =
   | { type: 'skip-line' }
   | { type: 'escape' }
   | { type: 'menu' }
-  | { type: 'pause' };
+  | { type: 'pause' }
+  | { type: 'self-voicing' };
 
 /** Keyboard bindings: `key` as KeyboardEvent.key, with Shift where it matters. */
 export const KEY_BINDINGS: ReadonlyArray<{ key: string; shift?: boolean; action: Action; help: string }> = [
@@ -29,12 +30,15 @@ export const KEY_BINDINGS: ReadonlyArray<{ key: string; shift?: boolean; action:
   { key: 'Escape', action: { type: 'escape' }, help: 'skip the cutscene, else open the menu' },
   { key: 'F5', action: { type: 'menu' }, help: 'open the menu (save, load, settings, restart)' },
   { key: ' ', action: { type: 'pause' }, help: 'pause and resume' },
+  { key: 'v', action: { type: 'self-voicing' }, help: 'self-voicing on or off: lines, options and names read aloud' },
 ];
 
 /** The action of a key press, or null for keys the player leaves to the page. */
 export function actionForKey(key: string, shift: boolean): Action | null {
   if (/^[1-9]$/.test(key)) return { type: 'number', n: Number(key) };
-  const row = KEY_BINDINGS.find((b) => b.key === key && (b.shift === undefined || b.shift === shift));
+  // Letters work with Caps Lock or Shift too (`V` as `v`).
+  const k = /^[A-Z]$/.test(key) ? key.toLowerCase() : key;
+  const row = KEY_BINDINGS.find((b) => b.key === k && (b.shift === undefined || b.shift === shift));
   return row?.action ?? null;
 }
 

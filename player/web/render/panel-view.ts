@@ -6,6 +6,7 @@
 import { Container, Graphics, Sprite, Text } from 'pixi.js';
 import type { Scene } from '../../../runtime/game-api.js';
 import { optionBoxes, panelLayout, type PanelLayout, type Stage, type UiStyle } from './layout.js';
+import { FALLBACK_FAMILY, bidiText, type FontFamilies } from './fonts.js';
 import type { TextureStore } from './textures.js';
 
 const COLORS = { panel: 0x15121f, verb: '#8fb8e8', verbPicked: '#ffe08a', option: '#c8e0ff', optionHover: '#ffe08a', sentence: '#e8e8e8', slot: 0x2a2540, focus: 0xffe08a };
@@ -21,6 +22,10 @@ export interface PanelState {
   focusInventory: number;
   /** A cutscene has the screen: no verb bar and no sentence line. */
   hideVerbs: boolean;
+  /** The families text is drawn in: `ui` for the sentence and verbs, `dialog` for options. */
+  fonts: FontFamilies;
+  /** The game's current language is written right to left. */
+  rtl: boolean;
 }
 
 /** The interface panel. */
@@ -64,14 +69,17 @@ export class PanelView {
     }
     const L = this.layout;
     const dialog = scene.dialog;
-    setText(this.sentence, state.hideVerbs ? '' : state.sentence, L.fontSize, COLORS.sentence, this.stage.mode === 'side' ? L.sentence.w - 8 : 0);
+    // Bitmap fonts draw spoken lines only: the panel keeps the player's sans-serif with them.
+    const ui = state.fonts.bitmap.ui ? FALLBACK_FAMILY : state.fonts.ui;
+    const dialogFamily = state.fonts.bitmap.dialog ? FALLBACK_FAMILY : state.fonts.dialog;
+    setText(this.sentence, bidiText(state.hideVerbs ? '' : state.sentence, state.rtl), L.fontSize, COLORS.sentence, ui, this.stage.mode === 'side' ? L.sentence.w - 8 : 0);
     this.sentence.position.set(L.sentence.x + L.sentence.w / 2, L.sentence.y + 2);
 
     const verbs = this.ui === 'verbs' && dialog === null && !state.hideVerbs ? scene.verbs : [];
     sync(this.verbTexts, verbs.length, this.root);
     verbs.forEach((v, i) => {
       const box = L.verbs[i]!;
-      setText(this.verbTexts[i]!, v.label, L.fontSize, state.verb === v.id ? COLORS.verbPicked : COLORS.verb);
+      setText(this.verbTexts[i]!, bidiText(v.label, state.rtl), L.fontSize, state.verb === v.id ? COLORS.verbPicked : COLORS.verb, ui);
       this.verbTexts[i]!.position.set(Math.round(box.x + 4), Math.round(box.y + Math.max(1, (box.h - L.fontSize * 1.25) / 2)));
     });
 
@@ -86,7 +94,7 @@ export class PanelView {
     sync(this.optionTexts, options.length, this.root);
     options.forEach((text, i) => {
       const box = boxes[i]!;
-      setText(this.optionTexts[i]!, `${i + 1}. ${text}`, fontSize, state.hoverOption === i ? COLORS.optionHover : COLORS.option);
+      setText(this.optionTexts[i]!, bidiText(`${i + 1}. ${text}`, state.rtl), fontSize, state.hoverOption === i ? COLORS.optionHover : COLORS.option, dialogFamily);
       this.optionTexts[i]!.position.set(Math.round(box.x), Math.round(box.y + 1));
     });
 
@@ -127,12 +135,12 @@ export class PanelView {
 const styleOf = new WeakMap<Text, string>();
 
 /** Sets a Text's content and style only when they change (each change re-rasterises it); `wrap` > 0 wraps at that width. */
-function setText(t: Text, text: string, size: number, color: string, wrap = 0): void {
+function setText(t: Text, text: string, size: number, color: string, family: string, wrap = 0): void {
   if (t.text !== text) t.text = text;
-  const key = `${size}|${color}|${wrap}`;
+  const key = `${size}|${color}|${wrap}|${family}`;
   if (styleOf.get(t) !== key) {
     styleOf.set(t, key);
-    t.style = wrap > 0 ? { fontFamily: 'sans-serif', fontSize: size, fill: color, wordWrap: true, wordWrapWidth: wrap, align: 'center' } : { fontFamily: 'sans-serif', fontSize: size, fill: color };
+    t.style = wrap > 0 ? { fontFamily: family, fontSize: size, fill: color, wordWrap: true, wordWrapWidth: wrap, align: 'center' } : { fontFamily: family, fontSize: size, fill: color };
   }
 }
 

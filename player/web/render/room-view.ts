@@ -3,15 +3,21 @@
 // flipped and ordered by z, and speech lines above their speakers. Display
 // objects are kept by id between frames; only what changed is touched.
 
-import { Container, Sprite, Text } from 'pixi.js';
+import { BitmapText, Cache, Container, Sprite, Text, type BitmapFont } from 'pixi.js';
 import type { Scene, SpeechView } from '../../../runtime/game-api.js';
+import { bidiText, type FontFamilies } from './fonts.js';
 import type { TextureStore } from './textures.js';
 
 /** Settings that change how speech looks. */
 export interface SpeechStyle {
   /** Multiplies the base text size (the text size setting). */
   textScale: number;
+  /** Off: voiced lines show no text. */
   subtitles: boolean;
+  /** The families text is drawn in (render/fonts.ts). */
+  fonts: FontFamilies;
+  /** The game's current language is written right to left. */
+  rtl: boolean;
 }
 
 /** A colour a game gave, if it is one Pixi reads safely; else white. */
@@ -27,7 +33,8 @@ export class RoomView {
   private readonly speech = new Container();
   private readonly spriteById = new Map<string, Sprite>();
   private readonly layerSprites: Sprite[] = [];
-  private readonly lines: Text[] = [];
+  /** Speech lines: canvas Text, or BitmapText while the speech font is a loaded BMFont. */
+  private readonly lines: Array<Text | BitmapText> = [];
   /** The style each line was last given (restyling a Text re-rasterises it). */
   private readonly lineStyles: string[] = [];
 
@@ -67,7 +74,8 @@ export class RoomView {
       this.spriteById.delete(id);
     }
     this.sprites.sortableChildren = true;
-    this.drawSpeech(style.subtitles ? scene.speech : [], cam, style);
+    // Subtitles off hide the text of voiced lines only: a line without a voice must still be read.
+    this.drawSpeech(style.subtitles ? scene.speech : scene.speech.filter((l) => l.voice === undefined), cam, style);
   }
 
   private drawLayers(scene: Scene, cam: { x: number; y: number }): void {
@@ -94,23 +102,34 @@ export class RoomView {
       this.lines.pop()!.destroy();
       this.lineStyles.pop();
     }
+    const bitmap = style.fonts.bitmap.speech === true;
     speech.forEach((line, i) => {
-      let text = this.lines[i];
+      let text: Text | BitmapText | undefined = this.lines[i];
+      if (text !== undefined && text instanceof BitmapText !== bitmap) {
+        // The bitmap font arrived (or the language changed to one without): this line is drawn anew.
+        text.destroy();
+        text = undefined;
+        this.lines.splice(i, 1);
+        this.lineStyles.splice(i, 1);
+      }
       if (text === undefined) {
-        text = new Text({ text: '' });
+        text = bitmap ? new BitmapText({ text: '' }) : new Text({ text: '' });
         text.anchor.set(0.5, 1);
-        this.lines.push(text);
-        this.lineStyles.push('');
+        this.lines.splice(i, 0, text);
+        this.lineStyles.splice(i, 0, '');
         this.speech.addChild(text);
       }
       // Text is drawn by canvas fillText: a line holding markup shows as the characters it is.
-      if (text.text !== line.text) text.text = line.text;
+      const shown = bidiText(line.text, style.rtl);
+      if (text.text !== shown) text.text = shown;
       const color = safeColor(line.color);
       const wrap = Math.round(w * 0.6);
-      const key = `${size}|${color}|${wrap}`;
+      const key = `${size}|${color}|${wrap}|${style.fonts.speech}`;
       if (this.lineStyles[i] !== key) {
         this.lineStyles[i] = key;
-        text.style = { fontFamily: 'sans-serif', fontSize: size, fill: color, stroke: { color: '#000000', width: Math.max(2, size / 5), join: 'round' }, wordWrap: true, wordWrapWidth: wrap, align: 'center', lineHeight: size * 1.15 };
+        // A bitmap font is drawn as its pixels are: no outline, which would be smoothed.
+        if (bitmap) text.style = { fontFamily: style.fonts.speech, fontSize: pixelSize(style.fonts.speech, size), fill: color, wordWrap: true, wordWrapWidth: wrap, align: 'center' };
+        else text.style = { fontFamily: style.fonts.speech, fontSize: size, fill: color, stroke: { color: '#000000', width: Math.max(2, size / 5), join: 'round' }, wordWrap: true, wordWrapWidth: wrap, align: 'center', lineHeight: size * 1.15 };
       }
       // Above the speaker, but always wholly on screen.
       const halfW = text.width / 2;
@@ -119,4 +138,10 @@ export class RoomView {
       text.position.set(Math.round(x), Math.round(y));
     });
   }
+}
+
+/** A bitmap font's size scaled by a whole number nearest `size` (at least 1×), so its pixels stay square. */
+function pixelSize(family: string, size: number): number {
+  const native = Cache.has(`${family}-bitmap`) ? (Cache.get(`${family}-bitmap`) as BitmapFont).fontMetrics.fontSize : size;
+  return native * Math.max(1, Math.round(size / native));
 }

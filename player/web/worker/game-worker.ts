@@ -16,6 +16,8 @@ import { RUNTIME_VERSION } from '../../../runtime/bundle/bundle-format.js';
 import type { AudioCommand } from '../../../runtime/game-api.js';
 import { runDebuggerCommand } from '../../../runtime/debugger-commands.js';
 import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker } from '../protocol.js';
+import { loadStringTable, offeredLanguages } from '../../../runtime/language.js';
+import { chooseLanguage } from './choose-language.js';
 import { reloadGame } from './dev-reload.js';
 import { evaluateForPage } from './evaluate.js';
 import { Performer, PerformFailure } from './perform.js';
@@ -68,13 +70,15 @@ function errorView(e: unknown): ErrorView {
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), text: formatThrown(e) };
 }
 
-function newGame(loaded: LoadedGame, seed: number, dev: boolean): Game {
+function newGame(loaded: LoadedGame, seed: number, dev: boolean, lang?: string): Game {
   // Debug options only for `cairn dev`: they are what makes Game.debugger() available at all.
   const onError = (error: CairnError) => {
     if (session !== null) session.keeper.failed(error, session.game.tickCount);
     post({ type: 'problem', error: errorView(error) });
   };
-  return Game.fromBundle(loaded, { seed, onError, debug: dev ? {} : undefined });
+  // Only the string table of the language played is read (tables load lazily, per language).
+  const language = lang === undefined ? {} : { language: loadStringTable(loaded.bundle, lang) };
+  return Game.fromBundle(loaded, { seed, onError, debug: dev ? {} : undefined, ...language });
 }
 
 /** Sends what changed since the last frame: the scene, new audio, new lines. */
@@ -146,13 +150,22 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 
 /** The handlers of requests, one per kind. */
 const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]['result'] | Promise<Requests[K]['result']> } = {
-  open({ bytes, seed, dev }) {
+  open({ bytes, seed, dev, languages }) {
     setRunning(false);
     const loaded = loadGame(new Uint8Array(bytes));
-    const game = newGame(loaded, seed, dev === true);
+    const { default: source, offered } = offeredLanguages(loaded.bundle);
+    const preferred = Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [];
+    const game = newGame(loaded, seed, dev === true, chooseLanguage(preferred, offered, source));
     session = { loaded, game, seed, performer: new Performer(game), saidSent: 0, printedSent: 0, dev: dev === true, keeper: new ReportKeeper() };
     postFrame(session);
     return gameInfo(loaded, game);
+  },
+  setLanguage({ lang }) {
+    const s = requireSession();
+    s.game.setLanguage(String(lang), loadStringTable(s.loaded.bundle, String(lang)));
+    // Names, verbs and options of the scene show in the new language at once, even while paused.
+    postFrame(s);
+    return null;
   },
   asset({ path }) {
     const s = requireSession();
@@ -199,7 +212,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   },
   restart() {
     const s = requireSession();
-    s.game = newGame(s.loaded, s.seed, s.dev);
+    s.game = newGame(s.loaded, s.seed, s.dev, s.game.language);
     s.keeper = new ReportKeeper();
     s.saidSent = 0;
     s.printedSent = 0;
@@ -215,7 +228,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   reload({ bytes }) {
     const s = requireDevSession();
     const loaded = loadGame(new Uint8Array(bytes));
-    const { game, outcome, audio } = reloadGame(s.game, s.loaded, loaded, (l) => newGame(l, s.seed, true));
+    const { game, outcome, audio } = reloadGame(s.game, s.loaded, loaded, (l) => newGame(l, s.seed, true, offeredLanguages(l.bundle).offered.includes(s.game.language) ? s.game.language : undefined));
     s.loaded = loaded;
     s.game = game;
     s.keeper = new ReportKeeper();
@@ -240,7 +253,12 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
 
 function gameInfo(loaded: LoadedGame, game: Game): GameInfo {
   const m = loaded.bundle.manifest;
-  return { id: m.id, title: m.title, author: m.author, version: m.version, resolution: [m.resolution[0], m.resolution[1]], pixelArt: m.pixelArt, ui: uiStyle(game) };
+  const info: GameInfo = {
+    id: m.id, title: m.title, author: m.author, version: m.version, resolution: [m.resolution[0], m.resolution[1]], pixelArt: m.pixelArt, ui: uiStyle(game),
+    languages: offeredLanguages(loaded.bundle), language: game.language,
+  };
+  if (m.fonts !== undefined) info.fonts = m.fonts;
+  return info;
 }
 
 /** SCUMM-style verbs unless the game sets `var ui_style = "one-click"` (docs/embedding.md). */

@@ -137,7 +137,7 @@ describe('the header', () => {
   test('a newer module that this reader may still read has its unknown sections skipped', () => {
     const good = craft((w) => {
       sections(w);
-      w.section(9, 'future', () => w.string('something new', ''));
+      w.section(10, 'future', () => w.string('something new', ''));
     }, { version: MODULE_VERSION + 1, minReadable: MODULE_VERSION });
     expect(decodeModule(good).version).toBe(MODULE_VERSION + 1);
     const repeated = craft((w) => (sections(w), w.section(3, 'globals again', () => w.uint(0, ''))), { version: MODULE_VERSION + 1, minReadable: MODULE_VERSION });

@@ -43,7 +43,7 @@ describe('disassemble', () => {
 
   test('the module summary names the init function and each handler', () => {
     const text = disassemble(gameModule());
-    expect(text).toMatch(/^; cairn bytecode, format 1: 8 functions, 12 constants, 3 globals, 3 natives\n; init: <init>\n/);
+    expect(text).toMatch(/^; cairn bytecode, format 2: 8 functions, 12 constants, 3 globals, 3 natives\n; init: <init>\n/);
     expect(text).toContain('; handler on start: on start');
     expect(text).toContain('; handler on use of lamp with key: inventory');
   });

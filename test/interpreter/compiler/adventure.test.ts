@@ -50,26 +50,26 @@ describe('the beach sample', () => {
     ]);
   });
 
-  it('turns adventure statements into native calls', () => {
+  it('turns adventure statements into native calls (a translatable line passes its id and voice to say)', () => {
     const module = sample();
-    expect(nativeCalls(module, 'beach.shell.on pickup')).toEqual(['walk/2', 'take/1', 'say/2']);
+    expect(nativeCalls(module, 'beach.shell.on pickup')).toEqual(['walk/2', 'take/1', 'say/4']);
     expect(nativeCalls(module, 'beach.door.on open')).toEqual(['play_sound/1']);
-    expect(nativeCalls(module, 'beach.on enter')).toEqual(['cutscene_begin/0', 'walk/2', 'say/2', 'cutscene_end/0']);
+    expect(nativeCalls(module, 'beach.on enter')).toEqual(['cutscene_begin/0', 'walk/2', 'say/4', 'cutscene_end/0']);
     expect(nativeCalls(module, 'beach.on exit')).toEqual(['stop_music/1']);
     expect(nativeCalls(module, 'on start')).toEqual(['control/1', 'put/3', 'go/1']);
     expect(nativeCalls(module, 'chat.option 3 if')).toEqual(['has/1']);
-    expect(nativeCalls(module, 'chat.option 4')).toEqual(['say/2', 'done/0']);
+    expect(nativeCalls(module, 'chat.option 4')).toEqual(['say/4', 'done/0']);
   });
 
   it('passes entities as constants and leaves out the speaker as nil', () => {
     const module = sample();
     const code = instructions(fn(module, 'beach.shell.on pickup'));
-    expect(code.slice(0, 3)).toEqual(['CONST 1', 'CONST 2', 'CALL_NATIVE 1 2']);
-    expect([module.constants[1], module.constants[2]]).toEqual([
+    expect(code.slice(0, 3)).toEqual(['CONST 2', 'CONST 3', 'CALL_NATIVE 1 2']);
+    expect([module.constants[2], module.constants[3]]).toEqual([
       { entity: 'actor', name: 'hero' },
       { entity: 'object', name: 'shell' },
     ]);
-    expect(opNames(fn(module, 'beach.shell.on look')).slice(0, 3)).toEqual(['NIL', 'CONST', 'CALL_NATIVE']);
+    expect(opNames(fn(module, 'beach.shell.on look')).slice(0, 6)).toEqual(['NIL', 'CONST', 'TEXT', 'CONST', 'NIL', 'CALL_NATIVE']);
   });
 
   it('gives `on unhandled(verb, target)` optional parameters', () => {

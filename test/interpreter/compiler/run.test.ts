@@ -171,11 +171,11 @@ describe('the adventure sample', () => {
     vm.startHandlers('unhandled', '', ['smell', new EntityRef('object', 'door')]);
     vm.tick();
     expect(calls).toEqual([
-      'cutscene_begin()', 'walk(hero, (200, 330))', 'say(nil, What a morning.)', 'cutscene_end()',
-      'walk(hero, shell)', 'take(shell)', 'say(nil, Mine now.)',
+      'cutscene_begin()', 'walk(hero, (200, 330))', 'say(nil, What a morning., sample.room_beach.on_enter.c48eb0d5, nil)', 'cutscene_end()',
+      'walk(hero, shell)', 'take(shell)', 'say(nil, Mine now., sample.room_beach.object_shell.on_pickup.f8cbebfe, nil)',
       'play_sound(audio/creak.wav)',
-      'say(nil, It\'s already open.)',
-      'say(nil, I can\'t smell that.)',
+      'say(nil, It\'s already open., sample.room_beach.object_door.on_use_with_key.3aaaf35e, nil)',
+      'say(nil, I can\'t smell that., sample.on_unhandled.dbcc3fc0, nil)',
     ]);
   });
 
@@ -187,6 +187,6 @@ describe('the adventure sample', () => {
     const chat = (module.declarations as { dialogs: Array<{ options: Array<{ condition: number | null; body: number }> }> }).dialogs[0]!;
     expect(vm.call(chat.options[2]!.condition!)).toBe(true);
     vm.call(chat.options[3]!.body);
-    expect(calls).toEqual(['has(key)', 'say(nil, See you.)', 'done()']);
+    expect(calls).toEqual(['has(key)', 'say(nil, See you., sample.dialog_chat.option.c4b1835e, nil)', 'done()']);
   });
 });

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, type TranslatableString } from '../../../interpreter/compiler/compile.js';
+import { formatSource } from '../../../interpreter/syntax/format-source.js';
 
 const room = (lines: string[]): string => `verbs {\n  look: "Look at"\n}\n\nroom harbour {\n  name: "The harbour"\n\n  object crate {\n    name: "crate"\n    on look {\n${lines.map((l) => `      ${l}`).join('\n')}\n    }\n  }\n}\n\non start {\n  go harbour\n}\n`;
 
@@ -57,6 +58,41 @@ describe('translatable strings', () => {
     const w = warnings.find((x) => x.code === 'STRING_FRAGMENTS');
     expect(w?.hint).toContain('{n}');
     expect(w?.span?.start.line).toBe(12);
+  });
+
+  it('keeps a pinned id when the line is reworded, a neighbour is inserted or the line moves', () => {
+    const pinned = strings(room(['say "A crate of herring." #crate_herring', 'say "It smells of the sea."']));
+    expect(idOf(pinned, 'A crate of herring.')).toBe('crate_herring');
+    expect(pinned.find((s) => s.id === 'crate_herring')!.pinned).toBe(true);
+    const reworded = strings(room(['say "Somebody nailed it shut."', 'say "A crate of fresh herring." #crate_herring']));
+    expect(idOf(reworded, 'A crate of fresh herring.')).toBe('crate_herring');
+    // Unpinned ids are the same as before pinning existed.
+    expect(idOf(pinned, 'It smells of the sea.')).toBe(idOf(before, 'It smells of the sea.'));
+  });
+
+  it('pins dialog options too, and names a line\'s voice file', () => {
+    const text = 'dialog chat {\n  option "Hello." #chat_hello {\n    say "Hi there." #chat_hi voice "voice/hi.ogg"\n    done\n  }\n}\n';
+    const all = compile([{ file: 'chat.adv', text }]).strings;
+    expect(all.map((s) => [s.id, s.role, s.voice])).toEqual([
+      ['chat_hello', 'option', undefined],
+      ['chat_hi', 'line', 'voice/hi.ogg'],
+    ]);
+    // `cairn fmt` keeps both.
+    expect(formatSource(text)).toBe(text);
+  });
+
+  it('refuses the same pinned id twice, naming both places', () => {
+    let error: unknown;
+    try {
+      compile([{ file: 'harbour.adv', text: room(['say "A crate." #crate', 'say "Another crate." #crate']) }]);
+    } catch (e) {
+      error = e;
+    }
+    const related = (error as { related: Array<{ code: string; message: string; hint?: string; span?: { start: { line: number } } }> }).related;
+    const dup = related.find((r) => r.code === 'DUPLICATE_TEXT_ID')!;
+    expect(dup.message).toContain('#crate');
+    expect(dup.span!.start.line).toBe(12);
+    expect(dup.hint).toContain('harbour.adv:11');
   });
 
   it('collects the sample game\'s text with unique ids', () => {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { CairnError } from '../../../interpreter/errors.js';
-import { openBundle, writeBundle } from '../../../runtime/bundle/index.js';
+import { FORMAT_VERSION, openBundle, writeBundle } from '../../../runtime/bundle/index.js';
 import { craftZip, editManifest, explode, noise, sampleInput } from './fixtures.js';
 
 const valid = writeBundle(sampleInput());
@@ -120,13 +120,18 @@ describe('version checks', () => {
   });
 
   it('refuses a newer bundle format that older readers may not read, naming the Cairn it needs', () => {
-    const bytes = craftZip(editManifest(explode(valid), (m) => Object.assign(m, { format: 2, minReaderFormat: 2, runtime: '^0.4.0', layers: [] })));
+    const bytes = craftZip(editManifest(explode(valid), (m) => Object.assign(m, { format: FORMAT_VERSION + 1, minReaderFormat: FORMAT_VERSION + 1, runtime: '^0.4.0', layers: [] })));
     expect(() => openBundle(bytes)).toThrow(refusal('BUNDLE_FORMAT_VERSION', /^This game needs Cairn 0\.4\.0 or newer; this is Cairn 0\.1\.0\.$/));
   });
 
   it('reads a newer format that declares itself readable by us, ignoring the keys it added', () => {
-    const bytes = craftZip(editManifest(explode(valid), (m) => Object.assign(m, { format: 2, minReaderFormat: 1, layers: ['parallax'] })));
-    expect(openBundle(bytes).manifest.format).toBe(2);
+    const bytes = craftZip(editManifest(explode(valid), (m) => Object.assign(m, { format: FORMAT_VERSION + 1, minReaderFormat: 1, layers: ['parallax'] })));
+    expect(openBundle(bytes).manifest.format).toBe(FORMAT_VERSION + 1);
+  });
+
+  it('refuses the keys of format 2 (languages) in a format 1 manifest', () => {
+    const bytes = craftZip(editManifest(explode(valid), (m) => Object.assign(m, { languages: { default: 'en', offered: ['en'], complete: [] } })));
+    expect(() => openBundle(bytes)).toThrow(refusal('BUNDLE_MANIFEST', /unknown field "languages"/));
   });
 
   it('refuses unknown keys in a manifest of our own format: a typo must not pass', () => {

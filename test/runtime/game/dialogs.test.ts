@@ -15,7 +15,7 @@ describe('dialogs', () => {
     act(game, { type: 'verb', verb: 'talk', target: 'fisher' });
     expect(options(game)).toEqual(['Caught anything?', 'Lend me a hook?', 'Tell me a story.', 'Bye.']);
     act(game, { type: 'choose', option: 1 });
-    expect(game.said.at(-1)).toEqual({ actor: 'fisher', text: 'Not a thing.' });
+    expect(game.said.at(-1)).toMatchObject({ actor: 'fisher', text: 'Not a thing.' });
     expect(options(game)).toEqual(['Caught anything?', 'Lend me a hook?', 'Tell me a story.', 'Bye.']);
     act(game, { type: 'choose', option: 2 });
     expect(game.said.at(-1)?.text).toBe('Take it.');
@@ -38,7 +38,7 @@ describe('dialogs', () => {
     expect(game.said.at(-1)?.text).toBe('It is wet.');
     expect(options(game)).toEqual(['Enough.']);
     act(game, { type: 'choose', option: 1 });
-    expect(game.said.at(-1)).toEqual({ actor: 'fisher', text: "That's all." });
+    expect(game.said.at(-1)).toMatchObject({ actor: 'fisher', text: "That's all." });
     expect(options(game)).toEqual(['Caught anything?', 'Lend me a hook?', 'Tell me a story.', 'Bye.']);
     act(game, { type: 'choose', option: 3 });
     expect(options(game)).toEqual(['Enough.']); // `once` stays used across showings

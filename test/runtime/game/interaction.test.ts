@@ -28,7 +28,7 @@ describe('verbs', () => {
     act(game, { type: 'verb', verb: 'open', target: 'rope' });
     act(game, { type: 'verb', verb: 'use', target: 'bell', with: 'rope' });
     expect(shown(game, 'log')).toBe('["unhandled push sam", "unhandled open rope", "unhandled use bell"]');
-    expect(game.said.at(-1)).toEqual({ actor: 'sam', text: 'No.' });
+    expect(game.said.at(-1)).toMatchObject({ actor: 'sam', text: 'No.' });
     expect(game.errors).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe('control', () => {
     game.input({ type: 'verb', verb: 'look', target: 'sam' });
     expect(game.hasControl).toBe(false); // an input is queued
     game.tick();
-    expect(game.scene().speech).toEqual([{ actor: 'sam', text: "That's me.", color: '#ffcc00', at: { x: 100, y: expect.any(Number) } }]);
+    expect(game.scene().speech).toMatchObject([{ actor: 'sam', text: "That's me.", color: '#ffcc00', at: { x: 100, y: expect.any(Number) } }]);
     expect(game.hasControl).toBe(false);
     const ticks = settle(game);
     // Shown in 90 scenes (1.5 s, the shortest a line shows); the tick after them ends it.

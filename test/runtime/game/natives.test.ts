@@ -75,10 +75,10 @@ on start {
   });
 
   it('lets the controlled actor speak when `say` names nobody, and the narrator when no actor is controlled', () => {
-    expect(run('actor first { color: "#123456" }\nactor second {}\non start { say "Hi." }').said).toEqual([{ actor: 'first', text: 'Hi.' }]);
+    expect(run('actor first { color: "#123456" }\nactor second {}\non start { say "Hi." }').said).toMatchObject([{ actor: 'first', text: 'Hi.' }]);
     const narrated = Game.create(moduleOf('on start { say "Once upon a time." }'));
     narrated.tick();
-    expect(narrated.scene().speech).toEqual([{ actor: '', text: 'Once upon a time.', color: '#ffffff', at: { x: 320, y: 24 } }]);
+    expect(narrated.scene().speech).toMatchObject([{ actor: '', text: 'Once upon a time.', color: '#ffffff', at: { x: 320, y: 24 } }]);
   });
 
   it('shows a line for 1.5 s, or 0.08 s a character when longer', () => {

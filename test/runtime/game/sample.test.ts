@@ -16,7 +16,7 @@ describe('the beach sample', () => {
     settle(game);
     expect(game.scene().cutscene).toBe(false);
     expect(position(game, 'hero')).toEqual([200, 330]);
-    expect(game.said).toEqual([{ actor: 'hero', text: 'What a morning.' }]);
+    expect(game.said).toMatchObject([{ actor: 'hero', text: 'What a morning.' }]);
     expect(game.takeAudio()).toEqual([
       { type: 'music', file: 'audio/waves.ogg', fade: 0 },
       { type: 'speech', actor: 'hero', text: 'What a morning.' },
@@ -33,7 +33,7 @@ describe('the beach sample', () => {
     expect(position(game, 'hero')).toEqual([300, 345]);
 
     act(game, { type: 'verb', verb: 'pickup', target: 'shell' });
-    expect(game.said.at(-1)).toEqual({ actor: 'hero', text: 'Mine now.' });
+    expect(game.said.at(-1)).toMatchObject({ actor: 'hero', text: 'Mine now.' });
     expect(game.scene().inventory).toEqual([{ id: 'shell', name: 'seashell', icon: 'art/shell.png' }]);
     expect(game.scene().sprites.map((s) => s.id)).toEqual(['actor:hero']);
     expect(game.property('shell', 'room')).toBe(null);
@@ -43,17 +43,17 @@ describe('the beach sample', () => {
     expect(game.hasControl).toBe(true); // a dialog waiting for a choice leaves control to the player
 
     act(game, { type: 'choose', option: 3 });
-    expect(game.said.at(-1)).toEqual({ actor: 'keeper', text: 'Here.' });
+    expect(game.said.at(-1)).toMatchObject({ actor: 'keeper', text: 'Here.' });
     expect(game.scene().inventory.map((i) => i.id)).toEqual(['shell', 'key']);
     // `if not has(key)` is evaluated each time the dialog shows.
     expect(game.scene().dialog).toEqual({ options: ['Who are you?', 'Nice hat.', 'Bye.'] });
 
     act(game, { type: 'choose', option: 2 });
-    expect(game.said.at(-1)).toEqual({ actor: 'keeper', text: 'Thanks.' });
+    expect(game.said.at(-1)).toMatchObject({ actor: 'keeper', text: 'Thanks.' });
     expect(game.scene().dialog).toEqual({ options: ['Who are you?', 'Bye.'] });
 
     act(game, { type: 'choose', option: 2 });
-    expect(game.said.at(-1)).toEqual({ actor: 'hero', text: 'See you.' });
+    expect(game.said.at(-1)).toMatchObject({ actor: 'hero', text: 'See you.' });
     expect(game.scene().dialog).toBe(null);
 
     act(game, { type: 'verb', verb: 'use', target: 'key', with: 'door' });

@@ -81,7 +81,7 @@ describe('threads and rooms', () => {
     `));
     settle(game);
     act(game, { type: 'verb', verb: 'talk', target: 'cat' });
-    expect(game.said).toEqual([{ actor: 'cat', text: 'Meow.' }]);
+    expect(game.said).toMatchObject([{ actor: 'cat', text: 'Meow.' }]);
     expect(position(game, 'cat')).toEqual([10, 0]);
   });
 
