@@ -17,7 +17,7 @@ import { branchEnd, compareJumpEnd, fallEnd, forRangeEnd, gotoEnd, iterNextEnd, 
 import { callNode, nativeNode, printStmt, spawnNode, stopStmt } from './calls.js';
 import { nonSuspending } from './eligibility.js';
 import { rt, type Block, type FastFn, type Stmt } from './fast-runtime.js';
-import { buildNode, indexGetNode, indexSetStmt, iterPrepNode, memberGetNode, memberSetStmt, pointNode } from './members.js';
+import { buildNode, indexGetNode, indexSetStmt, iterPrepNode, memberGetNode, memberSetStmt, pointNode, textNode } from './members.js';
 import { constant, expr, isVolatile, Kind, local, localPlus, slot, type Operand } from './operands.js';
 
 /** A function's blocks: their first instructions in code order, the depth each starts with, and which block starts at each pc. */
@@ -281,6 +281,8 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
       case Op.LIST: st.push(expr(buildNode(site, 'list', popN(a1)))); break;
       case Op.MAP: st.push(expr(buildNode(site, 'map', popN(2 * a1)))); break;
       case Op.CONCAT: st.push(expr(buildNode(site, 'concat', popN(a1)))); break;
+      // The module's text entry is fixed at load; the language is the running VM's (rt.vm.texts).
+      case Op.TEXT: st.push(expr(textNode(site, program.texts[a1]!, popN(a2)))); break;
       case Op.POINT: { const [x, y] = popN(2); st.push(expr(pointNode(site, x!, y!))); break; }
       case Op.ITER_PREP: st.push(expr(iterPrepNode(site, pop()))); break;
       case Op.CALL: st.push(expr(callNode(site, fn.index, program.fns[a1]!, fasts[a1]!, popN(a2)))); break;

@@ -18,7 +18,7 @@ const COMPILED: ReadonlySet<number> = new Set(
       'JUMP', 'JUMP_IF_FALSE', 'JUMP_IF_TRUE', 'JUMP_UNLESS_LT', 'JUMP_UNLESS_LE', 'JUMP_UNLESS_GT', 'JUMP_UNLESS_GE',
       'JUMP_UNLESS_EQ', 'JUMP_UNLESS_NE', 'FOR_RANGE', 'ITER_NEXT', 'ITER_PREP', 'CALL', 'CALL_NATIVE', 'RETURN', 'RETURN_NIL',
       'LIST', 'MAP', 'POINT', 'INDEX_GET', 'INDEX_SET', 'MEMBER_GET', 'MEMBER_SET', 'CONCAT', 'SPAWN', 'SPAWN_VALUE',
-      'STOP_THREAD', 'PRINT', 'GET_LOCAL2', 'ADD_INT', 'INC_LOCAL', 'LINE',
+      'STOP_THREAD', 'PRINT', 'GET_LOCAL2', 'ADD_INT', 'INC_LOCAL', 'LINE', 'TEXT',
     ] satisfies OpName[]
   ).map((name) => Op[name]),
 );

@@ -1,6 +1,7 @@
 // The fast tier's closures for members, indexing and building values (lists,
-// maps, points, interpolated strings, `for … in` preparation). Fast cases are
-// inline as in the dispatch loop; everything else goes to the same slow paths
+// maps, points, interpolated and translated strings, `for … in`
+// preparation). Fast cases are inline as in the dispatch loop; everything
+// else goes to the same slow paths
 // (operations.ts), after recording the instruction and stack top. Values an
 // instruction takes from the stack are written to their stack slots first
 // where a slow path reads them there or may measure memory meanwhile.
@@ -9,6 +10,8 @@ import { SIZE } from '../memory.js';
 import { buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint, mapSet, memberGet, memberSet } from '../operations.js';
 import { stackUnderflow } from '../runtime-errors.js';
 import { ThreadState } from '../thread.js';
+import type { TextEntry } from '../../bytecode/module.js';
+import { evaluateText } from '../texts.js';
 import type { Value } from '../values.js';
 import type { Expr, Stmt } from './fast-runtime.js';
 import { STOPPED } from './fast-runtime.js';
@@ -167,6 +170,25 @@ export function buildNode(site: Site, kind: 'list' | 'map' | 'concat', ops: read
         return rt.back(concatValues(rt.vm, s, base + from, n));
       };
   }
+}
+
+/** TEXT: `entry` in the running VM's language, from the values `ops` (bottom first). */
+export function textNode(site: Site, entry: TextEntry, ops: readonly Operand[]): Expr {
+  const { rt, pc, sp } = site;
+  const n = ops.length;
+  const from = sp - n;
+  const write = spill(ops);
+  if (from < 0) {
+    return () => {
+      rt.fail(pc);
+      throw stackUnderflow();
+    };
+  }
+  return (s, base) => {
+    write(s, base, from);
+    rt.save(pc, base + sp);
+    return rt.back(evaluateText(rt.vm, entry, s, base + from, n));
+  };
 }
 
 /** POINT: `(x, y)`. */

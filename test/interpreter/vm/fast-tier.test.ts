@@ -275,3 +275,56 @@ describe('limits inside fast code', () => {
     }
   });
 });
+
+describe('translated text in fast code', () => {
+  const text = [
+    'fn gulls(n) {',
+    '  let i = 0',
+    '  let line = ""',
+    '  while i < n {',
+    '    i += 1',
+    '    line = plural(i, "One gull.", "{i} gulls.")',
+    '  }',
+    '  return line',
+    '}',
+    'fn odd(x) {',
+    '  let i = 0',
+    '  while i < 2 { i += 1 }',
+    '  return plural(x, "One.", "{x} of them.")',
+    '}',
+    'on start {',
+    '  print gulls(1)',
+    '  print gulls(3)',
+    '  yield',
+    '  print gulls(3)',
+    '  print odd("many")',
+    '}',
+  ].join('\n');
+  const { module, strings } = compile([{ file: 'scripts/main.adv', text }]);
+  const idOf = (source: string): string => strings.find((s) => s.text === source)!.id;
+
+  /** Runs the program in one tier, in French with `entries`, switching to German after the first tick. */
+  function run(fastTier: boolean): { output: string[]; error?: string; fast: string[] } {
+    const output: string[] = [];
+    let error: string | undefined;
+    const vm = new VM(module, { fastTier, print: (l) => output.push(l), onError: (e) => (error = `${e.code} ${e.message} @ ${e.span?.start.line}`) });
+    vm.texts.set('fr', { [idOf('One gull.')]: ['{i} mouette.', '{i} mouettes.', '{i} mouettes.'] });
+    vm.init();
+    vm.startHandlers('start');
+    vm.tick();
+    vm.texts.set('de', { [idOf('One gull.')]: ['Eine Möwe.', '{i} Möwen.'] });
+    while (vm.threadCount > 0) vm.tick();
+    return { output, error, fast: vm.fastFns.flatMap((f, i) => (f === undefined ? [] : [vm.program.fns[i]!.name])) };
+  }
+
+  it('a function that cannot suspend runs TEXT in the fast tier, in the language current at the time, as the interpreter does', () => {
+    const fast = run(true);
+    expect(fast.fast).toEqual(expect.arrayContaining(['gulls', 'odd']));
+    expect(fast.output).toEqual(['1 mouette.', '3 mouettes.', '3 Möwen.']);
+    expect(fast.error).toMatch(/^BAD_ARGUMENT .* @ 13$/);
+    const slow = run(false);
+    expect(slow.fast).toEqual([]);
+    expect(fast.output).toEqual(slow.output);
+    expect(fast.error).toEqual(slow.error);
+  });
+});
