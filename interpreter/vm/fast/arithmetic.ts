@@ -6,11 +6,10 @@
 
 import { CairnError } from '../../errors.js';
 import { valuesEqual } from '../equality.js';
-import { addValues, compareCost, makeRange } from '../operations.js';
+import { addValues, compareCost, floorMod, makeRange } from '../operations.js';
 import { arithmeticError, budgetError, compareError, divideByZero } from '../runtime-errors.js';
 import type { Value } from '../values.js';
 import type { Expr, FastRuntime } from './fast-runtime.js';
-import { floorMod } from '../dispatch.js';
 import { constNumber, Kind, type Operand } from './operands.js';
 
 /** Where a node stands: its instruction and the interpreter's stack top there (relative to the frame base). */
