@@ -16,6 +16,7 @@ import { resolveLimits, SIZE, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
 import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './native-table.js';
 import { loadProgram, type Program } from './program.js';
+import { keeperModule } from './shape-keeper.js';
 import { TextLanguage } from './texts.js';
 import { arityError, budgetError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
@@ -124,6 +125,7 @@ export class VM {
     const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined;
     this.fastFns = fast ? fastCode(this.loaded) : [];
     this.texts = new TextLanguage(options.sourceLanguage ?? 'en');
+    keepShapes();
   }
 
   /** The program running: the loaded one, or while evaluate() runs, its extension. */
@@ -506,4 +508,23 @@ export class VM {
   locate(e: unknown, th: Thread, pc = th.pc): CairnError {
     return locateError(this.program, e, th, pc);
   }
+}
+
+/** The process's blank VM that keeps the shapes of every VM's objects alive (shape-keeper.ts); null while it is being made. */
+let keeper: VM | null | undefined;
+
+/** How many times the keeper runs its `start` thread (each a call of the dispatch loop). */
+const KEEPER_RUNS = 16;
+
+/** Makes the keeper, once per process, when the first VM is made. */
+function keepShapes(): void {
+  if (keeper !== undefined) return;
+  keeper = null;
+  const vm = new VM(keeperModule(), { print: () => {} });
+  vm.init();
+  // V8 keeps type feedback for a function only from about its 8th call on: the first runs of `start` teach it nothing.
+  for (let i = 0; i < KEEPER_RUNS; i++) vm.startHandlers('start');
+  vm.startHandlers('idle');
+  vm.tick();
+  keeper = vm;
 }
