@@ -41,7 +41,7 @@ describe('optimized code that V8 keeps', () => {
       expect(r.warmed).toBe(true);
       expect(r.rewarmed).toBe(true);
       expect(r.value).toBe('1830');
-      expect(r.newOpcodesValue).toBe('11');
+      expect(r.newOpcodesValue).toBe('8');
       expect({ afterGc: r.afterGc, afterRun: r.afterRun, afterNewOpcodes: r.afterNewOpcodes }).toEqual({ afterGc: true, afterRun: true, afterNewOpcodes: true });
     });
   }
