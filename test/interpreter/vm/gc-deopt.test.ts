@@ -8,8 +8,11 @@
 // GC ("weak objects") and at the first map, point or native call.
 
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OPCODES_BY_CODE } from '../../../interpreter/bytecode/opcodes.js';
+import { keeperModule } from '../../../interpreter/vm/shape-keeper.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -45,4 +48,21 @@ describe('optimized code that V8 keeps', () => {
       expect({ afterGc: r.afterGc, afterRun: r.afterRun, afterNewOpcodes: r.afterNewOpcodes }).toEqual({ afterGc: true, afterRun: true, afterNewOpcodes: true });
     });
   }
+});
+
+describe('the shape keeper', () => {
+  it('runs every opcode the dispatch loop keeps, so none is new to the optimized loop', () => {
+    const source = readFileSync(here('../../../interpreter/vm/dispatch.ts'), 'utf8');
+    const kept = [...source.matchAll(/case (\d+) satisfies OpCode<'(\w+)'>/g)].map((m) => m[2]!);
+    const run = new Set<string>();
+    for (const fn of keeperModule().functions) {
+      for (let pc = 0; pc < fn.code.length; ) {
+        const info = OPCODES_BY_CODE[fn.code[pc]!]!;
+        run.add(info.name);
+        pc += 1 + info.operands.length;
+      }
+    }
+    expect(kept.length).toBeGreaterThan(40);
+    expect(kept.filter((name) => !run.has(name))).toEqual([]);
+  });
 });
