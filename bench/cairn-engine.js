@@ -42,7 +42,8 @@ export async function open() {
     id: 'cairn',
     label: `Cairn (this checkout's dist/; compile = parse + compile${encodeModule ? ' + encodeModule' : ''})`,
     language: 'cairn',
-    prepare(source, file) {
+    /** `options.fastTier: false` runs every function in the interpreter (the GC section measures both tiers). */
+    prepare(source, file, options = {}) {
       const module = compileOne(source, file);
       // A run is a fresh VM: `on start`, then ticks until no thread is left; the value is
       // the last line printed. Only the per-tick budget is lifted (a 10M-iteration loop
@@ -50,6 +51,7 @@ export async function open() {
       return () => {
         const lines = [];
         const vm = new VM(module, {
+          fastTier: options.fastTier,
           limits: { instructionsPerTick: Infinity },
           print: (line) => lines.push(String(line)),
         });

@@ -11,9 +11,10 @@
 //   BENCH_ONLY=fib,map   only these workloads / plug-in sections (ids below)
 //   BENCH_ENGINES=cairn,js,fengari,wasmoon,quickjs   only these engines
 //   BENCH_OUT=FILE      write the report there instead of BENCHMARKS.md
-//   BENCH_GC=1          also time Cairn on each workload with and without a full
-//                       GC (gc()) before every timed run, interleaved, and report
-//                       the ratio: optimized code that a GC throws away shows here
+//   BENCH_GC=0          skip the section that times Cairn on each workload (both
+//                       tiers, and the interpreter alone) with and without a full
+//                       GC (gc()) before every timed run, interleaved, with the
+//                       ratio: optimized code that a GC throws away shows there
 //
 // Workloads (sources side by side in bench/workloads/NAME.{adv,lua,js}):
 //   fib      recursive fib(27): calls and returns
@@ -86,7 +87,7 @@ function readOptions(env) {
     warmup: quick ? 0 : 1,
     scale,
     only: list(env.BENCH_ONLY),
-    gcMode: env.BENCH_GC === '1',
+    gcMode: env.BENCH_GC !== '0',
     engines: list(env.BENCH_ENGINES),
     out: env.BENCH_OUT ?? `${root}BENCHMARKS.md`,
   };
@@ -187,23 +188,25 @@ async function runSection(section, options) {
 async function gcSection(engines, options) {
   const cairn = engines.find((e) => e.id === 'cairn' && !e.unavailable);
   const rows = [];
-  if (!cairn) return { title: 'Full GC before every run', source: 'bench/run.js (BENCH_GC=1)', rows, error: 'Cairn not available' };
+  if (!cairn) return { title: 'Full GC before every run', source: 'bench/run.js (BENCH_GC=0 skips it)', rows, error: 'Cairn not available' };
   for (const workload of WORKLOADS) {
     if (workload.compile || (options.only && !options.only.includes(workload.id))) continue;
-    const run = cairn.prepare(sourceOf(workload, 'cairn', paramsAt(workload, options.scale)), fileOf(workload, 'cairn'));
-    const timed = { gc: [], noGc: [] };
-    for (let i = 0; i < options.warmup; i++) run();
-    for (let i = 0; i < options.runs; i++) {
-      timed.noGc.push(...(await measure(run, { warmup: 0, runs: 1, gc: false })).times);
-      timed.gc.push(...(await measure(run, { warmup: 0, runs: 1, gc: true })).times);
+    for (const [label, fastTier] of [['Cairn', undefined], ['Cairn, interpreter only', false]]) {
+      const run = cairn.prepare(sourceOf(workload, 'cairn', paramsAt(workload, options.scale)), fileOf(workload, 'cairn'), { fastTier });
+      const timed = { gc: [], noGc: [] };
+      for (let i = 0; i < options.warmup; i++) run();
+      for (let i = 0; i < options.runs; i++) {
+        timed.noGc.push(...(await measure(run, { warmup: 0, runs: 1, gc: false })).times);
+        timed.gc.push(...(await measure(run, { warmup: 0, runs: 1, gc: true })).times);
+      }
+      const gc = median(timed.gc);
+      const noGc = median(timed.noGc);
+      const row = { name: `${workload.id}: ${label}, full GC before every run`, ms: gc, note: `no GC: ${formatMs(noGc)} ms; ratio ${(gc / noGc).toFixed(2)}×` };
+      console.log(`gc           ${row.name.padEnd(62)} ${formatMs(row.ms).padStart(9)} ms  ${row.note}`);
+      rows.push(row);
     }
-    const gc = median(timed.gc);
-    const noGc = median(timed.noGc);
-    const row = { name: `${workload.id}: Cairn, full GC before every run`, ms: gc, note: `no GC: ${formatMs(noGc)} ms; ratio ${(gc / noGc).toFixed(2)}×` };
-    console.log(`gc           ${row.name.padEnd(50)} ${formatMs(row.ms).padStart(9)} ms  ${row.note}`);
-    rows.push(row);
   }
-  return { title: 'Full GC before every run', source: 'bench/run.js (BENCH_GC=1)', rows };
+  return { title: 'Full GC before every run', source: 'bench/run.js (BENCH_GC=0 skips it)', rows };
 }
 
 async function main() {

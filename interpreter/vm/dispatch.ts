@@ -1,8 +1,10 @@
 // The dispatch loop: runs one thread until it waits, blocks, ends or fails.
 // One function with pc, code, stack, base and sp in locals and a switch on the
-// opcode; no allocation per instruction, no closures or try inside. Slow paths
-// (errors, natives, strings, collections) call out after saving the frame
-// into the thread, so a thrown error can be located at its instruction.
+// opcodes inner loops use; no allocation per instruction, no closures or try
+// inside. Slow paths (errors, natives, strings, collections) call out after
+// saving the frame into the thread, so a thrown error can be located at its
+// instruction; the opcodes that run a few times per call or thread go out of
+// line whole (rare-opcodes.ts), through the switch's default.
 //
 // Case labels are number literals (so V8 builds a jump table) checked against
 // the opcode table by the type checker: `12 satisfies OpCode<'ADD'>`.
@@ -11,46 +13,17 @@ import type { Op, OpName } from '../bytecode/opcodes.js';
 import { CairnError } from '../errors.js';
 import { valuesEqual } from './equality.js';
 import { BlockSignal, checkNativeArgs } from './native-table.js';
-import { addValues, buildMap, compareCost, concatValues, growThreadStack, indexGet, indexSet, iterPrep, makePoint, makeRange, memberGet, memberSet, ticksToWait } from './operations.js';
-import { arithmeticError, budgetError, callError, compareError, divideByZero, notCallable, stackUnderflow } from './runtime-errors.js';
-import { SIZE } from './memory.js';
+import { addValues, compareCost, concatValues, floorMod, growThreadStack, indexGet, indexSet, memberGet, memberSet } from './operations.js';
+import { arithmeticError, budgetError, callError, compareError, divideByZero, stackUnderflow } from './runtime-errors.js';
+import { enterFast, rt, runThreadFast } from './fast/fast-runtime.js';
+import { blockOnNative, Next, runRareOpcode } from './rare-opcodes.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
-import { FnRef, Range, ThreadHandle, type Value } from './values.js';
-import { evaluateText } from './texts.js';
+import { Range, type Value } from './values.js';
 import type { VM } from './vm.js';
 
 type OpCode<N extends OpName> = (typeof Op)[N];
 
 const BLOCK = BlockSignal.INSTANCE;
-
-/**
- * Floored modulo (the result takes the divisor's sign: -1 % 3 == 2), b != 0.
- * The JS `%` at one site serves every guest `%`, so once it has seen a double
- * V8 compiles it to a slow fmod call; integers take int32 or exact-division
- * paths instead and only other doubles reach fmod.
- */
-function floorMod(a: number, b: number): number {
-  const ai = a | 0;
-  const bi = b | 0;
-  if (ai === a && bi === b) {
-    let r = (ai % bi) | 0;
-    if (r !== 0 && (r ^ bi) < 0) r += bi;
-    return r;
-  }
-  if (bi === b && a === Math.floor(a) && a < 4503599627370496 && a > -4503599627370496) {
-    // Exact for integers below 2^52: q may be off by one, the products are exact.
-    let r = a - Math.floor(a / b) * b;
-    if (b > 0) {
-      if (r < 0) r += b;
-      else if (r >= b) r -= b;
-    } else if (r > 0) r += b;
-    else if (r <= b) r -= b;
-    return r;
-  }
-  let r = a % b;
-  if (r !== 0 && r < 0 !== b < 0) r += b;
-  return r;
-}
 
 /** Saves the current frame into the thread (before any call-out that may throw or look at the thread; the budget left is written to vm.fuel beside it). */
 function save(th: Thread, fi: number, pc: number, sp: number, base: number, fp: number): void {
@@ -68,8 +41,13 @@ function fail(vm: VM, fuel: number, th: Thread, fi: number, pc: number, sp: numb
   return err;
 }
 
-/** Runs `th` (state Running) until it waits, blocks, returns from its outermost function or throws. */
-export function execute(vm: VM, th: Thread): void {
+/**
+ * Runs `th` (state Running) until it waits, blocks, returns from its
+ * outermost function or throws. With a `floor` (the fast tier running a call
+ * here when JS's stack is short), it stops instead when the frame above that
+ * many frame words returns, leaving the result in th.result.
+ */
+export function execute(vm: VM, th: Thread, floor = 0): void {
   const program = vm.program;
   const fns = program.fns;
   const consts = program.consts;
@@ -88,6 +66,10 @@ export function execute(vm: VM, th: Thread): void {
   let base = th.base;
   let sp = th.sp;
   let fp = th.fp;
+  const fastFns = vm.fastFns;
+  // A function that cannot suspend is always started afresh: the whole thread may run in the fast tier.
+  const whole = fp === 0 ? fastFns[fi] : undefined;
+  if (whole !== undefined && runThreadFast(vm, whole, th)) return;
 
   for (;;) {
     switch (code[pc]) {
@@ -207,89 +189,39 @@ export function execute(vm: VM, th: Thread): void {
         pc += 1;
         break;
       }
-      case 19 satisfies OpCode<'EQ'>: {
-        const a = stack[sp - 2]!;
-        const b = stack[sp - 1]!;
-        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a === b;
-        else {
-          vm.fuel = fuel;
-          save(th, fi, pc, sp, base, fp);
-          stack[sp - 2] = valuesEqual(a, b, vm);
-          fuel = vm.fuel;
-        }
-        sp--;
-        pc += 1;
-        break;
-      }
+      case 19 satisfies OpCode<'EQ'>:
       case 20 satisfies OpCode<'NE'>: {
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a !== b;
+        let equal: boolean;
+        if (typeof a === 'number' && typeof b === 'number') equal = a === b;
         else {
           vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);
-          stack[sp - 2] = !valuesEqual(a, b, vm);
+          equal = valuesEqual(a, b, vm);
           fuel = vm.fuel;
         }
+        stack[sp - 2] = equal === (code[pc] === 19);
         sp--;
         pc += 1;
         break;
       }
-      case 21 satisfies OpCode<'LT'>: {
-        const a = stack[sp - 2]!;
-        const b = stack[sp - 1]!;
-        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a < b;
-        else if (typeof a === 'string' && typeof b === 'string') {
-          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
-          stack[sp - 2] = a < b;
-        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('<', a, b));
-        sp--;
-        pc += 1;
-        break;
-      }
-      case 22 satisfies OpCode<'LE'>: {
-        const a = stack[sp - 2]!;
-        const b = stack[sp - 1]!;
-        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a <= b;
-        else if (typeof a === 'string' && typeof b === 'string') {
-          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
-          stack[sp - 2] = a <= b;
-        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('<=', a, b));
-        sp--;
-        pc += 1;
-        break;
-      }
-      case 23 satisfies OpCode<'GT'>: {
-        const a = stack[sp - 2]!;
-        const b = stack[sp - 1]!;
-        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a > b;
-        else if (typeof a === 'string' && typeof b === 'string') {
-          if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
-          stack[sp - 2] = a > b;
-        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('>', a, b));
-        sp--;
-        pc += 1;
-        break;
-      }
+      case 21 satisfies OpCode<'LT'>:
+      case 22 satisfies OpCode<'LE'>:
+      case 23 satisfies OpCode<'GT'>:
       case 24 satisfies OpCode<'GE'>: {
+        const op = code[pc]!;
         const a = stack[sp - 2]!;
         const b = stack[sp - 1]!;
-        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = a >= b;
+        if (typeof a === 'number' && typeof b === 'number') stack[sp - 2] = op === 21 ? a < b : op === 22 ? a <= b : op === 23 ? a > b : a >= b;
         else if (typeof a === 'string' && typeof b === 'string') {
           if ((fuel -= compareCost(a, b)) < 0) throw fail(vm, fuel, th, fi, pc, sp, base, fp, budgetError(vm.limits.instructionsPerTick));
-          stack[sp - 2] = a >= b;
-        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError('>=', a, b));
+          stack[sp - 2] = op === 21 ? a < b : op === 22 ? a <= b : op === 23 ? a > b : a >= b;
+        } else throw fail(vm, fuel, th, fi, pc, sp, base, fp, compareError(op === 21 ? '<' : op === 22 ? '<=' : op === 23 ? '>' : '>=', a, b));
         sp--;
         pc += 1;
         break;
       }
-      case 25 satisfies OpCode<'RANGE'>:
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        stack[sp - 2] = makeRange(vm, stack[sp - 2]!, stack[sp - 1]!);
-        sp--;
-        pc += 1;
-        break;
       case 26 satisfies OpCode<'TO_BOOL'>: {
         const a = stack[sp - 1]!;
         stack[sp - 1] = a !== null && a !== false;
@@ -401,14 +333,6 @@ export function execute(vm: VM, th: Thread): void {
         }
         break;
       }
-      case 38 satisfies OpCode<'ITER_PREP'>:
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        stack[sp - 1] = iterPrep(vm, stack[sp - 1]!);
-        fuel = vm.fuel;
-        pc += 1;
-        break;
-
       // ---- calls: frames are data, so recursion never touches the JS stack ----
       case 39 satisfies OpCode<'CALL'>: {
         const callee = fns[code[pc + 1]!]!;
@@ -427,38 +351,21 @@ export function execute(vm: VM, th: Thread): void {
         frames[fp] = fi;
         frames[fp + 1] = pc + 3;
         frames[fp + 2] = base;
-        fp += 3;
-        base = sp - argc;
-        const top = base + callee.locals;
-        while (sp < top) stack[sp++] = null;
-        fi = callee.index;
-        fn = callee;
-        code = callee.code;
-        pc = callee.entries[extra]!;
-        break;
-      }
-      case 41 satisfies OpCode<'CALL_VALUE'>: {
-        const argc = code[pc + 1]!;
-        const f = stack[sp - argc - 1]!;
-        if (!(f instanceof FnRef)) throw fail(vm, fuel, th, fi, pc, sp, base, fp, notCallable(f));
-        const callee = fns[f.index]!;
-        const extra = argc - callee.minArity;
-        fuel -= callCost;
-        if (extra < 0 || argc > callee.arity || fp > maxFp || fuel < 0) {
-          throw fail(vm, fuel, th, fi, pc, sp, base, fp, callError(vm.limits, callee.name, callee.minArity, callee.arity, argc, fuel));
-        }
-        if (sp - 1 - argc + callee.locals + callee.maxStack > stack.length) {
+        const fast = fastFns[callee.index];
+        if (fast !== undefined && fast.fromInterpreter && rt.callsLeft > 0) {
+          const at = sp - argc;
+          const top = at + callee.locals;
+          while (sp < top) stack[sp++] = null;
           vm.fuel = fuel;
-          save(th, fi, pc, sp, base, fp);
-          growThreadStack(vm, stack, sp - 1 - argc + callee.locals + callee.maxStack);
+          th.sp = sp;
+          const result = enterFast(vm, th, fast, fast.entryBlocks[extra]!, at, fp + 3);
+          if (result === undefined) return; // a native stopped this very thread
           fuel = vm.fuel;
+          sp = at;
+          stack[sp++] = result;
+          pc += 3;
+          break;
         }
-        // Slide the arguments over the function value, so the frame looks like CALL's.
-        for (let i = sp - argc - 1; i < sp - 1; i++) stack[i] = stack[i + 1]!;
-        sp--;
-        frames[fp] = fi;
-        frames[fp + 1] = pc + 2;
-        frames[fp + 2] = base;
         fp += 3;
         base = sp - argc;
         const top = base + callee.locals;
@@ -472,9 +379,13 @@ export function execute(vm: VM, th: Thread): void {
       case 42 satisfies OpCode<'RETURN'>:
       case 43 satisfies OpCode<'RETURN_NIL'>: {
         const result = code[pc] === 42 ? stack[sp - 1]! : null;
-        if (fp === 0) {
+        if (fp === floor) {
           th.result = result;
           vm.fuel = fuel;
+          if (floor > 0) {
+            save(th, fi, pc, base, base, fp);
+            return;
+          }
           save(th, fi, pc, 0, 0, 0);
           th.state = ThreadState.Done;
           return;
@@ -501,14 +412,7 @@ export function execute(vm: VM, th: Thread): void {
         fuel = vm.fuel;
         sp -= argc;
         if (result === BLOCK) {
-          if (!nat.blocking || th.id === 0) {
-            throw new CairnError('RUNTIME', nat.blocking ? `${nat.name}() waits, and cannot be used here` : `native ${nat.name}() tried to block but is not declared blocking`);
-          }
-          vm.fuel = fuel;
-          save(th, fi, pc + 3, sp, base, fp);
-          th.state = ThreadState.Blocked;
-          th.blockedOn = nat.name;
-          th.blockReason = vm.takeBlockReason();
+          blockOnNative(vm, th, nat, pc + 3, sp);
           return;
         }
         stack[sp++] = result === undefined ? null : (result as Value);
@@ -518,36 +422,6 @@ export function execute(vm: VM, th: Thread): void {
       }
 
       // ---- collections and members ----
-      case 44 satisfies OpCode<'LIST'>: {
-        const n = code[pc + 1]!;
-        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        vm.charge(SIZE.list + SIZE.slot * n);
-        const list = stack.slice(sp - n, sp);
-        sp -= n;
-        stack[sp++] = list;
-        pc += 2;
-        break;
-      }
-      case 45 satisfies OpCode<'MAP'>: {
-        const n = code[pc + 1]!;
-        if (2 * n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        const map = buildMap(vm, stack, sp - 2 * n, n);
-        sp -= 2 * n;
-        stack[sp++] = map;
-        pc += 2;
-        break;
-      }
-      case 46 satisfies OpCode<'POINT'>:
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        stack[sp - 2] = makePoint(vm, stack[sp - 2]!, stack[sp - 1]!);
-        sp--;
-        pc += 1;
-        break;
       case 47 satisfies OpCode<'INDEX_GET'>: {
         const t = stack[sp - 2]!;
         const i = stack[sp - 1]!;
@@ -617,41 +491,7 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
 
-      // ---- threads and output ----
-      case 52 satisfies OpCode<'SPAWN'>: {
-        const argc = code[pc + 2]!;
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        const spawned = vm.spawnThread(code[pc + 1]!, stack.slice(sp - argc, sp));
-        sp -= argc;
-        stack[sp++] = new ThreadHandle(spawned.id);
-        pc += 3;
-        break;
-      }
-      case 53 satisfies OpCode<'SPAWN_VALUE'>: {
-        const argc = code[pc + 1]!;
-        const f = stack[sp - argc - 1]!;
-        if (!(f instanceof FnRef)) throw fail(vm, fuel, th, fi, pc, sp, base, fp, notCallable(f));
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        const spawned = vm.spawnThread(f.index, stack.slice(sp - argc, sp));
-        sp -= argc + 1;
-        stack[sp++] = new ThreadHandle(spawned.id);
-        pc += 2;
-        break;
-      }
-      case 54 satisfies OpCode<'WAIT_TICKS'>:
-      case 55 satisfies OpCode<'WAIT_SECONDS'>: {
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        const ticks = ticksToWait(stack[sp - 1]!, code[pc] === 55);
-        vm.fuel = fuel;
-        save(th, fi, pc + 1, sp - 1, base, fp);
-        th.state = ThreadState.Waiting;
-        th.waitKind = WaitKind.Ticks;
-        th.wakeTick = vm.now + ticks;
-        return;
-      }
+      // A thread's yield is as hot as the loop around it (the scheduler's own cost is per yield).
       case 56 satisfies OpCode<'YIELD'>:
         vm.fuel = fuel;
         save(th, fi, pc + 1, sp, base, fp);
@@ -659,22 +499,6 @@ export function execute(vm: VM, th: Thread): void {
         th.waitKind = WaitKind.Yield;
         th.wakeTick = vm.now + 1;
         return;
-      case 57 satisfies OpCode<'STOP_THREAD'>:
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        vm.stopByHandle(stack[sp - 1]!);
-        sp--;
-        pc += 1;
-        if (th.state === ThreadState.Done) return; // stopped itself
-        break;
-      case 58 satisfies OpCode<'PRINT'>:
-        vm.fuel = fuel;
-        save(th, fi, pc, sp, base, fp);
-        vm.print(stack[sp - 1]!);
-        fuel = vm.fuel;
-        sp--;
-        pc += 1;
-        break;
 
       // ---- fused forms ----
       case 59 satisfies OpCode<'GET_LOCAL2'>:
@@ -699,31 +523,19 @@ export function execute(vm: VM, th: Thread): void {
         break;
       }
 
-      // ---- debugging: only code compiled with {debug: true} has LINE, so other runs never pay for it ----
-      case 62 satisfies OpCode<'LINE'>: {
-        const onLine = vm.onLine;
-        if (onLine !== undefined) {
-          vm.fuel = fuel;
-          save(th, fi, pc, sp, base, fp);
-          onLine(th.id, fn.file, code[pc + 1]!);
-        }
-        pc += 2;
-        break;
-      }
-      case 63 satisfies OpCode<'TEXT'>: {
-        const n = code[pc + 2]!;
-        if (n > sp - base) throw fail(vm, fuel, th, fi, pc, sp, base, fp, stackUnderflow());
+      // ---- everything else, out of line (rare-opcodes.ts), on the frame saved in the thread ----
+      default:
         vm.fuel = fuel;
         save(th, fi, pc, sp, base, fp);
-        const s = evaluateText(vm, vm.program.texts[code[pc + 1]!]!, stack, sp - n, n);
+        if (runRareOpcode(vm, th) === Next.Return) return;
         fuel = vm.fuel;
-        sp -= n;
-        stack[sp++] = s;
-        pc += 3;
-        break;
-      }
-      default:
-        throw fail(vm, fuel, th, fi, pc, sp, base, fp, new CairnError('RUNTIME', `invalid instruction ${code[pc]} at offset ${pc} of \`${fn.name}\``));
+        fi = th.fn;
+        pc = th.pc;
+        sp = th.sp;
+        base = th.base;
+        fp = th.fp;
+        fn = fns[fi]!;
+        code = fn.code;
     }
   }
 }

@@ -38,7 +38,19 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 
 /** Defaults overridden by `partial`; a limit must be a positive number. */
 export function resolveLimits(partial: Partial<Limits> = {}): Limits {
-  const limits = { ...DEFAULT_LIMITS };
+  // Every field starts as Infinity, so it holds doubles in every VM's limits
+  // whether its value is Infinity or a whole number: one shape for all, which
+  // the VM's optimized code checks (shape-keeper.ts).
+  const limits: Limits = {
+    instructionsPerTick: Infinity,
+    maxCallDepth: Infinity,
+    maxMemory: Infinity,
+    maxThreads: Infinity,
+    maxStringLength: Infinity,
+    maxListLength: Infinity,
+    maxMapSize: Infinity,
+  };
+  Object.assign(limits, DEFAULT_LIMITS);
   for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof Limits>) {
     const v = partial[key];
     if (v === undefined) continue;

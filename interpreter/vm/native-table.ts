@@ -113,7 +113,11 @@ export function resolveNative(def: NativeDef): ResolvedNative {
   if (def.variadic && def.params.length === 0) throw new CairnError('RUNTIME', `variadic native \`${def.name}\` needs a parameter kind`);
   const kinds = def.params.map((k): readonly ValueKind[] => (typeof k === 'string' ? [k] : k));
   const allAny = kinds.every((k) => k.includes('any'));
-  return { name: def.name, fn: def.fn, minArity: spec.minArity, maxArity: spec.maxArity, blocking: def.blocking, kinds: allAny ? null : kinds, variadic: def.variadic ?? false };
+  // maxArity starts as Infinity so that its field holds doubles in every row (variadic rows have Infinity):
+  // one shape for all rows, which the dispatch loop's optimized code checks (shape-keeper.ts).
+  const row = { name: def.name, fn: def.fn, minArity: spec.minArity, maxArity: Infinity, blocking: def.blocking, kinds: allAny ? null : kinds, variadic: def.variadic ?? false };
+  row.maxArity = spec.maxArity;
+  return row;
 }
 
 /** The joined table: built-ins plus host rows; a name defined twice is an error. */

@@ -205,3 +205,32 @@ export function growThreadStack(vm: VM, stack: Value[], size: number): void {
   vm.charge(SIZE.slot * grown);
   growStack(stack, size);
 }
+
+/**
+ * Floored modulo (the result takes the divisor's sign: -1 % 3 == 2), b != 0.
+ * The JS `%` at one site serves every guest `%`, so once it has seen a double
+ * V8 compiles it to a slow fmod call; integers take int32 or exact-division
+ * paths instead and only other doubles reach fmod.
+ */
+export function floorMod(a: number, b: number): number {
+  const ai = a | 0;
+  const bi = b | 0;
+  if (ai === a && bi === b) {
+    let r = (ai % bi) | 0;
+    if (r !== 0 && (r ^ bi) < 0) r += bi;
+    return r;
+  }
+  if (bi === b && a === Math.floor(a) && a < 4503599627370496 && a > -4503599627370496) {
+    // Exact for integers below 2^52: q may be off by one, the products are exact.
+    let r = a - Math.floor(a / b) * b;
+    if (b > 0) {
+      if (r < 0) r += b;
+      else if (r >= b) r -= b;
+    } else if (r > 0) r += b;
+    else if (r <= b) r -= b;
+    return r;
+  }
+  let r = a % b;
+  if (r !== 0 && r < 0 !== b < 0) r += b;
+  return r;
+}

@@ -61,6 +61,10 @@ export function asCairnError(e: unknown): CairnError {
   if (e instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation/.test(e.message)) {
     return new CairnError('MEMORY_EXCEEDED', 'the script built a value too large for memory', { cause: e });
   }
+  // The fast tier's calls are JS calls (interpreter/vm/fast/stack-room.ts keeps them within the host's stack; this is the backstop).
+  if (e instanceof RangeError && /Maximum call stack size exceeded/.test(e.message)) {
+    return new CairnError('CALL_DEPTH_EXCEEDED', 'calls are nested deeper than this host\'s stack allows', { hint: 'a function that calls itself without end?', cause: e });
+  }
   const message = e instanceof Error ? e.message : String(e);
   return new CairnError('RUNTIME', `internal error: ${message}`, { cause: e });
 }

@@ -8,18 +8,22 @@ import { CairnError } from '../errors.js';
 import { BUILTIN_NATIVES } from './builtins.js';
 import { debugNative, framePlaces, UNKNOWN_PLACE, type DebugHook, type LineHook, type SourcePlace } from './debug-hooks.js';
 import { execute } from './dispatch.js';
+import { fastCode } from './fast/compile-function.js';
+import type { FastFn } from './fast/fast-runtime.js';
 import { display } from './display.js';
 import { extendProgram } from './extension.js';
 import { resolveLimits, SIZE, type Limits } from './memory.js';
 import { NativeContextImpl } from './native-context.js';
 import { buildNativeTable, type BlockReason, type NativeDef, type ResolvedNative } from './native-table.js';
 import { loadProgram, type Program } from './program.js';
+import { keeperModule } from './shape-keeper.js';
 import { TextLanguage } from './texts.js';
 import { arityError, budgetError, locateError } from './runtime-errors.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.js';
 import { freshState, measureState, type VmState } from './state.js';
 import { createThread, ThreadState, waitInfo, type Thread, type ThreadInfo } from './thread.js';
 import { ThreadHandle, typeName, type EntityRef, type Value } from './values.js';
+import { CALL_COST } from './work.js';
 
 /** What the VM asks of the world for `entity.member` (the adventure runtime implements it). */
 export interface Host {
@@ -45,6 +49,12 @@ export interface VMOptions {
   onLine?: LineHook;
   /** Told when a thread runs a `debug` statement; without it the statement does nothing. */
   onDebug?: DebugHook;
+  /**
+   * false: run every function in the interpreter. By default functions that
+   * cannot suspend run in the fast tier (interpreter/vm/fast/), with the same
+   * results, errors and limits; a VM with onLine or onDebug never uses it.
+   */
+  fastTier?: boolean;
   /** The language the scripts are written in (BCP 47, default 'en'): the plural rules of untranslated `plural()` texts. */
   sourceLanguage?: string;
 }
@@ -52,9 +62,6 @@ export interface VMOptions {
 export type { VmState } from './state.js';
 export type { ThreadInfo } from './thread.js';
 export type { DebugHook, LineHook, SourcePlace } from './debug-hooks.js';
-
-/** Fixed work charged to the instruction budget per call (calls are budget checkpoints). */
-const CALL_COST = 10;
 
 /** The Cairn virtual machine. */
 export class VM {
@@ -80,6 +87,8 @@ export class VM {
   readonly texts: TextLanguage;
   /** The LINE hook, read by the dispatch loop (undefined: LINE does nothing). */
   readonly onLine: LineHook | undefined;
+  /** The compiled form of each loaded function that has one (read by the dispatch loop at CALL). */
+  readonly fastFns: ReadonlyArray<FastFn | undefined>;
   private readonly printLine: (line: string) => void;
   /** The loaded program, and the one running now (an extension of it while evaluate() runs). */
   private readonly loaded: Program;
@@ -113,7 +122,10 @@ export class VM {
     this.state = freshState(this.seed, module.globals.length);
     this.fuel = this.limits.instructionsPerTick;
     this.ctx = new NativeContextImpl(this);
+    const fast = options.fastTier !== false && options.onLine === undefined && onDebug === undefined;
+    this.fastFns = fast ? fastCode(this.loaded) : [];
     this.texts = new TextLanguage(options.sourceLanguage ?? 'en');
+    keepShapes();
   }
 
   /** The program running: the loaded one, or while evaluate() runs, its extension. */
@@ -496,4 +508,23 @@ export class VM {
   locate(e: unknown, th: Thread, pc = th.pc): CairnError {
     return locateError(this.program, e, th, pc);
   }
+}
+
+/** The process's blank VM that keeps the shapes of every VM's objects alive (shape-keeper.ts); null while it is being made. */
+let keeper: VM | null | undefined;
+
+/** How many times the keeper runs its `start` thread (each a call of the dispatch loop). */
+const KEEPER_RUNS = 16;
+
+/** Makes the keeper, once per process, when the first VM is made. */
+function keepShapes(): void {
+  if (keeper !== undefined) return;
+  keeper = null;
+  const vm = new VM(keeperModule(), { print: () => {} });
+  vm.init();
+  // V8 keeps type feedback for a function only from about its 8th call on: the first runs of `start` teach it nothing.
+  for (let i = 0; i < KEEPER_RUNS; i++) vm.startHandlers('start');
+  vm.startHandlers('idle');
+  vm.tick();
+  keeper = vm;
 }

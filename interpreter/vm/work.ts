@@ -28,6 +28,9 @@ export const WORK = Object.freeze({
   part: 16,
 });
 
+/** Fixed work charged per call (calls are budget checkpoints). */
+export const CALL_COST = 10;
+
 /** Strings up to this length compare and join for free: what they cost is the instruction's own. */
 export const FREE_STRING = 256;
 
