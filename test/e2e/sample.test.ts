@@ -109,7 +109,10 @@ describe.skipIf(!browserAvailable())('the sample game in Chromium', { timeout: B
 
   test('plays the opening with real clicks', async () => {
     await player.page.locator('cairn-player').focus();
+    // Escape before the cutscene has begun would skip nothing, and the voiced opening runs for minutes.
+    await expect.poll(() => page.locator('cairn-player .skip').isVisible(), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press('Escape'); // skips the opening cutscene
+    await expect.poll(() => page.locator('cairn-player .skip').isVisible(), { timeout: 30_000 }).toBe(false);
     await player.settle();
     expect(await player.call('evaluate', 'here')).toBe('cottage');
     const shelfBefore = (await player.screenshot()).at(226, 158);
