@@ -157,12 +157,10 @@ export function nativeNode(site: Site, index: number, args: readonly Operand[]):
   const argc = args.length;
   const from = sp - argc;
   const es = args.map((a) => a.e);
-  return (s, base) => {
-    for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
+  const call = (s: Value[], base: number, list: Value[]): Value => {
     const th = rt.th;
     const nat = rt.natives[index]!;
     rt.save(pc, base + sp);
-    const list = s.slice(base + from, base + sp);
     if (argc < nat.minArity || argc > nat.maxArity || nat.kinds !== null) checkNativeArgs(nat, list);
     const ctx = rt.vm.ctx;
     ctx.threadId = th.id;
@@ -170,6 +168,27 @@ export function nativeNode(site: Site, index: number, args: readonly Operand[]):
     if (result === BLOCK) throw new CairnError('RUNTIME', `native ${nat.name}() tried to block but is not declared blocking`);
     if (th.state === ThreadState.Done) throw STOPPED;
     return result === undefined ? null : (result as Value);
+  };
+  // One and two arguments (most natives) without the loop over closures: the native call is most of a tight loop's work.
+  if (argc === 1) {
+    const e0 = es[0]!;
+    return (s, base) => {
+      const a = (s[base + from] = e0(s, base));
+      return call(s, base, [a]);
+    };
+  }
+  if (argc === 2) {
+    const e0 = es[0]!;
+    const e1 = es[1]!;
+    return (s, base) => {
+      const a = (s[base + from] = e0(s, base));
+      const b = (s[base + from + 1] = e1(s, base));
+      return call(s, base, [a, b]);
+    };
+  }
+  return (s, base) => {
+    for (let i = 0; i < argc; i++) s[base + from + i] = es[i]!(s, base);
+    return call(s, base, s.slice(base + from, base + sp));
   };
 }
 
