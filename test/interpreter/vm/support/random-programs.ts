@@ -5,17 +5,7 @@
 // through a function value (so they stay in the interpreter and mix with
 // fast callers and callees). Seeded: the same seed gives the same program.
 
-/** A small seeded generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../../runtime/world/reference.js';
 
 /** Program `seed`: Cairn source with an `on start` handler. */
 export function randomProgram(seed: number): string {
