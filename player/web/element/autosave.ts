@@ -7,6 +7,20 @@ import type { GameSaves } from '../saves/server-save-store.js';
 
 /** The slot the player saves to when the page is hidden or closed, and every few minutes. */
 export const AUTOSAVE_SLOT = 'autosave';
+/**
+ * The autosave's bytes, or null; asks for them only when the list has one (a missing slot would be a 404 on `cairn play`).
+ * `known` is the set of games with an autosave read while the bundle downloaded, when the saves are in this browser.
+ */
+export async function autosavedBytes(saves: GameSaves, game: string, known: Promise<Set<string> | null> | null): Promise<ArrayBuffer | null> {
+  try {
+    const games = known === null ? null : await known;
+    if (games !== null && !games.has(game)) return null;
+    return (await saves.list()).some((s) => s.slot === AUTOSAVE_SLOT) ? await saves.get(AUTOSAVE_SLOT) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** How often a running game's snapshot is refreshed for the autosave on exit. */
 const SNAPSHOT_MS = 10_000;
 

@@ -20,7 +20,7 @@ import { ErrorPanel } from './error-panel.js';
 import { audioMayStart, bytesOf, discard, seedOf } from './startup.js';
 import { endScreen, messageScreen, ProgressScreen, startScreen } from './screens.js';
 import { preferredLanguages } from './languages.js';
-import { Autosave, AUTOSAVE_SLOT } from './autosave.js';
+import { Autosave, AUTOSAVE_SLOT, autosavedBytes } from './autosave.js';
 import { GameError, WorkerClient } from './worker-client.js';
 import { acceptDroppedSaves, download, downloadReport, exportName, exportSlot, importFile, saveFileOf } from './save-transfer.js';
 
@@ -222,20 +222,6 @@ export class CairnPlayer extends HTMLElement {
     await this.need().client.request('restart', {});
   }
 
-  /**
-   * The autosave's bytes, or null; asks for them only when the list has one (a missing slot would be a 404 on `cairn play`).
-   * `known` is the set of games with an autosave read while the bundle downloaded, when the saves are in this browser.
-   */
-  private async autosaved(saves: GameSaves, game: string, known: Promise<Set<string> | null> | null): Promise<ArrayBuffer | null> {
-    try {
-      const games = known === null ? null : await known;
-      if (games !== null && !games.has(game)) return null;
-      return (await saves.list()).some((s) => s.slot === AUTOSAVE_SLOT) ? await saves.get(AUTOSAVE_SLOT) : null;
-    } catch {
-      return null;
-    }
-  }
-
   /** Resolves once a game is open; rejects with the opening's error, or USAGE when nothing is being opened. */
   private async whenOpen(): Promise<void> {
     if (this.view !== null) return;
@@ -389,7 +375,7 @@ export class CairnPlayer extends HTMLElement {
       );
       const play = await mayPlay;
       // Known before the first picture is drawn, so an autoplaying game's first tick need not wait behind it.
-      const saved = this.hasAttribute('dev') ? null : await this.autosaved(this.saves, info.id, autosaves);
+      const saved = this.hasAttribute('dev') ? null : await autosavedBytes(this.saves, info.id, autosaves);
       if (generation !== this.generation) return;
       // An autosave waits: the player chooses to go on with it or to start afresh, autoplay or not.
       if (saved !== null) this.showStart(saved);
