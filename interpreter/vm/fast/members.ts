@@ -136,6 +136,14 @@ function spill(ops: readonly Operand[]): (s: Value[], base: number, from: number
   };
 }
 
+/** What an instruction taking more values than an unverified module's stack holds does: the interpreter's error. */
+function underflowNode({ rt, pc }: Site): Expr {
+  return () => {
+    rt.fail(pc);
+    throw stackUnderflow();
+  };
+}
+
 /** The collection builders: LIST n, MAP n (n pairs), CONCAT n; `ops` are the values they take, bottom first. */
 export function buildNode(site: Site, kind: 'list' | 'map' | 'concat', ops: readonly Operand[]): Expr {
   const { rt, pc, sp } = site;
@@ -143,12 +151,7 @@ export function buildNode(site: Site, kind: 'list' | 'map' | 'concat', ops: read
   const from = sp - n;
   const write = spill(ops);
   // The verifier guarantees the values are there; an unverified module gets the interpreter's error.
-  if (from < 0) {
-    return () => {
-      rt.fail(pc);
-      throw stackUnderflow();
-    };
-  }
+  if (from < 0) return underflowNode(site);
   switch (kind) {
     case 'list':
       return (s, base) => {
@@ -178,12 +181,7 @@ export function textNode(site: Site, entry: TextEntry, ops: readonly Operand[]):
   const n = ops.length;
   const from = sp - n;
   const write = spill(ops);
-  if (from < 0) {
-    return () => {
-      rt.fail(pc);
-      throw stackUnderflow();
-    };
-  }
+  if (from < 0) return underflowNode(site);
   return (s, base) => {
     write(s, base, from);
     rt.save(pc, base + sp);
