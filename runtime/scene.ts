@@ -3,7 +3,7 @@
 // their `at` point (the bottom centre of the image or frame) and are ordered
 // by the y they stand on. Reads the world; changes nothing.
 
-import { Point } from '../interpreter/vm/values.js';
+import { Point, isMap } from '../interpreter/vm/values.js';
 import type { Scene, SpeechView, SpriteView } from './game-api.js';
 import { offeredOptions } from './world/dialogs.js';
 import type { Engine } from './world/engine.js';
@@ -23,7 +23,7 @@ export function buildScene(engine: Engine): Scene {
   const extra = props?.get('layers');
   if (Array.isArray(extra)) {
     for (const l of extra) {
-      if (!(l instanceof Map)) continue;
+      if (!isMap(l)) continue;
       const image = l.get('image');
       const parallax = l.get('parallax');
       if (typeof image === 'string') layers.push({ image, parallax: typeof parallax === 'number' ? parallax : 1 });

@@ -8,7 +8,7 @@ import { formatNumber } from './display.js';
 import { checkListLength, checkStringLength, SIZE } from './memory.js';
 import type { NativeContext, NativeDef } from './native-table.js';
 import { isMapKey } from './operations.js';
-import { Range, typeName, type CairnList, type CairnMap, type Value } from './values.js';
+import { Range, typeName, type CairnList, type CairnMap, type Value, isMap } from './values.js';
 import { WORK } from './work.js';
 
 const NUMBER_TEXT = /^\s*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
@@ -55,7 +55,7 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
     fn: (a) => {
       const v = a[0]!;
       if (typeof v === 'string' || Array.isArray(v)) return v.length;
-      if (v instanceof Map) return v.size;
+      if (isMap(v)) return v.size;
       return rangeLength(v as Range);
     },
   },
@@ -153,7 +153,7 @@ export const BUILTIN_NATIVES: readonly NativeDef[] = [
         for (let i = 0; i < c.length; i++) if (valuesEqual(c[i]!, x, ctx)) return true;
         return false;
       }
-      if (c instanceof Map) return isMapKey(x) && c.has(x);
+      if (isMap(c)) return isMapKey(x) && c.has(x);
       if (typeof c === 'string') {
         if (typeof x !== 'string') throw new CairnError('BAD_ARGUMENT', `contains: a string can only contain a string, not ${typeName(x)}`);
         ctx.spend(WORK.char * (c.length + x.length));

@@ -18,7 +18,7 @@ import { arithmeticError, budgetError, callError, compareError, divideByZero, st
 import { enterFast, rt, runThreadFast } from './fast/fast-runtime.js';
 import { blockOnNative, Next, runRareOpcode } from './rare-opcodes.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
-import { Range, type Value } from './values.js';
+import { Range, type Value, isMap } from './values.js';
 import type { VM } from './vm.js';
 
 type OpCode<N extends OpName> = (typeof Op)[N];
@@ -428,7 +428,7 @@ export function execute(vm: VM, th: Thread, floor = 0): void {
         let v: Value | undefined;
         if (Array.isArray(t)) {
           if (typeof i === 'number') v = t[i];
-        } else if (t instanceof Map && typeof i === 'string') v = t.get(i);
+        } else if (isMap(t) && typeof i === 'string') v = t.get(i);
         if (v === undefined) {
           vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);
@@ -458,7 +458,7 @@ export function execute(vm: VM, th: Thread, floor = 0): void {
         const t = stack[sp - 1]!;
         const name = consts[code[pc + 1]!] as string;
         let v: Value | undefined;
-        if (t instanceof Map) v = t.get(name);
+        if (isMap(t)) v = t.get(name);
         if (v === undefined) {
           vm.fuel = fuel;
           save(th, fi, pc, sp, base, fp);

@@ -4,7 +4,7 @@
 // structure fails with MEMORY_EXCEEDED instead of exhausting the host.
 
 import { CairnError } from '../errors.js';
-import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value, isMap } from './values.js';
 import { WORK, type Meter } from './work.js';
 
 /** How to print functions and how long the text may grow. */
@@ -107,7 +107,7 @@ export function displayNested(root: Value, options: DisplayOptions = {}): string
           items.push(', ');
         }
       }
-    } else if (v instanceof Map) {
+    } else if (isMap(v)) {
       if (open.has(v)) {
         emit('{...}');
         continue;

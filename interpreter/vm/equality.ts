@@ -3,7 +3,7 @@
 // with a set of pairs already assumed equal, so cycles terminate, shared
 // sub-structures are compared once, and deep nesting cannot overflow the stack.
 
-import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value, isMap } from './values.js';
 import { FREE_STRING, WORK, type Meter } from './work.js';
 
 /** True when `a == b` in Cairn; `meter` is charged per pair compared, before each list or map is walked. */
@@ -39,8 +39,8 @@ export function valuesEqual(a: Value, b: Value, meter?: Meter): boolean {
         left.push(p);
         right.push(q);
       }
-    } else if (x instanceof Map) {
-      if (!(y instanceof Map) || x.size !== y.size) return false;
+    } else if (isMap(x)) {
+      if (!isMap(y) || x.size !== y.size) return false;
       if (alreadyAssumed(assumed, x, y)) continue;
       meter?.spend(WORK.compare * x.size);
       for (const [k, v] of x) {

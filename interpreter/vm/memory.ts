@@ -5,7 +5,7 @@
 // (like a GC's trigger), so garbage never counts.
 
 import { CairnError } from '../errors.js';
-import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value, isMap } from './values.js';
 
 /** The sandbox limits of one VM. Every number may be Infinity (benchmarks). */
 export interface Limits {
@@ -110,7 +110,7 @@ export function measureReachable(roots: ReadonlyArray<{ values: readonly unknown
           const item: unknown = v[i];
           if (typeof item === 'object' || typeof item === 'string') work.push(item);
         }
-      } else if (v instanceof Map) {
+      } else if (isMap(v)) {
         total += SIZE.map + SIZE.mapEntry * v.size;
         for (const [k, item] of v) {
           if (typeof k === 'string') total += SIZE.string + 2 * k.length;
@@ -134,6 +134,6 @@ export function measureReachable(roots: ReadonlyArray<{ values: readonly unknown
 export function shallowSize(v: Value): number {
   if (typeof v === 'string') return SIZE.string + 2 * v.length;
   if (Array.isArray(v)) return SIZE.list + SIZE.slot * v.length;
-  if (v instanceof Map) return SIZE.map + SIZE.mapEntry * v.size;
+  if (isMap(v)) return SIZE.map + SIZE.mapEntry * v.size;
   return typeof v === 'object' && v !== null ? SIZE.small : 0;
 }

@@ -6,7 +6,7 @@
 import type { EntityKind, JsonValue } from '../bytecode/module.js';
 import { CairnError } from '../errors.js';
 import type { Limits } from './memory.js';
-import { EntityRef, FnRef, Point, Range, ThreadHandle, typeName, type Value } from './values.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, typeName, type Value, isMap } from './values.js';
 
 /** One kind of value a native accepts. `int` is a whole number, `key` a map key (string, number, boolean). */
 export type ValueKind =
@@ -170,7 +170,7 @@ export function matchesKind(kind: ValueKind, v: Value): boolean {
     case 'list':
       return Array.isArray(v);
     case 'map':
-      return v instanceof Map;
+      return isMap(v);
     case 'point':
       return v instanceof Point;
     case 'range':

@@ -7,7 +7,8 @@
 import { CairnError } from '../errors.js';
 import { checkListLength, checkMapSize, checkStringLength, SIZE } from './memory.js';
 import { formatNumber } from './display.js';
-import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value } from './values.js';
+import { ShapedMap } from './shaped-map.js';
+import { EntityRef, Point, Range, typeName, type CairnMap, type MapKey, type Value, isMap } from './values.js';
 import type { VM } from './vm.js';
 import { secondsToTicks } from './ticks.js';
 import { FREE_STRING, WORK } from './work.js';
@@ -56,7 +57,7 @@ function checkIndex(i: Value, length: number, what: string): number {
 /** `target[index]`. */
 export function indexGet(target: Value, index: Value): Value {
   if (Array.isArray(target)) return target[checkIndex(index, target.length, 'list')]!;
-  if (target instanceof Map) {
+  if (isMap(target)) {
     if (!isMapKey(index)) throw keyError(index);
     const v = target.get(index);
     if (v === undefined) throw new CairnError('KEY_NOT_FOUND', `the map has no key ${describeKey(index)}`, { hint: 'check with has_key(map, key), or use get(map, key, default)' });
@@ -72,7 +73,7 @@ export function indexSet(vm: VM, target: Value, index: Value, value: Value): voi
     target[checkIndex(index, target.length, 'list')] = value;
     return;
   }
-  if (target instanceof Map) {
+  if (isMap(target)) {
     if (!isMapKey(index)) throw keyError(index);
     mapSet(vm, target, index, value);
     return;
@@ -102,7 +103,7 @@ function describeKey(k: MapKey): string {
 
 /** `target.name`. */
 export function memberGet(vm: VM, target: Value, name: string): Value {
-  if (target instanceof Map) {
+  if (isMap(target)) {
     const v = target.get(name);
     if (v === undefined) throw new CairnError('KEY_NOT_FOUND', `the map has no key "${name}"`, { hint: 'check with has_key(map, key), or use get(map, key, default)' });
     return v;
@@ -119,7 +120,7 @@ export function memberGet(vm: VM, target: Value, name: string): Value {
 
 /** `target.name = value`. */
 export function memberSet(vm: VM, target: Value, name: string, value: Value): void {
-  if (target instanceof Map) {
+  if (isMap(target)) {
     mapSet(vm, target, name, value);
     return;
   }
@@ -135,7 +136,7 @@ export function memberSet(vm: VM, target: Value, name: string, value: Value): vo
 /** ITER_PREP: what `for … in` walks — a list or string as is, a range, a map's keys (copied). */
 export function iterPrep(vm: VM, v: Value): Value {
   if (Array.isArray(v) || v instanceof Range || typeof v === 'string') return v;
-  if (v instanceof Map) {
+  if (isMap(v)) {
     vm.spend(WORK.entry * v.size);
     vm.charge(SIZE.list + SIZE.slot * v.size);
     return [...v.keys()];
@@ -159,11 +160,10 @@ export function concatValues(vm: VM, stack: readonly Value[], from: number, n: n
 
 /** MAP: a map from n key/value pairs at stack[from ..]. */
 export function buildMap(vm: VM, stack: readonly Value[], from: number, n: number): CairnMap {
-  const map: CairnMap = new Map();
-  for (let i = 0; i < n; i++) {
-    const k = stack[from + 2 * i]!;
-    if (!isMapKey(k)) throw keyError(k);
-    map.set(k, stack[from + 2 * i + 1]!);
+  const map = ShapedMap.fromPairs(stack, from, n);
+  if (map === undefined) {
+    for (let i = 0; i < n; i++) if (!isMapKey(stack[from + 2 * i]!)) throw keyError(stack[from + 2 * i]!);
+    throw new CairnError('RUNTIME', 'MAP: a key is not a map key');
   }
   checkMapSize(map.size, vm.limits);
   vm.charge(SIZE.map + SIZE.mapEntry * map.size);

@@ -103,11 +103,13 @@ export function keeperModule(): Module {
       },
       { name: 'may_yield', arity: 1, code: [['GET_LOCAL', 0], ['JUMP_IF_FALSE', 'd'], ['YIELD'], 'd:', ['INT', 1], ['RETURN']] },
       {
-        // Holds one value of each class the loop reads (a range, a point, a thread handle, an entity, a function) and waits for ever.
+        // Holds one value of each class the loop reads (a range, a point, a thread handle, an entity, a function, a map) and waits for ever.
         name: 'idle',
-        locals: 5,
+        locals: 6,
         code: [
           ['INT', 0], ['INT', 2], ['RANGE'], ['SET_LOCAL', 0],
+          // A map the VM built is a ShapedMap, a class of ours: its hidden class lives only while one does.
+          ['CONST', 1], ['INT', 1], ['MAP', 1], ['SET_LOCAL', 5],
           ['INT', 1], ['INT', 2], ['POINT'], ['SET_LOCAL', 1],
           ['SPAWN', 5, 0], ['SET_LOCAL', 2],
           ['CONST', 2], ['SET_LOCAL', 3],

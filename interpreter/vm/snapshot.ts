@@ -19,7 +19,8 @@ import {
 } from './snapshot-schema.js';
 import type { FnInfo, Program } from './program.js';
 import { ThreadState, WaitKind, type Thread } from './thread.js';
-import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from './values.js';
+import { ShapedMap } from './shaped-map.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value, isMap } from './values.js';
 import type { VmState } from './state.js';
 
 /** The snapshot format version this build writes, and the oldest it reads (2: position-independent hashes, build fingerprint). */
@@ -85,7 +86,7 @@ function flatten(program: Program, state: VmState): FlatState {
     if (known !== undefined) return new Ref(R_OBJECT, known);
     const o: FlatObject = { kind: O_LIST, nums: [], refs: [], texts: [] };
     if (Array.isArray(v)) pending.push([v, o]);
-    else if (v instanceof Map) {
+    else if (isMap(v)) {
       o.kind = O_MAP;
       pending.push([v, o]);
     } else if (v instanceof Point) {
@@ -125,7 +126,7 @@ function flatten(program: Program, state: VmState): FlatState {
   while (pending.length > 0) {
     const [v, o] = pending.pop()!;
     if (Array.isArray(v)) o.refs = v.map(ref);
-    else if (v instanceof Map) for (const [k, item] of v) o.refs.push(ref(k), ref(item));
+    else if (isMap(v)) for (const [k, item] of v) o.refs.push(ref(k), ref(item));
     else {
       for (const [k, item] of Object.entries(v as object)) {
         o.texts.push(k);
@@ -222,7 +223,7 @@ function rebuild(program: Program, flat: FlatState, limits: SnapshotLimits | und
       case O_LIST:
         return [];
       case O_MAP:
-        return new Map();
+        return new ShapedMap();
       case O_RECORD:
         return {};
       case O_POINT:

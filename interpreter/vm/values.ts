@@ -1,8 +1,10 @@
 // Cairn values at run time. Primitives are JS primitives (nil is null) so the
-// dispatch loop does no boxing; lists are JS arrays, maps are JS Maps (guest
-// keys never become JS property names, so no prototype pollution); points,
-// ranges, function references, thread handles and entity references are small
-// frozen-shape classes. Everything here is plain data that snapshots can walk.
+// dispatch loop does no boxing; lists are JS arrays; maps are ShapedMaps
+// (shaped-map.ts) or host Maps — guest keys never become JS property names,
+// so no prototype pollution; points, ranges, function references, thread
+// handles and entity references are small frozen-shape classes. Everything here is plain data that snapshots can walk.
+
+import { ShapedMap } from './shaped-map.js';
 
 /** A point `(x, y)`; immutable. */
 export class Point {
@@ -34,8 +36,13 @@ export type MapKey = string | number | boolean;
 
 /** A Cairn list. */
 export type CairnList = Value[];
-/** A Cairn map. */
+/** A Cairn map: a ShapedMap the VM built, or a Map a host passed in. */
 export type CairnMap = Map<MapKey, Value>;
+
+/** Whether `v` is a Cairn map (test with this, never `instanceof Map`: the VM's own maps are ShapedMaps). */
+export function isMap(v: unknown): v is CairnMap {
+  return v instanceof ShapedMap || v instanceof Map;
+}
 
 /** Any Cairn value. */
 export type Value = null | boolean | number | string | CairnList | CairnMap | Point | Range | FnRef | ThreadHandle | EntityRef;
@@ -52,7 +59,7 @@ export function typeName(v: Value): string {
       return 'string';
   }
   if (Array.isArray(v)) return 'list';
-  if (v instanceof Map) return 'map';
+  if (isMap(v)) return 'map';
   if (v instanceof Point) return 'point';
   if (v instanceof Range) return 'range';
   if (v instanceof FnRef) return 'function';

@@ -7,7 +7,8 @@
 
 import type { JsonValue } from '../../interpreter/bytecode/module.js';
 import { CairnError } from '../../interpreter/errors.js';
-import { EntityRef, FnRef, Point, Range, ThreadHandle } from '../../interpreter/vm/values.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, isMap, type MapKey, type Value } from '../../interpreter/vm/values.js';
+import { ShapedMap } from '../../interpreter/vm/shaped-map.js';
 
 /** How functions are named in saves (by name, never by index). */
 export interface FunctionNames {
@@ -45,7 +46,7 @@ export function encodePlain(root: unknown, fns: FunctionNames): JsonValue {
       const items: JsonValue[] = new Array(v.length);
       for (let j = 0; j < v.length; j++) items[j] = enc(v[j]);
       node = { $list: items };
-    } else if (v instanceof Map) {
+    } else if (isMap(v)) {
       const entries: JsonValue[] = [];
       for (const [k, x] of v) entries.push([enc(k), enc(x)]);
       node = { $map: entries };
@@ -63,7 +64,7 @@ export function encodePlain(root: unknown, fns: FunctionNames): JsonValue {
 /** Lists, Maps and the runtime's plain records: what encodePlain puts in nodes of their own. */
 function isContainer(v: unknown): v is object {
   if (typeof v !== 'object' || v === null) return false;
-  if (Array.isArray(v) || v instanceof Map) return true;
+  if (Array.isArray(v) || isMap(v)) return true;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
@@ -93,7 +94,7 @@ export function decodePlain(root: JsonValue, fns: FunctionNames): unknown {
   const shells: object[] = nodes.map((n) => {
     if (!isRecord(n)) throw damaged('a bad node');
     if (Array.isArray(n.$list) && Object.keys(n).length === 1) return [];
-    if (Array.isArray(n.$map) && Object.keys(n).length === 1) return new Map();
+    if (Array.isArray(n.$map) && Object.keys(n).length === 1) return new ShapedMap();
     const keys = Object.keys(n);
     // `__proto__` would set the record's prototype rather than a field.
     if (keys.some((k) => k.startsWith('$') || k === '__proto__')) throw damaged('a record with a forbidden field');
@@ -104,10 +105,10 @@ export function decodePlain(root: JsonValue, fns: FunctionNames): unknown {
     const shell = shells[i]!;
     if (Array.isArray(shell)) {
       for (const item of node.$list as JsonValue[]) shell.push(decodeScalar(item, fns, shells));
-    } else if (shell instanceof Map) {
+    } else if (isMap(shell)) {
       for (const entry of node.$map as JsonValue[]) {
         if (!Array.isArray(entry) || entry.length !== 2) throw damaged('a bad map entry');
-        shell.set(decodeScalar(entry[0]!, fns, shells), decodeScalar(entry[1]!, fns, shells));
+        shell.set(decodeScalar(entry[0]!, fns, shells) as MapKey, decodeScalar(entry[1]!, fns, shells) as Value);
       }
     } else {
       const out = shell as Record<string, unknown>;

@@ -7,7 +7,7 @@ import { WELL_KNOWN_PROPERTIES, type PropertyKind } from '../../interpreter/comp
 import { CairnError } from '../../interpreter/errors.js';
 import { didYouMean } from '../../interpreter/edit-distance.js';
 import type { Host } from '../../interpreter/vm/vm.js';
-import { EntityRef, Point, typeName, type Value } from '../../interpreter/vm/values.js';
+import { EntityRef, Point, typeName, type Value, isMap } from '../../interpreter/vm/values.js';
 import type { Engine } from './engine.js';
 import { checkPolygons, normalisePolygons } from './room-layout.js';
 import { endWalk } from './walking.js';
@@ -153,7 +153,7 @@ function checked(ref: EntityRef, name: string, kind: Kind, v: Value): Value {
       return polygons;
     }
     case 'layers':
-      if (v === null || (Array.isArray(v) && v.every((l) => l instanceof Map && typeof l.get('image') === 'string'))) return v;
+      if (v === null || (Array.isArray(v) && v.every((l) => isMap(l) && typeof l.get('image') === 'string'))) return v;
       throw typeError(ref, name, 'a list of maps like {image: "art/fog.png", parallax: 0.5}', v);
     case 'costume':
       if (v === null || typeof v === 'string') return v;

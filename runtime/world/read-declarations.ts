@@ -6,6 +6,7 @@
 import type { JsonValue, Module } from '../../interpreter/bytecode/module.js';
 import { CairnError } from '../../interpreter/errors.js';
 import { EntityRef, Point, Range, type Value } from '../../interpreter/vm/values.js';
+import { ShapedMap } from '../../interpreter/vm/shaped-map.js';
 
 /** A room, object or actor as declared: its place and its properties (Cairn values, in source order). */
 export interface EntityDecl {
@@ -167,7 +168,7 @@ function jsonToValue(root: JsonValue, type?: string): Value {
       continue;
     }
     if (Array.isArray(v.$map)) {
-      const m = new Map<string | number | boolean, Value>();
+      const m = new ShapedMap();
       put(m);
       for (const entry of v.$map) {
         if (!Array.isArray(entry) || entry.length !== 2) throw bad('a map property is malformed');

@@ -6,7 +6,7 @@
 // this build start as declared; ones the save still needs but this build
 // lacks make it SAVE_INCOMPATIBLE, naming them.
 
-import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value } from '../../interpreter/vm/values.js';
+import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value, isMap } from '../../interpreter/vm/values.js';
 import type { WorldDecls } from './read-declarations.js';
 import { damaged } from './plain-codec.js';
 import { checkRoomArea } from './room-layout.js';
@@ -142,7 +142,7 @@ function checkValue(root: unknown, where: string, seen: Set<object>): void {
     if (seen.has(v)) continue; // shared or cyclic: checked where first seen
     seen.add(v);
     if (Array.isArray(v)) for (const x of v) work.push(x);
-    else if (v instanceof Map) {
+    else if (isMap(v)) {
       for (const [k, x] of v) {
         if (!(typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean')) throw damaged(`${where} has a map with a bad key`);
         work.push(x);
@@ -172,12 +172,12 @@ function withNewProps(saved: Map<string, Value>, declared: ReadonlyMap<string, V
 }
 
 function record(v: unknown, where: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Map || Object.getPrototypeOf(v) !== Object.prototype) throw damaged(`${where} is not a record`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || isMap(v) || Object.getPrototypeOf(v) !== Object.prototype) throw damaged(`${where} is not a record`);
   return v as Record<string, unknown>;
 }
 
 function map(v: unknown, where: string): Map<unknown, unknown> {
-  if (!(v instanceof Map)) throw damaged(`${where} is not a map`);
+  if (!isMap(v)) throw damaged(`${where} is not a map`);
   return v;
 }
 

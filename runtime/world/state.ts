@@ -4,7 +4,8 @@
 // names), kept in declaration order so iteration is deterministic. A save is
 // this state plus the VM snapshot; nothing derived (walk maps) lives here.
 
-import { EntityRef, Point, type Value } from '../../interpreter/vm/values.js';
+import { EntityRef, Point, type Value, isMap } from '../../interpreter/vm/values.js';
+import { ShapedMap } from '../../interpreter/vm/shaped-map.js';
 import type { WorldDecls } from './read-declarations.js';
 
 /** A point in room coordinates. */
@@ -189,8 +190,8 @@ export function copyValue(root: Value): Value {
       const list: Value[] = new Array<Value>(v.length).fill(null);
       put(list);
       v.forEach((x, i) => work.push([x, (c) => (list[i] = c)]));
-    } else if (v instanceof Map) {
-      const m = new Map<string | number | boolean, Value>();
+    } else if (isMap(v)) {
+      const m = new ShapedMap();
       put(m);
       for (const [k, x] of v) {
         m.set(k, null);

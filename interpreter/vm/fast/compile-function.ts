@@ -17,8 +17,10 @@ import { branchEnd, compareJumpEnd, fallEnd, forRangeEnd, gotoEnd, iterNextEnd, 
 import { callNode, nativeNode, printStmt, spawnNode, stopStmt } from './calls.js';
 import { nonSuspending } from './eligibility.js';
 import { rt, type Block, type FastFn, type Stmt } from './fast-runtime.js';
-import { buildNode, indexGetNode, indexSetStmt, iterPrepNode, memberGetNode, memberSetStmt, pointNode, textNode } from './members.js';
-import { constant, expr, isVolatile, Kind, local, localPlus, slot, type Operand } from './operands.js';
+import { memberGetOperand, memberSetStmt } from './fields.js';
+import { iterLoop, rangeLoop, type LoopBody, type Loops } from './loops.js';
+import { buildNode, indexGetNode, indexSetStmt, iterPrepNode, pointNode, textNode } from './members.js';
+import { arith, constant, expr, isVolatile, Kind, local, localPlus, slot, type Operand } from './operands.js';
 
 /** A function's blocks: their first instructions in code order, the depth each starts with, and which block starts at each pc. */
 interface Layout {
@@ -124,6 +126,7 @@ function compileFunction(program: Program, fn: FnInfo, layout: Layout, fasts: Re
   const { starts } = layout;
   const blocks: Block[] = new Array<Block>(starts.length);
   const depth = new Int32Array(starts.length);
+  const bodies: Array<LoopBody | undefined> = new Array<LoopBody | undefined>(starts.length);
   // Last block first, so a block's forward targets are built before it and it can call them directly.
   for (let i = starts.length - 1; i >= 0; i--) {
     let deepest = 0;
@@ -135,7 +138,8 @@ function compileFunction(program: Program, fn: FnInfo, layout: Layout, fasts: Re
       }
       return () => j;
     };
-    blocks[i] = compileBlock(program, fn, layout, fasts, starts[i]!, i + 1 < starts.length ? starts[i + 1]! : fn.code.length, forward);
+    const loops: Loops = { bodyAt: (pc) => bodies[layout.blockAt[pc]!], asBody: (body) => (bodies[i] = body) };
+    blocks[i] = compileBlock(program, fn, layout, fasts, starts[i]!, i + 1 < starts.length ? starts[i + 1]! : fn.code.length, forward, loops);
     depth[i] = deepest + 1;
   }
   const fi = fn.index;
@@ -161,7 +165,7 @@ function compileFunction(program: Program, fn: FnInfo, layout: Layout, fasts: Re
 }
 
 /** Block [start, end) of `fn` as one closure: its statements, then its ending. */
-function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>, start: number, end: number, forward: (t: number) => Block): Block {
+function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: ReadonlyArray<FastFn | undefined>, start: number, end: number, forward: (t: number) => Block, loops: Loops): Block {
   const { depths } = layout;
   const code = fn.code;
   const L = fn.locals;
@@ -216,7 +220,7 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
       case Op.FN: st.push(expr(() => rt.program.fns[a1]!.ref)); break;
       case Op.POP: {
         const o = pop();
-        if (o.kind === Kind.Expr || o.kind === Kind.LocalPlus) effect(o.e);
+        if (o.kind === Kind.Expr || o.kind === Kind.LocalPlus || o.kind === Kind.Field) effect(o.e);
         break;
       }
       case Op.DUP: {
@@ -228,10 +232,8 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
       case Op.GET_LOCAL: st.push(local(a1)); break;
       case Op.GET_LOCAL2: st.push(local(a1), local(a2)); break;
       case Op.SET_LOCAL: {
-        const e = pop().e;
-        effect((s, b) => {
-          s[b + a1] = e(s, b);
-        });
+        const o = pop();
+        effect(setLocalStmt(o, a1));
         break;
       }
       case Op.GET_GLOBAL: st.push(expr(() => rt.globals[a1]!)); break;
@@ -242,15 +244,15 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
         });
         break;
       }
-      case Op.ADD: { const [a, b] = popN(2); st.push(expr(addNode(site, a!, b!))); break; }
+      case Op.ADD: { const [a, b] = popN(2); st.push(arith(addNode(site, a!, b!), '+', a!, b!)); break; }
       case Op.ADD_INT: {
         const a = pop();
         const e = addIntNode(site, a, a1);
         st.push(a.kind === Kind.Local ? localPlus(a.k, a1, e) : expr(e));
         break;
       }
-      case Op.SUB: { const [a, b] = popN(2); st.push(expr(numericNode(site, '-', a!, b!))); break; }
-      case Op.MUL: { const [a, b] = popN(2); st.push(expr(numericNode(site, '*', a!, b!))); break; }
+      case Op.SUB: { const [a, b] = popN(2); st.push(arith(numericNode(site, '-', a!, b!), '-', a!, b!)); break; }
+      case Op.MUL: { const [a, b] = popN(2); st.push(arith(numericNode(site, '*', a!, b!), '*', a!, b!)); break; }
       case Op.DIV: { const [a, b] = popN(2); st.push(expr(numericNode(site, '/', a!, b!))); break; }
       case Op.MOD: { const [a, b] = popN(2); st.push(expr(numericNode(site, '%', a!, b!))); break; }
       case Op.NEG: st.push(expr(negNode(site, pop()))); break;
@@ -274,7 +276,7 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
         break;
       }
       case Op.LINE: break; // the fast tier runs only when no one listens to LINE
-      case Op.MEMBER_GET: st.push(expr(memberGetNode(site, pop(), consts[a1] as string))); break;
+      case Op.MEMBER_GET: st.push(memberGetOperand(site, pop(), consts[a1] as string)); break;
       case Op.MEMBER_SET: { const [t, v] = popN(2); effect(memberSetStmt(site, t!, v!, consts[a1] as string)); break; }
       case Op.INDEX_GET: { const [t, i] = popN(2); st.push(expr(indexGetNode(site, t!, i!))); break; }
       case Op.INDEX_SET: { const [t, i, v] = popN(3); effect(indexSetStmt(site, t!, i!, v!)); break; }
@@ -299,6 +301,11 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
       // ---- block endings ----
       case Op.JUMP:
         materializeAll();
+        if (a1 < pc) {
+          // A body that starts by storing the item ITER_NEXT pushed (`for p in ps`): the loop stores it there itself.
+          const stores = depths[start] === 1 && code[start] === Op.SET_LOCAL;
+          loops.asBody({ stmts: stores ? stmts.slice(1) : stmts.slice(), itemLocal: stores ? code[start + 1]! : -1, target: a1, jumpPc: pc });
+        }
         return finish(gotoEnd(ending, a1));
       case Op.JUMP_IF_FALSE:
       case Op.JUMP_IF_TRUE: {
@@ -324,10 +331,14 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
       }
       case Op.FOR_RANGE:
         materializeAll();
+        if (a2 === start) return rangeLoop(ending, a1, stmts.slice(), start, next);
         return finish(forRangeEnd(ending, a1, a2, next));
-      case Op.ITER_NEXT:
+      case Op.ITER_NEXT: {
         materializeAll();
+        const body = loops.bodyAt(next);
+        if (pc === start && a2 > pc && body?.target === start) return iterLoop(ending, a1, L + st.length, a2, body);
         return finish(iterNextEnd(ending, a1, L + st.length, a2, next));
+      }
       case Op.RETURN: {
         const v = pop();
         for (let i = 0; i < st.length; i++) if (isVolatile(st[i]!)) materialize(i);
@@ -347,6 +358,26 @@ function compileBlock(program: Program, fn: FnInfo, layout: Layout, fasts: Reado
 }
 
 const COMPARE: readonly CompareOp[] = ['<', '<=', '>', '>='];
+
+/** SET_LOCAL k of `o`: a copy when `o` is a local or a stack slot (the `for … in` item), a store of a constant. */
+function setLocalStmt(o: Operand, k: number): Stmt {
+  if (o.kind === Kind.Local || o.kind === Kind.Slot) {
+    const j = o.k;
+    return (s, b) => {
+      s[b + k] = s[b + j]!;
+    };
+  }
+  if (o.kind === Kind.Const) {
+    const v = o.v;
+    return (s, b) => {
+      s[b + k] = v;
+    };
+  }
+  const e = o.e;
+  return (s, b) => {
+    s[b + k] = e(s, b);
+  };
+}
 
 /** INC_LOCAL slot n. */
 function addIntStmt(site: Site, k: number, n: number): Stmt {

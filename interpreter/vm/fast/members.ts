@@ -7,87 +7,14 @@
 // where a slow path reads them there or may measure memory meanwhile.
 
 import { SIZE } from '../memory.js';
-import { buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint, mapSet, memberGet, memberSet } from '../operations.js';
+import { buildMap, concatValues, indexGet, indexSet, iterPrep, makePoint } from '../operations.js';
 import { stackUnderflow } from '../runtime-errors.js';
-import { ThreadState } from '../thread.js';
 import type { TextEntry } from '../../bytecode/module.js';
 import { evaluateText } from '../texts.js';
-import type { Value } from '../values.js';
+import { isMap, type Value } from '../values.js';
 import type { Expr, Stmt } from './fast-runtime.js';
-import { STOPPED } from './fast-runtime.js';
 import type { Site } from './arithmetic.js';
 import { Kind, type Operand } from './operands.js';
-
-/** MEMBER_GET: `t.name`; a local target is read inline (the common `p.x`). */
-export function memberGetNode(site: Site, t: Operand, name: string): Expr {
-  const { rt, pc, sp } = site;
-  const slow = (target: Value, base: number): Value => {
-    rt.save(pc, base + sp);
-    return rt.back(memberGet(rt.vm, target, name));
-  };
-  if (t.kind === Kind.Local) {
-    const k = t.k;
-    return (s, base) => {
-      const target = s[base + k]!;
-      if (target instanceof Map) {
-        const v = target.get(name);
-        if (v !== undefined) return v;
-      }
-      return slow(target, base);
-    };
-  }
-  const et = t.e;
-  return (s, base) => {
-    const target = et(s, base);
-    if (target instanceof Map) {
-      const v = target.get(name);
-      if (v !== undefined) return v;
-    }
-    return slow(target, base);
-  };
-}
-
-/** MEMBER_SET: `t.name = v`; a host setter may stop the running thread. A local target is read inline. */
-export function memberSetStmt(site: Site, t: Operand, v: Operand, name: string): Stmt {
-  const { rt, pc, sp } = site;
-  const set = (target: Value, value: Value, base: number): void => {
-    if (target instanceof Map) {
-      const size = target.size;
-      target.set(name, value);
-      if (target.size === size) return;
-      // A new key: undo, and let mapSet check the cap and charge for it (the key goes back at the end, where it was).
-      target.delete(name);
-      rt.save(pc, base + sp);
-      mapSet(rt.vm, target, name, value);
-      rt.back(null);
-      return;
-    }
-    rt.save(pc, base + sp);
-    memberSet(rt.vm, target, name, value);
-    rt.back(null);
-    if (rt.th.state === ThreadState.Done) throw STOPPED;
-  };
-  const ev = v.e;
-  if (t.kind === Kind.Local) {
-    const k = t.k;
-    return (s, base) => {
-      const target = s[base + k]!;
-      const value = ev(s, base);
-      if (target instanceof Map) {
-        const size = target.size;
-        target.set(name, value);
-        if (target.size === size) return;
-        target.delete(name);
-      }
-      set(target, value, base);
-    };
-  }
-  const et = t.e;
-  return (s, base) => {
-    const target = et(s, base);
-    set(target, ev(s, base), base);
-  };
-}
 
 /** INDEX_GET: `t[i]`. */
 export function indexGetNode(site: Site, t: Operand, i: Operand): Expr {
@@ -100,7 +27,7 @@ export function indexGetNode(site: Site, t: Operand, i: Operand): Expr {
     let v: Value | undefined;
     if (Array.isArray(target)) {
       if (typeof index === 'number') v = target[index];
-    } else if (target instanceof Map && typeof index === 'string') v = target.get(index);
+    } else if (isMap(target) && typeof index === 'string') v = target.get(index);
     if (v !== undefined) return v;
     rt.save(pc, base + sp);
     return rt.back(indexGet(target, index));

@@ -6,15 +6,17 @@
 
 import type { Value } from '../values.js';
 import type { Expr } from './fast-runtime.js';
+import type { FieldCache } from './fields.js';
 
 /**
  * How an operand is known. Expr: an expression to evaluate (may have effects,
  * may throw); Const: the constant `v`; Local: a read of local `k`; Slot: a
  * read of stack slot `b + k`, a value already written there; LocalPlus:
  * local `k` plus the number `v` (`n - 1`), which a consumer may compute
- * inline for a number, calling `e` for anything else.
+ * inline for a number, calling `e` for anything else; Field: `local k .name`,
+ * whose cache `f` a consumer may read inline, calling `e` when it misses.
  */
-export const Kind = Object.freeze({ Expr: 0, Const: 1, Local: 2, Slot: 3, LocalPlus: 4 } as const);
+export const Kind = Object.freeze({ Expr: 0, Const: 1, Local: 2, Slot: 3, LocalPlus: 4, Field: 5 } as const);
 /** One of Kind's values. */
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -26,11 +28,32 @@ export interface Operand {
   readonly k: number;
   /** The value (Const). */
   readonly v: Value;
+  /** The field's inline cache (Field). */
+  readonly f?: FieldCache;
+  /** What an Expr computes when it is `a + b`, `a - b` or `a * b`, for a consumer that fuses it. */
+  readonly bin?: Binary;
+}
+
+/** A binary arithmetic expression's operator and operands. */
+export interface Binary {
+  readonly op: '+' | '-' | '*';
+  readonly a: Operand;
+  readonly b: Operand;
 }
 
 /** An expression operand. */
 export function expr(e: Expr): Operand {
   return { kind: Kind.Expr, e, k: 0, v: null };
+}
+
+/** The expression `e`, which computes `a op b`. */
+export function arith(e: Expr, op: Binary['op'], a: Operand, b: Operand): Operand {
+  return { kind: Kind.Expr, e, k: 0, v: null, bin: { op, a, b } };
+}
+
+/** `local k .name`, read through cache `f` (or by `e`). */
+export function field(k: number, f: FieldCache, e: Expr): Operand {
+  return { kind: Kind.Field, e, k, v: null, f };
 }
 
 /** A constant operand. */
@@ -55,7 +78,7 @@ export function localPlus(k: number, n: number, e: Expr): Operand {
 
 /** True when the operand's value can change or its evaluation do something, so it must be evaluated before a later effect runs. */
 export function isVolatile(o: Operand): boolean {
-  return o.kind === Kind.Expr || o.kind === Kind.Local || o.kind === Kind.LocalPlus;
+  return o.kind === Kind.Expr || o.kind === Kind.Local || o.kind === Kind.LocalPlus || o.kind === Kind.Field;
 }
 
 /** The constant number an operand is, or undefined. */

@@ -2,7 +2,7 @@
 // form and as plain JSON-able data. Guest map keys never become property names
 // of a plain object: maps cross as lists of [key, value] pairs.
 
-import { EntityRef, Point, Range, type Value } from '../../../interpreter/vm/values.js';
+import { EntityRef, Point, Range, type Value, isMap } from '../../../interpreter/vm/values.js';
 import type { Game } from '../../../runtime/game.js';
 
 /** The value of a game expression, printed and as data. */
@@ -16,7 +16,7 @@ export function toPlain(v: Value, depth: number): unknown {
   if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
   if (depth > 32) return null;
   if (Array.isArray(v)) return v.map((x) => toPlain(x, depth + 1));
-  if (v instanceof Map) return [...v].map(([k, x]) => [k, toPlain(x, depth + 1)]);
+  if (isMap(v)) return [...v].map(([k, x]) => [k, toPlain(x, depth + 1)]);
   if (v instanceof Point) return { x: v.x, y: v.y };
   if (v instanceof Range) return { from: v.from, to: v.to };
   if (v instanceof EntityRef) return v.name;
