@@ -23,7 +23,7 @@
 //   threads  1,000 threads each yielding 1,000 times (Cairn threads, Lua
 //            coroutines, JS generators; the scheduler is the VM's tick or
 //            guest code)
-//   strings  200,000 appends to a line flushed at 80 characters
+//   strings  200,000 strings pushed into a list, then joined
 //   map      200,000 string-key inserts, then 200,000 lookups
 //   objects  100,000 records {x, y, vx, vy} moved 100 frames (maps with fixed
 //            keys; Lua tables; JS objects)

@@ -1,12 +1,12 @@
-// The issue's targets, checked against one workload's measurements: faster
-// than fengari everywhere; ≥ 5× faster than every peer on natives and threads;
-// within 3× of the fastest peer elsewhere; compile at ≥ 1 MB/s.
+// The targets, checked against one workload's measurements: ahead of the
+// fastest peer (so of every peer) on the script workloads; ≥ 5× faster than
+// every peer on natives and threads; compile faster than fengari and at
+// ≥ 1 MB/s.
 
 /** The engines Cairn is held against (plain JS is the limit, not a peer). */
 export const PEERS = ['fengari', 'wasmoon', 'quickjs'];
 
 const MIN_SPEEDUP = 5;
-const MAX_SLOWDOWN = 3;
 const MIN_COMPILE_MB_PER_S = 1;
 
 /**
@@ -28,10 +28,9 @@ export function evaluateTargets(workload, rows) {
     for (const peer of PEERS) add(`Cairn ≥ ${MIN_SPEEDUP}× faster than ${peer}`, peer, () => ok(peer).ms / cairn.ms >= MIN_SPEEDUP);
     return targets;
   }
-  add('Cairn faster than fengari', 'fengari', () => cairn.ms < ok('fengari').ms);
   const measured = PEERS.filter(ok);
   const fastest = measured.sort((a, b) => ok(a).ms - ok(b).ms)[0];
-  if (fastest === undefined) targets.push({ text: `Cairn within ${MAX_SLOWDOWN}× of the fastest peer`, met: null });
-  else add(`Cairn within ${MAX_SLOWDOWN}× of the fastest peer (${fastest})`, fastest, () => cairn.ms <= MAX_SLOWDOWN * ok(fastest).ms);
+  if (fastest === undefined) targets.push({ text: 'Cairn ahead of the fastest peer', met: null });
+  else add(`Cairn ahead of the fastest peer (${fastest})`, fastest, () => cairn.ms < ok(fastest).ms);
   return targets;
 }
