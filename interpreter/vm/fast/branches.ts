@@ -88,6 +88,22 @@ export function forRangeEnd(end: Ending, slot: number, t: number, next: number):
   };
 }
 
+/** What walkItem answers for a value ITER_PREP did not prepare. */
+export const NOT_WALKABLE: unique symbol = Symbol('not walkable');
+
+/** The item at `pos` of what `for … in` walks (a list, a range, a string), undefined past its end. */
+export function walkItem(it: Value, pos: number): Value | undefined | typeof NOT_WALKABLE {
+  if (Array.isArray(it)) return pos < it.length ? it[pos] : undefined;
+  if (it instanceof Range) return it.from + pos < it.to ? it.from + pos : undefined;
+  if (typeof it === 'string') return pos < it.length ? it[pos] : undefined;
+  return NOT_WALKABLE;
+}
+
+/** The error of ITER_NEXT on a value ITER_PREP did not prepare. */
+export function notWalkable(): CairnError {
+  return new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare');
+}
+
 /** ITER_NEXT slot t: pushes the next element (into stack slot `b + push`) and falls through, or jumps to `t` when done. */
 export function iterNextEnd(end: Ending, slot: number, push: number, t: number, next: number): Block {
   const { rt, pc } = end;
@@ -99,13 +115,10 @@ export function iterNextEnd(end: Ending, slot: number, push: number, t: number, 
     const at = s[i + 1]!;
     // The position local starts as nil when the compiler leaves it unset.
     const pos = typeof at === 'number' ? at : 0;
-    let item: Value | undefined;
-    if (Array.isArray(it)) item = pos < it.length ? it[pos] : undefined;
-    else if (it instanceof Range) item = it.from + pos < it.to ? it.from + pos : undefined;
-    else if (typeof it === 'string') item = pos < it.length ? it[pos] : undefined;
-    else {
+    const item = walkItem(it, pos);
+    if (item === NOT_WALKABLE) {
       rt.fail(pc);
-      throw new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare');
+      throw notWalkable();
     }
     if (item === undefined) return go(s, b);
     s[b + push] = item;

@@ -6,11 +6,9 @@
 // words at the same instruction as the jump it replaces, so BUDGET_EXCEEDED
 // still comes at the same place of the same round.
 
-import { CairnError } from '../../errors.js';
 import { arithmeticError, budgetError } from '../runtime-errors.js';
-import { Range, type Value } from '../values.js';
 import type { Block, Stmt } from './fast-runtime.js';
-import type { Ending } from './branches.js';
+import { NOT_WALKABLE, notWalkable, walkItem, type Ending } from './branches.js';
 
 /**
  * A block that ends in a backward JUMP: its statements, where it jumps, and
@@ -45,13 +43,10 @@ export function iterLoop(end: Ending, slot: number, push: number, t: number, bod
       const at = s[i + 1]!;
       // The position local starts as nil when the compiler leaves it unset.
       const pos = typeof at === 'number' ? at : 0;
-      let item: Value | undefined;
-      if (Array.isArray(it)) item = pos < it.length ? it[pos] : undefined;
-      else if (it instanceof Range) item = it.from + pos < it.to ? it.from + pos : undefined;
-      else if (typeof it === 'string') item = pos < it.length ? it[pos] : undefined;
-      else {
+      const item = walkItem(it, pos);
+      if (item === NOT_WALKABLE) {
         rt.fail(pc);
-        throw new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare');
+        throw notWalkable();
       }
       if (item === undefined) return exit(s, b);
       s[b + into] = item;
