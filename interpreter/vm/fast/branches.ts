@@ -89,10 +89,10 @@ export function forRangeEnd(end: Ending, slot: number, t: number, next: number):
 }
 
 /** What walkItem answers for a value ITER_PREP did not prepare. */
-export const NOT_WALKABLE: unique symbol = Symbol('not walkable');
+const NOT_WALKABLE: unique symbol = Symbol('not walkable');
 
 /** The item at `pos` of what `for … in` walks (a list, a range, a string), undefined past its end. */
-export function walkItem(it: Value, pos: number): Value | undefined | typeof NOT_WALKABLE {
+function walkItem(it: Value, pos: number): Value | undefined | typeof NOT_WALKABLE {
   if (Array.isArray(it)) return pos < it.length ? it[pos] : undefined;
   if (it instanceof Range) return it.from + pos < it.to ? it.from + pos : undefined;
   if (typeof it === 'string') return pos < it.length ? it[pos] : undefined;
@@ -100,8 +100,22 @@ export function walkItem(it: Value, pos: number): Value | undefined | typeof NOT
 }
 
 /** The error of ITER_NEXT on a value ITER_PREP did not prepare. */
-export function notWalkable(): CairnError {
+function notWalkable(): CairnError {
   return new CairnError('TYPE_ERROR', 'ITER_NEXT on a value ITER_PREP did not prepare');
+}
+
+/** ITER_NEXT's step on the walk in slots `i` (the value) and `i + 1` (the position): the next item, the position moved past it, or undefined at the end. */
+export function nextItem(rt: FastRuntime, pc: number, s: Value[], i: number): Value | undefined {
+  const at = s[i + 1]!;
+  // The position local starts as nil when the compiler leaves it unset.
+  const pos = typeof at === 'number' ? at : 0;
+  const item = walkItem(s[i]!, pos);
+  if (item === NOT_WALKABLE) {
+    rt.fail(pc);
+    throw notWalkable();
+  }
+  if (item !== undefined) s[i + 1] = pos + 1;
+  return item;
 }
 
 /** ITER_NEXT slot t: pushes the next element (into stack slot `b + push`) and falls through, or jumps to `t` when done. */
@@ -110,19 +124,9 @@ export function iterNextEnd(end: Ending, slot: number, push: number, t: number, 
   const go = jumpTo(end, t);
   const fall = end.forward(next);
   return (s, b) => {
-    const i = b + slot;
-    const it = s[i]!;
-    const at = s[i + 1]!;
-    // The position local starts as nil when the compiler leaves it unset.
-    const pos = typeof at === 'number' ? at : 0;
-    const item = walkItem(it, pos);
-    if (item === NOT_WALKABLE) {
-      rt.fail(pc);
-      throw notWalkable();
-    }
+    const item = nextItem(rt, pc, s, b + slot);
     if (item === undefined) return go(s, b);
     s[b + push] = item;
-    s[i + 1] = pos + 1;
     return fall(s, b);
   };
 }

@@ -8,7 +8,7 @@
 
 import { arithmeticError, budgetError } from '../runtime-errors.js';
 import type { Block, Stmt } from './fast-runtime.js';
-import { NOT_WALKABLE, notWalkable, walkItem, type Ending } from './branches.js';
+import { nextItem, type Ending } from './branches.js';
 
 /**
  * A block that ends in a backward JUMP: its statements, where it jumps, and
@@ -39,18 +39,9 @@ export function iterLoop(end: Ending, slot: number, push: number, t: number, bod
   return (s, b) => {
     const i = b + slot;
     for (;;) {
-      const it = s[i]!;
-      const at = s[i + 1]!;
-      // The position local starts as nil when the compiler leaves it unset.
-      const pos = typeof at === 'number' ? at : 0;
-      const item = walkItem(it, pos);
-      if (item === NOT_WALKABLE) {
-        rt.fail(pc);
-        throw notWalkable();
-      }
+      const item = nextItem(rt, pc, s, i);
       if (item === undefined) return exit(s, b);
       s[b + into] = item;
-      s[i + 1] = pos + 1;
       run(s, b);
       if ((rt.fuel -= cost) < 0) {
         rt.fail(jumpPc);
