@@ -4,14 +4,17 @@
 // array by slot and share a Shape (key → slot) with every map built the same
 // way: an instruction that reads `p.x` remembers (shape, slot) and indexes the
 // array. A record is two small objects (no hash table), which is most of its
-// speed: 100,000 of them fit in the cache where as many Maps do not. Any
-// other use (a number or boolean key, a deletion, too many keys, too many
-// shapes) turns the map into a dictionary, its entries in a JS Map. Both
-// modes keep insertion order and answer every Map method, so iteration,
+// speed: 100,000 of them fit in the cache where as many Maps do not. A map
+// with more string keys than a record holds (or past the shape cap) keeps
+// them in a table (key-table.ts), its values still in the array in insertion
+// order. Any other use (a number or boolean key, a long key, a deletion,
+// keys that collide) turns the map into a dictionary, its entries in a JS
+// Map. Every mode keeps insertion order and answers every Map method, so iteration,
 // display, equality and snapshots see the same map either way (a plain Map a
 // host passes in is a Cairn map too); the mode is never visible to a script
 // or in a save.
 
+import { KeyTable, tableKey } from './key-table.js';
 import type { MapKey, Value } from './values.js';
 
 /** Keys a map keeps in record mode; past this it is a dictionary (one map of 200,000 keys is not a record). */
@@ -51,7 +54,7 @@ export class Shape {
   with(key: string): Shape | null {
     const known = this.next?.get(key);
     if (known !== undefined) return known;
-    if (this.keys.length >= MAX_RECORD_KEYS || shapeCount >= MAX_SHAPES || this === DICTIONARY) return null;
+    if (this.keys.length >= MAX_RECORD_KEYS || shapeCount >= MAX_SHAPES || this === DICTIONARY || this === TABLE) return null;
     const slots = new Map(this.slots);
     slots.set(key, this.keys.length);
     const grown = new Shape([...this.keys, key], slots);
@@ -65,6 +68,8 @@ export class Shape {
 export const EMPTY_SHAPE = new Shape([], new Map());
 /** The shape a dictionary carries: no key has a slot in it, so no remembered (shape, slot) ever matches one. */
 export const DICTIONARY = new Shape([], new Map());
+/** The shape a map in table mode carries: like DICTIONARY's, it gives no slot. */
+export const TABLE = new Shape([], new Map());
 /** A shape no map carries: what an inline cache holds before it has seen a record. */
 export const NO_SHAPE = new Shape([], new Map());
 
@@ -76,10 +81,11 @@ export const NO_SHAPE = new Shape([], new Map());
  * isMap (values.ts) recognises either.
  */
 export class ShapedMap implements Map<MapKey, Value> {
-  /** The layout while a record; DICTIONARY once a dictionary. */
+  /** The layout while a record; TABLE in table mode, DICTIONARY once a dictionary. */
   shape: Shape = EMPTY_SHAPE;
-  /** A record's values by slot (empty for a dictionary). */
+  /** The values in insertion order (by slot for a record; empty for a dictionary). */
   vals: Value[] = valueArray(0);
+  private table: KeyTable | null = null;
   private dict: Map<MapKey, Value> | null = null;
 
   constructor(entries?: Iterable<readonly [MapKey, Value]>) {
@@ -120,6 +126,13 @@ export class ShapedMap implements Map<MapKey, Value> {
 
   /** The value at `key`, or undefined. */
   get(key: MapKey): Value | undefined {
+    if (this.table !== null) {
+      if (!tableKey(key)) return undefined;
+      const e = this.table.find(key);
+      if (e >= 0) return this.vals[e];
+      if (e === -1) return undefined;
+      return this.toDictionary().get(key);
+    }
     if (this.dict !== null) return this.dict.get(key);
     if (typeof key !== 'string') return undefined;
     const slot = this.shape.slots.get(key);
@@ -128,13 +141,27 @@ export class ShapedMap implements Map<MapKey, Value> {
 
   /** Whether `key` has a value. */
   has(key: MapKey): boolean {
+    if (this.table !== null) return this.get(key) !== undefined;
     if (this.dict !== null) return this.dict.has(key);
     return typeof key === 'string' && this.shape.slots.has(key);
   }
 
   /** Sets `key` to `value`: in place when present, else appended. */
   set(key: MapKey, value: Value): this {
-    if (this.dict === null) {
+    if (this.table !== null) {
+      if (tableKey(key)) {
+        const e = this.table.find(key);
+        if (e >= 0) {
+          this.vals[e] = value;
+          return this;
+        }
+        if (e === -1 && this.table.add(key)) {
+          this.vals.push(value);
+          return this;
+        }
+      }
+      this.toDictionary();
+    } else if (this.dict === null) {
       if (typeof key === 'string') {
         const slot = this.shape.slots.get(key);
         if (slot !== undefined) {
@@ -147,6 +174,7 @@ export class ShapedMap implements Map<MapKey, Value> {
           this.vals.push(value);
           return this;
         }
+        if (tableKey(key) && this.toTable()) return this.set(key, value);
       }
       this.toDictionary();
     }
@@ -164,12 +192,13 @@ export class ShapedMap implements Map<MapKey, Value> {
   clear(): void {
     this.shape = EMPTY_SHAPE;
     this.vals = valueArray(0);
+    this.table = null;
     this.dict = null;
   }
 
   /** The keys in insertion order. */
   keys(): MapIterator<MapKey> {
-    return this.dict !== null ? this.dict.keys() : this.shape.keys.slice(0, this.vals.length)[Symbol.iterator]();
+    return this.dict !== null ? this.dict.keys() : this.keyList().slice(0, this.vals.length)[Symbol.iterator]();
   }
 
   /** The values in insertion order. */
@@ -180,7 +209,7 @@ export class ShapedMap implements Map<MapKey, Value> {
   /** The entries in insertion order. */
   entries(): MapIterator<[MapKey, Value]> {
     if (this.dict !== null) return this.dict.entries();
-    const keys = this.shape.keys;
+    const keys = this.keyList();
     return this.vals.map((v, i): [MapKey, Value] => [keys[i]!, v])[Symbol.iterator]();
   }
 
@@ -199,12 +228,27 @@ export class ShapedMap implements Map<MapKey, Value> {
     return 'Map';
   }
 
+  /** A record's or a table's keys in insertion order (a record's shape may list more keys than it has values). */
+  private keyList(): readonly string[] {
+    return this.table !== null ? this.table.keys : this.shape.keys;
+  }
+
+  /** A record becomes a table of its keys; false (still a record) when one is too long for a table or they collide past its probe cap. */
+  private toTable(): boolean {
+    const table = new KeyTable();
+    for (const k of this.shape.keys) if (!tableKey(k) || !table.add(k)) return false;
+    this.table = table;
+    this.shape = TABLE;
+    return true;
+  }
+
   private toDictionary(): Map<MapKey, Value> {
     if (this.dict !== null) return this.dict;
     const dict = new Map<MapKey, Value>();
-    const keys = this.shape.keys;
+    const keys = this.keyList();
     for (let i = 0; i < this.vals.length; i++) dict.set(keys[i]!, this.vals[i]!);
     this.dict = dict;
+    this.table = null;
     this.shape = DICTIONARY;
     this.vals = valueArray(0);
     return dict;

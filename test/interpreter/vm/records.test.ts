@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../interpreter/compiler/compile.js';
 import { valuesEqual } from '../../../interpreter/vm/equality.js';
-import { DICTIONARY, MAX_RECORD_KEYS, MAX_SHAPES, ShapedMap } from '../../../interpreter/vm/shaped-map.js';
+import { hashKey, MAX_PROBES, MAX_TABLE_KEY } from '../../../interpreter/vm/key-table.js';
+import { DICTIONARY, MAX_RECORD_KEYS, MAX_SHAPES, ShapedMap, TABLE } from '../../../interpreter/vm/shaped-map.js';
 import { isMap, type Value } from '../../../interpreter/vm/values.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { bothTiers } from './support/tiers.js';
@@ -57,25 +58,84 @@ describe('a ShapedMap is a Map in both of its modes', () => {
     expect(seen).toEqual(['k=1', 'j=[1, 2]']);
   });
 
-  it(`is a dictionary past ${MAX_RECORD_KEYS} keys, and its answers do not change`, () => {
+  it(`keeps more than ${MAX_RECORD_KEYS} string keys in a table, and its answers do not change`, () => {
     const m = new ShapedMap();
     for (let i = 0; i < 1000; i++) m.set(`k${i}`, i);
-    expect(m.shape).toBe(DICTIONARY);
+    expect(m.shape).toBe(TABLE);
     expect(m.size).toBe(1000);
     expect(m.get('k31')).toBe(31);
     expect(m.get('k999')).toBe(999);
+    expect(m.get('k1000')).toBeUndefined();
+    expect(m.has('k0') && !m.has(0) && !m.has('x'.repeat(MAX_TABLE_KEY + 1))).toBe(true);
+    m.set('k5', 'five');
     expect([...m.keys()].slice(30, 34)).toEqual(['k30', 'k31', 'k32', 'k33']);
+    expect([...m.values()].slice(4, 7)).toEqual([4, 'five', 6]);
+    expect(m).toEqual(new Map([...m]));
   });
 
-  it(`makes at most ${MAX_SHAPES} shapes however many key names a script invents; later maps are dictionaries that still work`, () => {
+  it('a table becomes a dictionary for a number key, a long key or a removal, keeping every entry in order', () => {
+    const fill = () => {
+      const m = new ShapedMap();
+      for (let i = 0; i < 40; i++) m.set(`k${i}`, i);
+      expect(m.shape).toBe(TABLE);
+      return m;
+    };
+    const long = 'x'.repeat(MAX_TABLE_KEY + 1);
+    const changes: [string, (m: ShapedMap) => void, (string | number)[]][] = [
+      ['a number key', (m) => m.set(7, 'seven'), [7]],
+      ['a boolean key', (m) => m.set(true, 'yes'), [true as unknown as string]],
+      ['a long key', (m) => m.set(long, 'long'), [long]],
+    ];
+    for (const [what, change, added] of changes) {
+      const m = fill();
+      change(m);
+      expect(m.shape, what).toBe(DICTIONARY);
+      expect([...m.keys()], what).toEqual([...Array.from({ length: 40 }, (_, i) => `k${i}`), ...added]);
+      expect(m.get('k39'), what).toBe(39);
+    }
+    const r = fill();
+    expect(r.delete('nope')).toBe(false);
+    expect(r.shape).toBe(TABLE);
+    expect(r.delete('k0')).toBe(true);
+    expect(r.shape).toBe(DICTIONARY);
+    expect([...r.keys()][0]).toBe('k1');
+    r.clear();
+    expect(r.size).toBe(0);
+    r.set('a', 1);
+    expect(r.shape).not.toBe(DICTIONARY);
+    // A record with a key too long for a table grows into a dictionary.
+    const big = new ShapedMap([[long, 0]]);
+    for (let i = 0; i < MAX_RECORD_KEYS + 1; i++) big.set(`k${i}`, i);
+    expect(big.shape).toBe(DICTIONARY);
+    expect(big.size).toBe(MAX_RECORD_KEYS + 2);
+  });
+
+  it(`keys crafted to collide make a dictionary after at most ${MAX_PROBES} probes, and every one is still found`, () => {
+    const keys = collidingKeys(MAX_PROBES + 20, 127);
+    const m = new ShapedMap();
+    for (const [i, k] of keys.entries()) m.set(k, i);
+    expect(m.shape).toBe(DICTIONARY);
+    expect(keys.every((k, i) => m.get(k) === i)).toBe(true);
+    expect([...m.keys()]).toEqual(keys);
+  });
+
+  it(`makes at most ${MAX_SHAPES} shapes however many key names a script invents; later maps are tables that still work`, () => {
     const maps: ShapedMap[] = [];
     for (let i = 0; i < MAX_SHAPES + 500; i++) maps.push(new ShapedMap([[`name${i}`, i]]));
-    expect(maps.at(-1)!.shape).toBe(DICTIONARY);
+    expect(maps.at(-1)!.shape).toBe(TABLE);
     expect(maps.every((m, i) => m.get(`name${i}`) === i && m.size === 1)).toBe(true);
     // A layout made before the cap is still shared.
     expect(new ShapedMap([['name0', 5]]).shape).toBe(maps[0]!.shape);
   });
 });
+
+/** `n` distinct short keys whose hashes agree in the bits `mask` keeps (so all of them start their probe at one slot). */
+function collidingKeys(n: number, mask: number): string[] {
+  const keys: string[] = [];
+  const want = hashKey('c0') & mask;
+  for (let i = 0; keys.length < n; i++) if ((hashKey(`c${i}`) & mask) === want) keys.push(`c${i}`);
+  return keys;
+}
 
 describe('records run the same in the interpreter and the fast tier', () => {
   const cases: Record<string, string> = {
@@ -109,6 +169,21 @@ describe('records run the same in the interpreter and the fast tier', () => {
           things[0].x = 100
         }
         print "{total} {things}"
+      }`,
+    'a map of many names (a table) meets a number key, a removal and a long key mid-loop': `
+      on start {
+        let m = {}
+        for i in 0..300 { m["item{i}"] = i }
+        let sum = 0
+        for round in 0..3 {
+          for i in 0..300 { sum += m["item{i}"] }
+          if round == 0 { m[5] = 1 }
+          if round == 1 { remove(m, "item7"); m["item7"] = 7 }
+        }
+        let n = {}
+        for i in 0..100 { n["k{i}"] = i }
+        n["a very long key that no table keeps, so this map turns into a dictionary at once"] = 1
+        print "{sum} {len(m)} {keys(m)[299]} {keys(m)[300]} {len(n)} {n["k99"]}"
       }`,
     'a missing field is KEY_NOT_FOUND at its line, from the fused update too': `
       on start {
@@ -157,6 +232,7 @@ describe('records run the same in the interpreter and the fast tier', () => {
   it('the outcomes are what the language says', () => {
     expect(bothTiers(cases['a missing field is KEY_NOT_FOUND at its line, from the fused update too']!).fast.error).toMatchObject({ code: 'KEY_NOT_FOUND', place: 'scripts/main.adv:5:25' });
     expect(bothTiers(cases['a new field through a member set is charged and kept in order']!).fast.output).toEqual(['{a: 1, b: 2, c: 2} ["a", "b", "c"]']);
+    expect(bothTiers(cases['a map of many names (a table) meets a number key, a removal and a long key mid-loop']!).fast.output).toEqual(['134550 301 5 item7 101 99']);
   });
 });
 
