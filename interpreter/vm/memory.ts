@@ -5,6 +5,7 @@
 // (like a GC's trigger), so garbage never counts.
 
 import { CairnError } from '../errors.js';
+import { ShapedMap } from './shaped-map.js';
 import { EntityRef, FnRef, Point, Range, ThreadHandle, type Value, isMap } from './values.js';
 
 /** The sandbox limits of one VM. Every number may be Infinity (benchmarks). */
@@ -88,17 +89,20 @@ export function checkMapSize(size: number, limits: Readonly<Limits>): void {
 }
 
 /**
- * Estimated bytes reachable from `roots` (each a list of values, read up to its
- * given length). Each list and map is counted once however often it is shared;
- * strings are counted per reference (JS hides whether two are one). Stops early
- * once the total passes `stopAbove`.
+ * Estimated bytes reachable from `roots` (each a list of values, read up to
+ * its length in `lengths`: arrays, not objects, whose hidden classes V8's
+ * optimized code for this walk would hold weakly). Each list and map is
+ * counted once however often it is shared; strings are counted per reference
+ * (JS hides whether two are one). Stops early once the total passes
+ * `stopAbove`.
  */
-export function measureReachable(roots: ReadonlyArray<{ values: readonly unknown[]; length: number }>, stopAbove: number): number {
+export function measureReachable(roots: readonly (readonly unknown[])[], lengths: readonly number[], stopAbove: number): number {
   let total = 0;
   const seen = new Set<object>();
   const work: unknown[] = [];
-  for (const root of roots) {
-    for (let i = 0; i < root.length; i++) work.push(root.values[i]);
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r]!;
+    for (let i = 0; i < lengths[r]!; i++) work.push(root[i]);
     while (work.length > 0) {
       const v = work.pop();
       if (typeof v === 'string') total += SIZE.string + 2 * v.length;
@@ -108,6 +112,16 @@ export function measureReachable(roots: ReadonlyArray<{ values: readonly unknown
         total += SIZE.list + SIZE.slot * v.length;
         for (let i = 0; i < v.length; i++) {
           const item: unknown = v[i];
+          if (typeof item === 'object' || typeof item === 'string') work.push(item);
+        }
+      } else if (v instanceof ShapedMap && v.stringKeys() !== null) {
+        // A record or a table: its keys and values side by side, no entry pairs made to walk them.
+        const keys = v.stringKeys()!;
+        const vals = v.vals;
+        total += SIZE.map + SIZE.mapEntry * vals.length;
+        for (let i = 0; i < vals.length; i++) {
+          total += SIZE.string + 2 * keys[i]!.length;
+          const item: unknown = vals[i];
           if (typeof item === 'object' || typeof item === 'string') work.push(item);
         }
       } else if (isMap(v)) {

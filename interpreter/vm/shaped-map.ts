@@ -228,6 +228,11 @@ export class ShapedMap implements Map<MapKey, Value> {
     return 'Map';
   }
 
+  /** A record's or a table's keys in insertion order, entry i's value at vals[i] (a record's shape may list more keys than it has values); null for a dictionary. */
+  stringKeys(): readonly string[] | null {
+    return this.dict !== null ? null : this.keyList();
+  }
+
   /** A record's or a table's keys in insertion order (a record's shape may list more keys than it has values). */
   private keyList(): readonly string[] {
     return this.table !== null ? this.table.keys : this.shape.keys;
@@ -254,6 +259,19 @@ export class ShapedMap implements Map<MapKey, Value> {
     return dict;
   }
 }
+
+/**
+ * One map in each mode, alive as long as the process. V8's optimized code
+ * holds hidden classes weakly and a class lives only while an object of it
+ * does, so once a game's last table went the next full GC would throw away
+ * every optimized function that reads one (shape-keeper.ts says the same of
+ * the VM's other objects).
+ */
+export const MODE_KEEPERS: readonly ShapedMap[] = (() => {
+  const table = new ShapedMap();
+  for (let i = 0; i <= MAX_RECORD_KEYS; i++) table.set(`k${i}`, i);
+  return [new ShapedMap([['k', 1]]), table, new ShapedMap([[1, 1]])];
+})();
 
 // Matchers and inspectors compare constructors before contents: a ShapedMap's is Map's.
 Object.defineProperty(ShapedMap.prototype, 'constructor', { value: Map, writable: true, configurable: true, enumerable: false });

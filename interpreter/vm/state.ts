@@ -43,15 +43,17 @@ export function freshState(seed: number, globalCount: number): VmState {
  * Schedules the next walk like a GC trigger. Returns the bytes found.
  */
 export function measureState(s: VmState, extra: readonly Thread[], maxMemory: number, hostRoots: readonly unknown[] = [], reschedule = true): number {
-  const roots: Array<{ values: readonly unknown[]; length: number }> = [{ values: s.globals, length: s.globals.length }, { values: hostRoots, length: hostRoots.length }];
+  const roots: (readonly unknown[])[] = [s.globals, hostRoots];
+  const lengths: number[] = [s.globals.length, hostRoots.length];
   let frames = 0;
   for (const th of [...s.threads, ...extra]) {
     if (th.state === ThreadState.Done) continue;
     // A thread's slots cost memory whether or not they hold anything now.
     frames += SIZE.thread + SIZE.slot * (th.stack.length + th.frames.length);
-    roots.push({ values: th.stack, length: th.sp }, { values: [th.blockReason], length: 1 });
+    roots.push(th.stack, [th.blockReason]);
+    lengths.push(th.sp, 1);
   }
-  const live = frames + measureReachable(roots, maxMemory - frames);
+  const live = frames + measureReachable(roots, lengths, maxMemory - frames);
   if (live > maxMemory) {
     if (reschedule) s.nextMeasure = s.allocated; // measure again at the next allocation
     throw new CairnError('MEMORY_EXCEEDED', `the script holds about ${Math.round(live / 1048576)} MiB of data, over the limit of ${Math.round(maxMemory / 1048576)} MiB`);

@@ -26,13 +26,20 @@ interface Scenario {
   afterNewOpcodes: boolean;
 }
 
-function runChild(): { interpreter: Scenario; fastTier: Scenario } {
+interface Tables {
+  warmed: boolean;
+  afterGc: boolean[];
+  value: string;
+  afterRun: boolean[];
+}
+
+function runChild(): { interpreter: Scenario; fastTier: Scenario; tables: Tables } {
   const out = execFileSync(
     process.execPath,
     ['--allow-natives-syntax', '--expose-gc', '--import', here('./support/register-ts.mjs'), here('./support/gc-deopt-child.mjs')],
     { encoding: 'utf8', timeout: 120_000 },
   );
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { interpreter: Scenario; fastTier: Scenario };
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { interpreter: Scenario; fastTier: Scenario; tables: Tables };
 }
 
 describe('optimized code that V8 keeps', () => {
@@ -48,6 +55,14 @@ describe('optimized code that V8 keeps', () => {
       expect({ afterGc: r.afterGc, afterRun: r.afterRun, afterNewOpcodes: r.afterNewOpcodes }).toEqual({ afterGc: true, afterRun: true, afterNewOpcodes: true });
     });
   }
+
+  it("a map's key table and the memory walk stay optimized after a full GC with no table alive", () => {
+    const { warmed, afterGc, value, afterRun } = result.tables;
+    expect(warmed).toBe(true);
+    expect(value).toBe('19900');
+    // [KeyTable.prototype.find, measureReachable]
+    expect({ afterGc, afterRun }).toEqual({ afterGc: [true, true], afterRun: [true, true] });
+  });
 });
 
 describe('the shape keeper', () => {

@@ -3,11 +3,14 @@
 // (and the fast tier's code for fib) on fresh VMs, the way a host that makes
 // a VM per game or per restore does, then reports V8's optimization status
 // of both after a full GC with no game's VM alive and after running again,
-// then, warmed again, after a program with opcodes the warm-up never ran.
-// Prints one JSON line.
+// then, warmed again, after a program with opcodes the warm-up never ran;
+// and the same of a map's key table and the memory walk. Prints one JSON
+// line.
 
 import { compile } from '../../../../interpreter/compiler/compile.js';
 import { execute } from '../../../../interpreter/vm/dispatch.js';
+import { KeyTable } from '../../../../interpreter/vm/key-table.js';
+import { measureReachable } from '../../../../interpreter/vm/memory.js';
 import { VM } from '../../../../interpreter/vm/vm.js';
 
 const WARM = `fn fib(n) {
@@ -40,6 +43,16 @@ on start {
 }
 `;
 
+// A map of many names (a table, key-table.ts), and a memory walk while it is alive.
+const TABLES = `on start {
+  let m = {}
+  for i in 0..200 { m["k{i}"] = i }
+  let s = 0
+  for i in 0..200 { s += m["k{i}"] }
+  print s
+}
+`;
+
 /** V8's OptimizationStatus bits (src/runtime/runtime.h). */
 const TURBOFANNED = 1 << 6;
 const optimized = (f) => (%GetOptimizationStatus(f) & TURBOFANNED) !== 0;
@@ -49,7 +62,11 @@ function runner(text, fastTier) {
   let fib;
   const run = () => {
     const lines = [];
-    const vm = new VM(module, { fastTier, print: (l) => lines.push(l), limits: { instructionsPerTick: Infinity } });
+    const print = (l) => {
+      vm.measureMemory();
+      lines.push(l);
+    };
+    const vm = new VM(module, { fastTier, print, limits: { instructionsPerTick: Infinity } });
     vm.init();
     vm.startHandlers('start');
     while (vm.threadCount > 0) vm.tick();
@@ -88,4 +105,16 @@ function scenario(fastTier) {
   return result;
 }
 
-console.log(JSON.stringify({ interpreter: scenario(false), fastTier: scenario(true) }));
+/** The table's lookup and the memory walk after a full GC with no game's VM (so no table) alive, and after running again. */
+function tables() {
+  const { run } = runner(TABLES, true);
+  const hot = [KeyTable.prototype.find, measureReachable];
+  const result = { warmed: hot.every((f) => warm(run, () => f)) };
+  gc();
+  result.afterGc = hot.map(optimized);
+  result.value = run();
+  result.afterRun = hot.map(optimized);
+  return result;
+}
+
+console.log(JSON.stringify({ interpreter: scenario(false), fastTier: scenario(true), tables: tables() }));
