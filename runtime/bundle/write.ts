@@ -98,14 +98,19 @@ export function writeBundle(input: BundleInput, options: WriteOptions = {}): Uin
   let stored = new Set(all.filter(([path]) => path === MIMETYPE_NAME || isStored(path)).map(([path]) => path));
   let bytes = pack(all, stored);
   // A file that deflates beyond the door's ratio limit (a long silent WAV) is
-  // stored instead: bigger, but the door opens it. Rare, so checked after the fact.
-  const bombs = readZip(bytes).filter((e) => e.method === 8 && isBomb(e.size, e.compressedSize));
-  if (bombs.length > 0) {
-    stored = new Set([...stored, ...bombs.map((e) => e.name)]);
+  // stored instead: bigger, but the door opens it. So is one that deflate
+  // hardly shrinks (noise, data compressed already): inflating it would cost
+  // every player time for a few bytes saved. Rare, so checked after the fact.
+  const restore = readZip(bytes).filter((e) => e.method === 8 && e.name !== MANIFEST_NAME && (isBomb(e.size, e.compressedSize) || e.compressedSize > e.size * INCOMPRESSIBLE));
+  if (restore.length > 0) {
+    stored = new Set([...stored, ...restore.map((e) => e.name)]);
     bytes = pack(all, stored);
   }
   return bytes;
 }
+
+/** Deflated to more than this share of its size, a file is stored instead. */
+const INCOMPRESSIBLE = 0.95;
 
 /** Every font named is an asset whose bytes are a font of the kind declared (outline or BMFont). */
 function checkFontFiles(fonts: ManifestFonts, assets: ReadonlyMap<string, Uint8Array>): void {

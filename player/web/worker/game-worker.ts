@@ -18,6 +18,7 @@ import { runDebuggerCommand } from '../../../runtime/debugger-commands.js';
 import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker } from '../protocol.js';
 import { loadStringTable, offeredLanguages } from '../../../runtime/language.js';
 import { chooseLanguage } from './choose-language.js';
+import { webSha256 } from './web-sha256.js';
 import { reloadGame } from './dev-reload.js';
 import { evaluateForPage } from './evaluate.js';
 import { Performer, PerformFailure } from './perform.js';
@@ -148,6 +149,8 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
 }
 
+const subtleSha256 = webSha256();
+
 /** The handlers of requests, one per kind. */
 const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]['result'] | Promise<Requests[K]['result']> } = {
   open({ bytes, seed, dev, languages }) {
@@ -167,10 +170,12 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
     postFrame(s);
     return null;
   },
-  asset({ path }) {
+  async asset({ path }) {
     const s = requireSession();
     if (typeof path !== 'string' || !s.loaded.bundle.hasAsset(path)) throw new CairnError('USAGE', `the bundle has no asset ${JSON.stringify(String(path))}`);
-    return ownBuffer(s.loaded.bundle.readAsset(path));
+    // The browser's own SHA-256 where the page is a secure context (loopback and https are); else the door's.
+    const bytes = subtleSha256 === null ? s.loaded.bundle.readAsset(path) : await s.loaded.bundle.readAssetAsync(path, subtleSha256);
+    return ownBuffer(bytes);
   },
   save() {
     return ownBuffer(requireSession().game.save());

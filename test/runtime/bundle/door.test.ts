@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { CairnError } from '../../../interpreter/errors.js';
 import { FORMAT_VERSION, openBundle, writeBundle } from '../../../runtime/bundle/index.js';
+import { webSha256 } from '../../../player/web/worker/web-sha256.js';
 import { craftZip, editManifest, explode, noise, sampleInput } from './fixtures.js';
 
 const valid = writeBundle(sampleInput());
@@ -69,6 +70,15 @@ describe('openBundle on a good bundle', () => {
     expect(() => openBundle(valid).readAsset('nowhere.png')).toThrow(refusal('BUNDLE_MISSING_ENTRY', /^This game is missing a file it needs: assets\/nowhere\.png\.$/));
     expect(openBundle(valid).hasAsset('door.png')).toBe(true);
     expect(openBundle(valid).hasAsset('assets/door.png')).toBe(false);
+  });
+
+  it("reads an asset with a host's asynchronous SHA-256 (the web player's Web Crypto one), refusing a damaged one alike", async () => {
+    const digest = webSha256()!;
+    expect(await digest(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const bundle = openBundle(tampered('assets/door.png', (d) => d.map((b) => b ^ 0xff)));
+    expect(await bundle.readAssetAsync('text/intro.txt', digest)).toEqual(sampleInput().assets.get('text/intro.txt'));
+    await expect(bundle.readAssetAsync('door.png', digest)).rejects.toThrow('This game file is damaged: assets/door.png does not match its checksum.');
+    await expect(bundle.readAssetAsync('nowhere.png', digest)).rejects.toThrow(refusal('BUNDLE_MISSING_ENTRY'));
   });
 
   it('accepts a host SHA-256 (Node crypto) in place of the built-in one', () => {

@@ -102,6 +102,16 @@ describe('writeBundle', () => {
     expect(Buffer.compare(bundle.readAsset('silence.wav'), silence)).toBe(0); // toEqual is slow on megabytes
   });
 
+  it('stores a file deflate hardly shrinks (noise), and deflates one it does', () => {
+    const hiss = noise(300_000); // a WAV of noise: deflate saves next to nothing
+    const speech = new Uint8Array(300_000).map((_, i) => (i % 64 < 32 ? 128 : 120)); // a WAV that compresses
+    const bundle = openBundle(writeBundle(sampleInput({ assets: new Map([['hiss.wav', hiss], ['speech.wav', speech]]) })));
+    const method = (name: string) => bundle.listEntries().find((e) => e.name === `assets/${name}`)!.method;
+    expect([method('hiss.wav'), method('speech.wav')]).toEqual(['stored', 'deflated']);
+    expect(Buffer.compare(bundle.readAsset('hiss.wav'), hiss)).toBe(0);
+    expect(Buffer.compare(bundle.readAsset('speech.wav'), speech)).toBe(0);
+  });
+
   it('keeps non-ASCII asset names in UTF-8', () => {
     const bundle = openBundle(writeBundle(sampleInput({ assets: new Map([['café/crème.txt', noise(10)]]) })));
     expect(bundle.assetPaths()).toEqual(['café/crème.txt']);
