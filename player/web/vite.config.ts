@@ -56,6 +56,8 @@ export default defineConfig({
         manualChunks(id: string) {
           if (id.includes('/node_modules/pixi.js/') || id.includes('/node_modules/@pixi/')) return 'vendor-pixi';
           if (id.includes('/node_modules/howler/')) return 'vendor-howler';
+          // Its own chunk, imported first, so it runs before PixiJS's evaluates (player/web/boot.ts).
+          if (id.endsWith('/player/web/boot.ts') || id.endsWith('/player/web/element/worker-start.ts')) return 'boot';
           return undefined;
         },
       },

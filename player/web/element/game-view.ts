@@ -92,6 +92,8 @@ export class GameView {
   /** The pointer is over a verb of the verb bar. */
   private overVerb = false;
   private firstFramePending = false;
+  /** Every texture and font of the first room has arrived: frames are shown from now on. */
+  private firstPictureReady = false;
   private audioDue: AudioCommand[] = [];
   readonly stats: FrameStats = { frames: 0, work: [], intervals: [], firstFrameAt: null, resolution: Infinity };
   private maxResolution = Infinity;
@@ -290,6 +292,9 @@ export class GameView {
       this.onPointed();
     }
     const fonts = this.fonts.familiesFor(this.language);
+    // Until the first room's textures and fonts are in, frames are built (which asks for them) but not shown:
+    // a half-drawn room would flash, and in software WebGL each frame shown costs a tenth of a second the whole picture waits for.
+    const present = this.firstPictureReady || this.stats.firstFrameAt !== null || frame.scene.layers.length === 0;
     this.animating = this.renderer.draw(
       frame.scene,
       {
@@ -307,6 +312,7 @@ export class GameView {
         reducedMotion: this.reducedMotion?.matches ?? false,
       },
       now,
+      present,
     );
     push(this.stats.work, performance.now() - started);
     this.stats.frames += 1;
@@ -319,6 +325,7 @@ export class GameView {
       performance.mark('cairn:first-scene');
       // The frame after every texture of the first room arrived is the first real picture.
       void Promise.all([this.textures.settled(), this.fonts.settled()]).then(() => {
+        this.firstPictureReady = true;
         this.dirty = true;
         requestAnimationFrame(() => {
           this.stats.firstFrameAt ??= performance.now();

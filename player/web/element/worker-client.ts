@@ -1,9 +1,10 @@
-// The page's end of the protocol: starts the game Worker, turns requests into
+// The page's end of the protocol: takes a game Worker (worker-start.ts), turns requests into
 // promises matched by id, and hands frames and problems to the element. The
 // Worker is a module worker served beside the player script ('self' origin).
 
 import type { GameInput } from '../../../runtime/game-api.js';
 import type { ErrorView, FrameMessage, FromWorker, Requests, RequestKind, ToWorker } from '../protocol.js';
+import { takeWorker } from './worker-start.js';
 
 /** A failure that came back from the worker, with its CairnError code. */
 export class GameError extends Error {
@@ -23,12 +24,15 @@ export class WorkerClient {
     private readonly onFrame: (frame: FrameMessage) => void,
     private readonly onProblem: (error: ErrorView) => void,
   ) {
-    this.worker = new Worker(new URL('../worker/game-worker.ts', import.meta.url), { type: 'module', name: 'cairn-game' });
+    const { worker, failure } = takeWorker();
+    this.worker = worker;
     this.worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.receive(e.data));
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
       this.onProblem({ code: 'WORKER', message: e.message || 'the game worker failed to start' });
     });
+    // A worker started early may have failed before this listened.
+    if (failure !== null) queueMicrotask(() => this.onProblem({ code: 'WORKER', message: failure }));
   }
 
   /** Sends a request; resolves with its result or rejects with a GameError. */

@@ -103,8 +103,8 @@ export class Renderer {
     c.style.top = `${fit.top}px`;
   }
 
-  /** Draws one frame; true while a fade runs (the next frame must be drawn even if nothing else changes). */
-  draw(scene: Scene, state: DrawState, now: number): boolean {
+  /** Draws one frame (builds it only, not rendering it, when `present` is false); true while a fade runs (the next frame must be drawn even if nothing else changes). */
+  draw(scene: Scene, state: DrawState, now: number, present = true): boolean {
     if (scene.room !== this.lastRoom) {
       // The first room fades in too; reduced motion cuts straight.
       if (!state.reducedMotion) this.fadeStart = now;
@@ -121,7 +121,7 @@ export class Renderer {
       const { x, y } = state.focusPoint;
       this.focusRing.circle(x, y, 10).stroke({ color: 0xffe08a, width: 2 }).circle(x, y, 12).stroke({ color: 0x000000, width: 1 });
     }
-    this.app.render();
+    if (present) this.app.render();
     return this.fade.visible;
   }
 
