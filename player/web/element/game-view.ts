@@ -294,7 +294,8 @@ export class GameView {
     const fonts = this.fonts.familiesFor(this.language);
     // Until the first room's textures and fonts are in, frames are built (which asks for them) but not shown:
     // a half-drawn room would flash, and in software WebGL each frame shown costs a tenth of a second the whole picture waits for.
-    const present = this.firstPictureReady || this.stats.firstFrameAt !== null || frame.scene.layers.length === 0;
+    // The scene before the first tick (tick 0) shows nothing of the game yet: it is built, not shown, for the same reason.
+    const present = this.firstPictureReady || this.stats.firstFrameAt !== null || (frame.scene.layers.length === 0 && frame.scene.tick > 0);
     this.animating = this.renderer.draw(
       frame.scene,
       {
