@@ -11,7 +11,7 @@ import { verifyModule } from '../interpreter/bytecode/verify.js';
 import { ADVENTURE_NATIVES } from '../interpreter/compiler/adventure-natives.js';
 import { BUILTIN_NATIVES } from '../interpreter/vm/builtins.js';
 import { DEBUG_NATIVE_NAME } from '../interpreter/vm/debug-hooks.js';
-import { openBundle, type Bundle } from './bundle/index.js';
+import { openBundle, openBundleAsync, type Bundle } from './bundle/index.js';
 import { readDeclarations, type WorldDecls } from './world/read-declarations.js';
 import { checkRoomArea } from './world/room-layout.js';
 
@@ -32,14 +32,25 @@ export interface LoadOptions {
 /** Opens and checks a bundle; every refusal is a CairnError. */
 export function loadGame(bytes: Uint8Array, options: LoadOptions = {}): LoadedGame {
   const decoded = new Map<string, Module>();
-  const bundle = openBundle(bytes, {
-    sha256: options.sha256,
-    verifyModule(name, code) {
-      const module = decodeModule(code);
-      verifyModule(module, { natives: KNOWN_NATIVES });
-      decoded.set(name, module);
-    },
-  });
+  return loaded(openBundle(bytes, { sha256: options.sha256, verifyModule: decodeInto(decoded) }), decoded);
+}
+
+/** loadGame with the code's SHA-256 taken by `digest`, a host's asynchronous one (the browser's Web Crypto). */
+export async function loadGameAsync(bytes: Uint8Array, digest: (bytes: Uint8Array) => Promise<string>): Promise<LoadedGame> {
+  const decoded = new Map<string, Module>();
+  return loaded(await openBundleAsync(bytes, digest, { verifyModule: decodeInto(decoded) }), decoded);
+}
+
+/** The door's last step: decodes each module and verifies it against the natives this runtime provides. */
+function decodeInto(decoded: Map<string, Module>): (name: string, code: Uint8Array) => void {
+  return (name, code) => {
+    const module = decodeModule(code);
+    verifyModule(module, { natives: KNOWN_NATIVES });
+    decoded.set(name, module);
+  };
+}
+
+function loaded(bundle: Bundle, decoded: ReadonlyMap<string, Module>): LoadedGame {
   const module = decoded.get(bundle.manifest.entry);
   if (module === undefined) throw new Error(`the door did not verify the entry module ${bundle.manifest.entry}`);
   verifyWorld(module);

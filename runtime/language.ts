@@ -27,12 +27,21 @@ export function offeredLanguages(bundle: Bundle): { default: string; offered: st
  * for a damaged table.
  */
 export function loadStringTable(bundle: Bundle, lang: string): StringTable {
+  return hasOwnTable(bundle, lang) ? parseStringTable(bundle.readStrings(lang), lang) : { lang, entries: {} };
+}
+
+/** loadStringTable with the table's SHA-256 taken by `digest`, a host's asynchronous one (the browser's Web Crypto). */
+export async function loadStringTableAsync(bundle: Bundle, lang: string, digest: (bytes: Uint8Array) => Promise<string>): Promise<StringTable> {
+  return hasOwnTable(bundle, lang) ? parseStringTable(await bundle.readStringsAsync(lang, digest), lang) : { lang, entries: {} };
+}
+
+/** Whether `lang` is read from a string table of its own (not the scripts' language); LANGUAGE_UNKNOWN when the game does not offer it. */
+function hasOwnTable(bundle: Bundle, lang: string): boolean {
   const { default: source, offered } = offeredLanguages(bundle);
   if (!offered.includes(lang)) {
     throw new CairnError('LANGUAGE_UNKNOWN', `This game is not offered in ${JSON.stringify(lang)}; it offers ${offered.map((l) => JSON.stringify(l)).join(', ')}.`);
   }
-  if (lang === source || !bundle.stringLanguages().includes(lang)) return { lang, entries: {} };
-  return parseStringTable(bundle.readStrings(lang), lang);
+  return lang !== source && bundle.stringLanguages().includes(lang);
 }
 
 /** Parses and checks a string table's bytes (`{"lang": …, "entries": {id: text | [forms]}}`); throws BUNDLE_STRINGS. */

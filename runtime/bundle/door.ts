@@ -56,24 +56,61 @@ export interface Bundle {
   stringLanguages(): string[];
   /** Inflates the string table of `lang` and checks its SHA-256 (runtime/language.ts parses it); read only when that language is used. */
   readStrings(lang: string): Uint8Array;
+  /** readStrings with the SHA-256 taken by `digest` (as readAssetAsync). */
+  readStringsAsync(lang: string, digest: (bytes: Uint8Array) => Promise<string>): Promise<Uint8Array>;
   /** Reads and checks every asset; throws the first CairnError. For `cairn inspect`. */
   verifyAll(onProgress?: (doneBytes: number, totalBytes: number) => void): void;
 }
 
 /** Checks `bytes` as a bundle and opens it; throws a CairnError (code BUNDLE_*) on any problem. */
 export function openBundle(input: Uint8Array, options: OpenOptions = {}): Bundle {
+  const hash = options.sha256 ?? sha256Hex;
+  const c = openContainer(input);
+  const modules = new Map(codeEntries(c.manifest).map((e) => [moduleName(e.path), readChecked(c.bytes, c.byName.get(e.path)!, e, hash)] as const)); // 5. checksums (code now, assets when read)
+  return finish(c, modules, hash, options.verifyModule);
+}
+
+/**
+ * openBundle with the code's SHA-256 taken by `digest`, a host's own
+ * asynchronous one (the Web Crypto API in a browser), which a page's cold
+ * start does not have to compile and warm up; later synchronous reads use the
+ * built-in SHA-256. Same checks, same refusals.
+ */
+export async function openBundleAsync(input: Uint8Array, digest: (bytes: Uint8Array) => Promise<string>, options: Omit<OpenOptions, 'sha256'> = {}): Promise<Bundle> {
+  const c = openContainer(input);
+  const code = codeEntries(c.manifest);
+  const read = await Promise.all(code.map((e) => readCheckedAsync(c.bytes, c.byName.get(e.path)!, e, digest))); // 5. checksums
+  return finish(c, new Map(code.map((e, i) => [moduleName(e.path), read[i]!] as const)), sha256Hex, options.verifyModule);
+}
+
+/** A bundle's container and manifest, checked (steps 1–4). */
+interface Container {
+  bytes: Uint8Array;
+  zip: readonly ZipEntry[];
+  byName: ReadonlyMap<string, ZipEntry>;
+  manifest: Manifest;
+}
+
+function openContainer(input: Uint8Array): Container {
   // A plain view, so that a Node Buffer's subarray/slice quirks never leak in.
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  const hash = options.sha256 ?? sha256Hex;
   const zip = readZip(bytes); // 1. container structure
   checkLimits(zip); // 2. limits, from the headers alone
   checkNames(zip); // 3. entry names
   const byName = new Map(zip.map((e) => [e.name, e]));
-  const manifest = readManifest(bytes, byName); // 4. manifest schema and listing
-  const modules = readModules(bytes, manifest, byName, hash); // 5. checksums (code now, assets when read)
-  checkRuntime(manifest); // 6. runtime version
-  for (const [name, code] of modules) verify(name, code, options.verifyModule); // 7. bytecode
-  return new CheckedBundle(bytes, zip, manifest, modules, byName, hash);
+  return { bytes, zip, byName, manifest: readManifest(bytes, byName) }; // 4. manifest schema and listing
+}
+
+/** The code modules' entries, in name order. */
+function codeEntries(manifest: Manifest): ManifestEntry[] {
+  return manifest.entries.filter((e) => e.path.startsWith(CODE_PREFIX)).sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** Steps 6 and 7 on checked code, then the bundle. */
+function finish(c: Container, modules: Map<string, Uint8Array>, hash: (b: Uint8Array) => string, verifyModule: OpenOptions['verifyModule']): Bundle {
+  checkRuntime(c.manifest); // 6. runtime version
+  for (const [name, code] of modules) verify(name, code, verifyModule); // 7. bytecode
+  return new CheckedBundle(c.bytes, c.zip, c.manifest, modules, c.byName, hash);
 }
 
 const NOT_LISTED = new Set([MIMETYPE_NAME, MANIFEST_NAME]);
@@ -176,16 +213,18 @@ function readChecked(bytes: Uint8Array, z: ZipEntry, listed: ManifestEntry, hash
   return data;
 }
 
+/** readChecked with an asynchronous SHA-256. */
+async function readCheckedAsync(bytes: Uint8Array, z: ZipEntry, listed: ManifestEntry, digest: (b: Uint8Array) => Promise<string>): Promise<Uint8Array> {
+  const data = inflated(bytes, z);
+  if ((await digest(data)) !== listed.sha256) mismatch(z.name, 'SHA-256 differs from the manifest');
+  return data;
+}
+
 /** Inflates one entry, refusing one that does not inflate to its declared size. */
 function inflated(bytes: Uint8Array, z: ZipEntry): Uint8Array {
   const data = extract(bytes, z);
   if (data === undefined) mismatch(z.name, 'its data does not inflate to its declared size');
   return data;
-}
-
-function readModules(bytes: Uint8Array, manifest: Manifest, byName: ReadonlyMap<string, ZipEntry>, hash: (b: Uint8Array) => string): Map<string, Uint8Array> {
-  const code = manifest.entries.filter((e) => e.path.startsWith(CODE_PREFIX)).sort((a, b) => (a.path < b.path ? -1 : 1));
-  return new Map(code.map((e) => [moduleName(e.path), readChecked(bytes, byName.get(e.path)!, e, hash)]));
 }
 
 function checkRuntime(manifest: Manifest): void {
@@ -228,9 +267,19 @@ class CheckedBundle implements Bundle {
   }
 
   readStrings(lang: string): Uint8Array {
+    const table = this.table(lang);
+    return readChecked(this.bytes, table.zip, table.listed, this.hash);
+  }
+
+  async readStringsAsync(lang: string, digest: (bytes: Uint8Array) => Promise<string>): Promise<Uint8Array> {
+    const table = this.table(lang);
+    return readCheckedAsync(this.bytes, table.zip, table.listed, digest);
+  }
+
+  private table(lang: string): { zip: ZipEntry; listed: ManifestEntry } {
     const table = this.#strings.get(lang);
     if (table === undefined) refuse('BUNDLE_MISSING_ENTRY', `This game has no string table for the language ${shown(lang)}.`);
-    return readChecked(this.bytes, table.zip, table.listed, this.hash);
+    return table;
   }
 
   listEntries(): EntryInfo[] {
@@ -252,9 +301,7 @@ class CheckedBundle implements Bundle {
 
   async readAssetAsync(path: string, digest: (bytes: Uint8Array) => Promise<string>): Promise<Uint8Array> {
     const asset = this.asset(path);
-    const data = inflated(this.bytes, asset.zip);
-    if ((await digest(data)) !== asset.listed.sha256) mismatch(asset.zip.name, 'SHA-256 differs from the manifest');
-    return data;
+    return readCheckedAsync(this.bytes, asset.zip, asset.listed, digest);
   }
 
   private asset(path: string): { zip: ZipEntry; listed: ManifestEntry } {

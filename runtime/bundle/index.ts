@@ -2,7 +2,7 @@
 // door, and the facts (versions, limits) callers need. Everything else in
 // this folder is private to it.
 
-export { openBundle, type Bundle, type EntryInfo, type OpenOptions } from './door.js';
+export { openBundle, openBundleAsync, type Bundle, type EntryInfo, type OpenOptions } from './door.js';
 export { writeBundle, type BundleInput, type WriteOptions } from './write.js';
 export type { Manifest, ManifestEntry, ManifestLanguages, VoiceEntry, VoiceIndex } from './manifest.js';
 export { FONT_ROLES, fontFor, fontKind, namedFontFiles, type FontRole, type ManifestFonts } from './fonts.js';

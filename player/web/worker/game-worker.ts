@@ -7,7 +7,7 @@ import { CairnError, isCairnError, type Span } from '../../../interpreter/errors
 import { formatError, formatThrown } from '../../../interpreter/diagnostic-format.js';
 import type { GameInput } from '../../../runtime/game-api.js';
 import { Game } from '../../../runtime/game.js';
-import { loadGame, type LoadedGame } from '../../../runtime/game-loader.js';
+import { loadGame, loadGameAsync, type LoadedGame } from '../../../runtime/game-loader.js';
 import { loadGameSave, saveRefusal, writeGameSave } from '../../../runtime/saves/game-save-file.js';
 import { decodeSaveFile, hasMagic } from '../../../runtime/saves/save-file-format.js';
 import { encodeReport } from '../../../runtime/saves/report-format.js';
@@ -16,7 +16,7 @@ import { RUNTIME_VERSION } from '../../../runtime/bundle/bundle-format.js';
 import type { AudioCommand } from '../../../runtime/game-api.js';
 import { runDebuggerCommand } from '../../../runtime/debugger-commands.js';
 import type { ErrorView, FromWorker, GameInfo, Requests, RequestKind, ToWorker } from '../protocol.js';
-import { loadStringTable, offeredLanguages } from '../../../runtime/language.js';
+import { loadStringTable, loadStringTableAsync, offeredLanguages, type StringTable } from '../../../runtime/language.js';
 import { chooseLanguage } from './choose-language.js';
 import { webSha256 } from './web-sha256.js';
 import { reloadGame } from './dev-reload.js';
@@ -71,14 +71,15 @@ function errorView(e: unknown): ErrorView {
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), text: formatThrown(e) };
 }
 
-function newGame(loaded: LoadedGame, seed: number, dev: boolean, lang?: string): Game {
+/** A new game of `loaded` in `lang`; `table`, when given, is that language's string table read already. */
+function newGame(loaded: LoadedGame, seed: number, dev: boolean, lang?: string, table?: StringTable): Game {
   // Debug options only for `cairn dev`: they are what makes Game.debugger() available at all.
   const onError = (error: CairnError) => {
     if (session !== null) session.keeper.failed(error, session.game.tickCount);
     post({ type: 'problem', error: errorView(error) });
   };
   // Only the string table of the language played is read (tables load lazily, per language).
-  const language = lang === undefined ? {} : { language: loadStringTable(loaded.bundle, lang) };
+  const language = lang === undefined ? {} : { language: table ?? loadStringTable(loaded.bundle, lang) };
   return Game.fromBundle(loaded, { seed, onError, debug: dev ? {} : undefined, ...language });
 }
 
@@ -153,19 +154,25 @@ const subtleSha256 = webSha256();
 
 /** The handlers of requests, one per kind. */
 const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]['result'] | Promise<Requests[K]['result']> } = {
-  open({ bytes, seed, dev, languages }) {
+  async open({ bytes, seed, dev, languages }) {
     setRunning(false);
-    const loaded = loadGame(new Uint8Array(bytes));
+    session = null;
+    // The code and the string table are checked with the browser's SHA-256 where it has one: a cold page need not warm up the door's.
+    const data = new Uint8Array(bytes);
+    const loaded = subtleSha256 === null ? loadGame(data) : await loadGameAsync(data, subtleSha256);
     const { default: source, offered } = offeredLanguages(loaded.bundle);
     const preferred = Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [];
-    const game = newGame(loaded, seed, dev === true, chooseLanguage(preferred, offered, source));
+    const lang = chooseLanguage(preferred, offered, source);
+    const table = lang === undefined || subtleSha256 === null ? undefined : await loadStringTableAsync(loaded.bundle, lang, subtleSha256);
+    const game = newGame(loaded, seed, dev === true, lang, table);
     session = { loaded, game, seed, performer: new Performer(game), saidSent: 0, printedSent: 0, dev: dev === true, keeper: new ReportKeeper() };
     postFrame(session);
     return gameInfo(loaded, game);
   },
-  setLanguage({ lang }) {
+  async setLanguage({ lang }) {
     const s = requireSession();
-    s.game.setLanguage(String(lang), loadStringTable(s.loaded.bundle, String(lang)));
+    const l = String(lang);
+    s.game.setLanguage(l, subtleSha256 === null ? loadStringTable(s.loaded.bundle, l) : await loadStringTableAsync(s.loaded.bundle, l, subtleSha256));
     // Names, verbs and options of the scene show in the new language at once, even while paused.
     postFrame(s);
     return null;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { CairnError } from '../../../interpreter/errors.js';
-import { FORMAT_VERSION, openBundle, writeBundle } from '../../../runtime/bundle/index.js';
+import { FORMAT_VERSION, openBundle, openBundleAsync, writeBundle } from '../../../runtime/bundle/index.js';
 import { webSha256 } from '../../../player/web/worker/web-sha256.js';
 import { craftZip, editManifest, explode, noise, sampleInput } from './fixtures.js';
 
@@ -79,6 +79,23 @@ describe('openBundle on a good bundle', () => {
     expect(await bundle.readAssetAsync('text/intro.txt', digest)).toEqual(sampleInput().assets.get('text/intro.txt'));
     await expect(bundle.readAssetAsync('door.png', digest)).rejects.toThrow('This game file is damaged: assets/door.png does not match its checksum.');
     await expect(bundle.readAssetAsync('nowhere.png', digest)).rejects.toThrow(refusal('BUNDLE_MISSING_ENTRY'));
+  });
+
+  it("opens with a host's asynchronous SHA-256 for the code (the web player's Web Crypto): the same bundle, the same refusals", async () => {
+    const digest = webSha256()!;
+    const hook = vi.fn();
+    const bundle = await openBundleAsync(valid, digest, { verifyModule: hook });
+    expect(bundle.manifest).toEqual(openBundle(valid).manifest);
+    expect(bundle.modules).toEqual(openBundle(valid).modules);
+    expect(hook).toHaveBeenCalledWith('game', sampleInput().modules.get('game'));
+    expect(bundle.readAsset('door.png')).toEqual(sampleInput().assets.get('door.png'));
+    const damagedCode = tampered('code/game.cbc', (d) => d.map((b, i) => (i === 10 ? b ^ 0x01 : b)));
+    expect(() => openBundle(damagedCode)).toThrow(refusal('BUNDLE_CHECKSUM'));
+    await expect(openBundleAsync(damagedCode, digest)).rejects.toThrow('This game file is damaged: code/game.cbc does not match its checksum.');
+    const later = writeBundle(sampleInput({ runtime: '^0.3.0' }));
+    const untouched = vi.fn();
+    await expect(openBundleAsync(later, digest, { verifyModule: untouched })).rejects.toThrow(refusal('BUNDLE_RUNTIME_VERSION'));
+    expect(untouched).not.toHaveBeenCalled();
   });
 
   it('accepts a host SHA-256 (Node crypto) in place of the built-in one', () => {

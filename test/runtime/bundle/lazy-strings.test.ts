@@ -11,8 +11,9 @@ import { writeBundle } from '../../../runtime/bundle/index.js';
 import { readZip } from '../../../runtime/bundle/zip.js';
 import { Game } from '../../../runtime/game.js';
 import { craftZip, editManifest, explode } from './fixtures.js';
-import { loadGame } from '../../../runtime/game-loader.js';
-import { loadStringTable, parseStringTable } from '../../../runtime/language.js';
+import { loadGame, loadGameAsync } from '../../../runtime/game-loader.js';
+import { loadStringTable, loadStringTableAsync, parseStringTable } from '../../../runtime/language.js';
+import { webSha256 } from '../../../player/web/worker/web-sha256.js';
 
 function twoLanguageBundle(): Uint8Array {
   const { module, strings } = compile([{ file: 'main.adv', text: 'actor hero { name: "Robin" }\n\non start {\n  say "Good morning."\n}\n' }]);
@@ -45,6 +46,18 @@ describe('string tables load lazily', () => {
       error = e;
     }
     expect(isCairnError(error) && error.code).toBe('BUNDLE_CHECKSUM');
+  });
+
+  it("reads the same, and refuses the same, with a host's asynchronous SHA-256 (the web player's Web Crypto)", async () => {
+    const digest = webSha256()!;
+    const loaded = await loadGameAsync(twoLanguageBundle(), digest);
+    expect(loaded.module).toEqual(loadGame(twoLanguageBundle()).module);
+    const game = Game.fromBundle(loaded, { language: await loadStringTableAsync(loaded.bundle, 'fr', digest) });
+    game.tick();
+    expect(game.said.map((l) => l.text)).toEqual(['Bonjour.']);
+    await expect(loadStringTableAsync(loaded.bundle, 'de', digest)).rejects.toMatchObject({ code: 'BUNDLE_CHECKSUM' });
+    await expect(loadStringTableAsync(loaded.bundle, 'en', digest)).resolves.toEqual({ lang: 'en', entries: {} });
+    await expect(loadStringTableAsync(loaded.bundle, 'it', digest)).rejects.toMatchObject({ code: 'LANGUAGE_UNKNOWN' });
   });
 
   it('the default language needs no table, and a language not offered is LANGUAGE_UNKNOWN', () => {
