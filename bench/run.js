@@ -13,8 +13,9 @@
 //   BENCH_OUT=FILE      write the report there instead of BENCHMARKS.md
 //   BENCH_GC=0          skip the section that times Cairn on each workload (both
 //                       tiers, and the interpreter alone) with and without a full
-//                       GC (gc()) before every timed run, interleaved, with the
-//                       ratio: optimized code that a GC throws away shows there
+//                       GC (gc()) before every timed run, in side-by-side pairs
+//                       (at least 9), with the median of the pairs' ratios:
+//                       optimized code that a GC throws away shows there
 //
 // Workloads (sources side by side in bench/workloads/NAME.{adv,lua,js}):
 //   fib      recursive fib(27): calls and returns
@@ -180,6 +181,9 @@ async function runSection(section, options) {
   }
 }
 
+/** Pairs (a run with a full GC first, one without) per workload in the GC section, at least. */
+const GC_PAIRS = 9;
+
 /**
  * Cairn on every selected workload, timed in alternation with and without a
  * full GC before each run (same prepared program, same process), so a GC that
@@ -195,13 +199,19 @@ async function gcSection(engines, options) {
       const run = cairn.prepare(sourceOf(workload, 'cairn', paramsAt(workload, options.scale)), fileOf(workload, 'cairn'), { fastTier });
       const timed = { gc: [], noGc: [] };
       for (let i = 0; i < options.warmup; i++) run();
-      for (let i = 0; i < options.runs; i++) {
-        timed.noGc.push(...(await measure(run, { warmup: 0, runs: 1, gc: false })).times);
-        timed.gc.push(...(await measure(run, { warmup: 0, runs: 1, gc: true })).times);
+      // Side by side in pairs, the order alternating: a process's speed drifts between runs (where V8 placed
+      // the objects, the machine), and a pair shares its moment, so the median of the pairs' ratios is the
+      // GC's own cost; the ratio of the two medians is printed beside it.
+      const pairs = Math.max(options.runs, GC_PAIRS);
+      for (let i = 0; i < pairs; i++) {
+        const order = i % 2 === 0 ? [false, true] : [true, false];
+        for (const gc of order) (gc ? timed.gc : timed.noGc).push(...(await measure(run, { warmup: 0, runs: 1, gc })).times);
       }
       const gc = median(timed.gc);
       const noGc = median(timed.noGc);
-      const row = { name: `${workload.id}: ${label}, full GC before every run`, ms: gc, note: `no GC: ${formatMs(noGc)} ms; ratio ${(gc / noGc).toFixed(2)}×` };
+      const paired = median(timed.gc.map((t, i) => t / timed.noGc[i]));
+      const note = `no GC: ${formatMs(noGc)} ms; ratio ${paired.toFixed(2)}× (median of ${pairs} side-by-side pairs; ratio of the medians ${(gc / noGc).toFixed(2)}×)`;
+      const row = { name: `${workload.id}: ${label}, full GC before every run`, ms: gc, note };
       console.log(`gc           ${row.name.padEnd(62)} ${formatMs(row.ms).padStart(9)} ms  ${row.note}`);
       rows.push(row);
     }
