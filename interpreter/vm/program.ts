@@ -2,7 +2,8 @@
 // stays monomorphic whichever producer built the module), constants turned
 // into values, native names resolved against the natives table, and the line
 // table lookup that gives runtime errors their file:line:col. Each function's
-// position-independent hash (bytecode/hash.ts) is computed once here, for saves.
+// position-independent hash (bytecode/hash.ts), which only saves need, is
+// computed the first time it is asked for, not while the game starts.
 
 import { buildFingerprint, functionHash } from '../bytecode/hash.js';
 import type { Constant, FunctionProto, HandlerEntry, Module, TextEntry } from '../bytecode/module.js';
@@ -24,7 +25,7 @@ export interface FnInfo {
   readonly lines: Int32Array;
   /** The one FnRef value for this function (FN pushes it; no allocation). */
   readonly ref: FnRef;
-  /** functionHash(): what the code means, so a save can tell whether a rebuilt game changed it. */
+  /** functionHash(): what the code means, so a save can tell whether a rebuilt game changed it (computed when first read). */
   readonly hash: string;
 }
 
@@ -40,7 +41,7 @@ export interface Program {
   readonly globalNames: readonly string[];
   readonly globalIndex: ReadonlyMap<string, number>;
   readonly fnIndex: ReadonlyMap<string, number>;
-  /** buildFingerprint(): equal for builds with the same code and globals. */
+  /** buildFingerprint(): equal for builds with the same code and globals (computed when first read). */
   readonly fingerprint: string;
 }
 
@@ -54,6 +55,7 @@ export function loadProgram(module: Module, natives: ReadonlyMap<string, Resolve
     if (!(h.fn >= 0 && h.fn < fns.length)) throw new CairnError('MODULE_INVALID', `handler \`on ${h.event}\` names function ${h.fn}, which does not exist`);
   }
   const globalNames = module.globals.map((g) => g.name);
+  let fingerprint: string | undefined;
   const fnIndex = new Map<string, number>();
   for (const f of fns) if (!fnIndex.has(f.name)) fnIndex.set(f.name, f.index);
   return {
@@ -66,7 +68,9 @@ export function loadProgram(module: Module, natives: ReadonlyMap<string, Resolve
     globalNames,
     globalIndex: new Map(globalNames.map((n, i) => [n, i])),
     fnIndex,
-    fingerprint: buildFingerprint(module, fns.map((f) => f.hash)),
+    get fingerprint(): string {
+      return (fingerprint ??= buildFingerprint(module, fns.map((f) => f.hash)));
+    },
   };
 }
 
@@ -94,6 +98,7 @@ export function prepareFunction(module: Module, f: FunctionProto, index: number)
   // Frames reserve locals + maxStack slots on every call; absurd sizes would stall the host.
   if (!(f.locals <= MAX_FRAME_SLOTS && f.maxStack <= MAX_FRAME_SLOTS)) throw bad(`needs more than ${MAX_FRAME_SLOTS} stack slots`);
   for (const e of f.entries) if (!(e >= 0 && e < f.code.length)) throw bad(`entry ${e} is outside its code`);
+  let hash: string | undefined;
   return {
     index,
     name: f.name,
@@ -106,7 +111,9 @@ export function prepareFunction(module: Module, f: FunctionProto, index: number)
     code: f.code,
     lines: f.lines,
     ref: new FnRef(index),
-    hash: functionHash(module, index),
+    get hash(): string {
+      return (hash ??= functionHash(module, index));
+    },
   };
 }
 

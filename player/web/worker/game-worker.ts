@@ -86,12 +86,13 @@ function newGame(loaded: LoadedGame, seed: number, dev: boolean, lang?: string, 
 /** Sends what changed since the last frame: the scene, new audio, new lines. */
 function postFrame(s: Session, audioFirst: AudioCommand[] = []): void {
   const game = s.game;
-  s.keeper.observe(game);
   const said = game.said.slice(s.saidSent);
   const printed = game.transcript.slice(s.printedSent);
   s.saidSent = game.said.length;
   s.printedSent = game.transcript.length;
   post({ type: 'frame', scene: game.scene(), hasControl: game.hasControl, targets: game.targets(), audio: [...audioFirst, ...game.takeAudio()], said: said.map((l) => ({ ...l })), printed });
+  // After the frame is on its way: a new room's report save (the first room's included) need not hold its picture back.
+  s.keeper.observe(game);
 }
 
 /** The game loop: catch up on the ticks wall time owes, then sleep until the next one is due. */
