@@ -79,8 +79,11 @@ export function openBundle(input: Uint8Array, options: OpenOptions = {}): Bundle
 export async function openBundleAsync(input: Uint8Array, digest: (bytes: Uint8Array) => Promise<string>, options: Omit<OpenOptions, 'sha256'> = {}): Promise<Bundle> {
   const c = openContainer(input);
   const code = codeEntries(c.manifest);
-  const read = await Promise.all(code.map((e) => readCheckedAsync(c.bytes, c.byName.get(e.path)!, e, digest))); // 5. checksums
-  return finish(c, new Map(code.map((e, i) => [moduleName(e.path), read[i]!] as const)), sha256Hex, options.verifyModule);
+  const data = code.map((e) => inflated(c.bytes, c.byName.get(e.path)!));
+  // 5. checksums: taken side by side, compared in name order, so the refusal is the one openBundle gives.
+  const digests = await Promise.all(data.map((d) => digest(d)));
+  for (let i = 0; i < code.length; i++) if (digests[i] !== code[i]!.sha256) mismatch(code[i]!.path, 'SHA-256 differs from the manifest');
+  return finish(c, new Map(code.map((e, i) => [moduleName(e.path), data[i]!] as const)), sha256Hex, options.verifyModule);
 }
 
 /** A bundle's container and manifest, checked (steps 1–4). */

@@ -92,6 +92,11 @@ describe('openBundle on a good bundle', () => {
     const damagedCode = tampered('code/game.cbc', (d) => d.map((b, i) => (i === 10 ? b ^ 0x01 : b)));
     expect(() => openBundle(damagedCode)).toThrow(refusal('BUNDLE_CHECKSUM'));
     await expect(openBundleAsync(damagedCode, digest)).rejects.toThrow('This game file is damaged: code/game.cbc does not match its checksum.');
+    // With two damaged modules both opens name the first in name order.
+    const two = writeBundle(sampleInput({ modules: new Map([['game', sampleInput().modules.get('game')!], ['intro', new TextEncoder().encode('CBC\u0001 intro')]]) }));
+    const bothDamaged = craftZip(explode(two).map((e) => (e.name.startsWith('code/') ? { ...e, data: e.data.map((b, i) => (i === 5 ? b ^ 0x01 : b)) } : e)));
+    expect(() => openBundle(bothDamaged)).toThrow('code/game.cbc does not match its checksum');
+    await expect(openBundleAsync(bothDamaged, digest)).rejects.toThrow('code/game.cbc does not match its checksum');
     const later = writeBundle(sampleInput({ runtime: '^0.3.0' }));
     const untouched = vi.fn();
     await expect(openBundleAsync(later, digest, { verifyModule: untouched })).rejects.toThrow(refusal('BUNDLE_RUNTIME_VERSION'));
