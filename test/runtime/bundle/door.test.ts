@@ -94,7 +94,7 @@ describe('openBundle on a good bundle', () => {
     await expect(openBundleAsync(damagedCode, digest)).rejects.toThrow('This game file is damaged: code/game.cbc does not match its checksum.');
     // With two damaged modules both opens name the first in name order.
     const two = writeBundle(sampleInput({ modules: new Map([['game', sampleInput().modules.get('game')!], ['intro', new TextEncoder().encode('CBC\u0001 intro')]]) }));
-    const bothDamaged = craftZip(explode(two).map((e) => (e.name.startsWith('code/') ? { ...e, data: e.data.map((b, i) => (i === 5 ? b ^ 0x01 : b)) } : e)));
+    const bothDamaged = craftZip(explode(two).map((e) => (typeof e.name === 'string' && e.name.startsWith('code/') ? { ...e, data: e.data.map((b, i) => (i === 5 ? b ^ 0x01 : b)) } : e)));
     expect(() => openBundle(bothDamaged)).toThrow('code/game.cbc does not match its checksum');
     await expect(openBundleAsync(bothDamaged, digest)).rejects.toThrow('code/game.cbc does not match its checksum');
     const later = writeBundle(sampleInput({ runtime: '^0.3.0' }));
