@@ -82,7 +82,7 @@ export async function openBundleAsync(input: Uint8Array, digest: (bytes: Uint8Ar
   const data = code.map((e) => inflated(c.bytes, c.byName.get(e.path)!));
   // 5. checksums: taken side by side, compared in name order, so the refusal is the one openBundle gives.
   const digests = await Promise.all(data.map((d) => digest(d)));
-  for (let i = 0; i < code.length; i++) if (digests[i] !== code[i]!.sha256) mismatch(code[i]!.path, 'SHA-256 differs from the manifest');
+  code.forEach((e, i) => checkDigest(e, digests[i]!));
   return finish(c, new Map(code.map((e, i) => [moduleName(e.path), data[i]!] as const)), sha256Hex, options.verifyModule);
 }
 
@@ -212,14 +212,19 @@ function mismatch(path: string, detail: string): never {
 /** Inflates one entry and checks it against the manifest's size and SHA-256. */
 function readChecked(bytes: Uint8Array, z: ZipEntry, listed: ManifestEntry, hash: (b: Uint8Array) => string): Uint8Array {
   const data = inflated(bytes, z);
-  if (hash(data) !== listed.sha256) mismatch(z.name, 'SHA-256 differs from the manifest');
+  checkDigest(listed, hash(data));
   return data;
+}
+
+/** Refuses an entry whose SHA-256 is not the manifest's. */
+function checkDigest(listed: ManifestEntry, sha256: string): void {
+  if (sha256 !== listed.sha256) mismatch(listed.path, 'SHA-256 differs from the manifest');
 }
 
 /** readChecked with an asynchronous SHA-256. */
 async function readCheckedAsync(bytes: Uint8Array, z: ZipEntry, listed: ManifestEntry, digest: (b: Uint8Array) => Promise<string>): Promise<Uint8Array> {
   const data = inflated(bytes, z);
-  if ((await digest(data)) !== listed.sha256) mismatch(z.name, 'SHA-256 differs from the manifest');
+  checkDigest(listed, await digest(data));
   return data;
 }
 

@@ -8,6 +8,7 @@ import { formatError, formatThrown } from '../../../interpreter/diagnostic-forma
 import type { GameInput } from '../../../runtime/game-api.js';
 import { Game } from '../../../runtime/game.js';
 import { loadGame, loadGameAsync, type LoadedGame } from '../../../runtime/game-loader.js';
+import { sha256Hex } from '../../../runtime/bundle/index.js';
 import { loadGameSave, saveRefusal, writeGameSave } from '../../../runtime/saves/game-save-file.js';
 import { decodeSaveFile, hasMagic } from '../../../runtime/saves/save-file-format.js';
 import { encodeReport } from '../../../runtime/saves/report-format.js';
@@ -151,7 +152,8 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
 }
 
-const subtleSha256 = webSha256();
+// The browser's SHA-256 where the page is a secure context (loopback and https are); else the door's own, behind the same promise.
+const sha256 = webSha256() ?? (async (bytes: Uint8Array) => sha256Hex(bytes));
 
 /** The handlers of requests, one per kind. */
 const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]['result'] | Promise<Requests[K]['result']> } = {
@@ -159,12 +161,11 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
     setRunning(false);
     session = null;
     // The code and the string table are checked with the browser's SHA-256 where it has one: a cold page need not warm up the door's.
-    const data = new Uint8Array(bytes);
-    const loaded = subtleSha256 === null ? loadGame(data) : await loadGameAsync(data, subtleSha256);
+    const loaded = await loadGameAsync(new Uint8Array(bytes), sha256);
     const { default: source, offered } = offeredLanguages(loaded.bundle);
     const preferred = Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [];
     const lang = chooseLanguage(preferred, offered, source);
-    const table = lang === undefined || subtleSha256 === null ? undefined : await loadStringTableAsync(loaded.bundle, lang, subtleSha256);
+    const table = lang === undefined ? undefined : await loadStringTableAsync(loaded.bundle, lang, sha256);
     const game = newGame(loaded, seed, dev === true, lang, table);
     session = { loaded, game, seed, performer: new Performer(game), saidSent: 0, printedSent: 0, dev: dev === true, keeper: new ReportKeeper() };
     postFrame(session);
@@ -172,8 +173,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   },
   async setLanguage({ lang }) {
     const s = requireSession();
-    const l = String(lang);
-    s.game.setLanguage(l, subtleSha256 === null ? loadStringTable(s.loaded.bundle, l) : await loadStringTableAsync(s.loaded.bundle, l, subtleSha256));
+    s.game.setLanguage(String(lang), await loadStringTableAsync(s.loaded.bundle, String(lang), sha256));
     // Names, verbs and options of the scene show in the new language at once, even while paused.
     postFrame(s);
     return null;
@@ -181,8 +181,7 @@ const handlers: { [K in RequestKind]: (args: Requests[K]['args']) => Requests[K]
   async asset({ path }) {
     const s = requireSession();
     if (typeof path !== 'string' || !s.loaded.bundle.hasAsset(path)) throw new CairnError('USAGE', `the bundle has no asset ${JSON.stringify(String(path))}`);
-    // The browser's own SHA-256 where the page is a secure context (loopback and https are); else the door's.
-    const bytes = subtleSha256 === null ? s.loaded.bundle.readAsset(path) : await s.loaded.bundle.readAssetAsync(path, subtleSha256);
+    const bytes = await s.loaded.bundle.readAssetAsync(path, sha256);
     return ownBuffer(bytes);
   },
   save() {
