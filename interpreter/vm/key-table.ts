@@ -31,64 +31,168 @@ export function tableKey(k: unknown): k is string {
   return typeof k === 'string' && k.length <= MAX_TABLE_KEY;
 }
 
-/** String keys in insertion order, indexed by hash. */
-export class KeyTable {
-  /** The keys in insertion order (entry i's value is the map's vals[i]). */
-  readonly keys: string[] = [];
-  private readonly hashes: number[] = [];
-  /** Entry index + 1 by slot; 0 is an empty slot. */
-  private index: Int32Array = new Int32Array(64);
+/** What KeyTable.insert says when it appended the key as the last entry. */
+export const ADDED = -1;
+/** What KeyTable.find and insert say when the probe ran past MAX_PROBES (keys that collide: the map must become a dictionary). */
+export const CROWDED = -2;
 
-  /** The entry of `key` (a tableKey), -1 when absent, or -2 when the probe ran past MAX_PROBES. */
+/**
+ * String keys in insertion order, indexed by hash. The keys' code units are
+ * copied into one buffer, entry after entry, and compared there: a map that
+ * is filled and read by computed keys (`m["k{i}"]`) then keeps no key string,
+ * so the strings it was given die young instead of being copied through the
+ * young generation and into the old one — that copying, not the hashing, was
+ * most of a big table's cost. The key strings are made again only when
+ * something walks the keys, and kept in step from then on.
+ *
+ * Each slot of the index is a pair of int32s, the entry + 1 (0: empty) and
+ * the key's hash, so a probe reads one cache line and compares hashes there.
+ */
+export class KeyTable {
+  /** The entries' code units, one after another. */
+  private units: Uint16Array;
+  /** Entry e's code units are units[starts[e] .. starts[e + 1]). */
+  private starts: Int32Array;
+  private count = 0;
+  /** By slot s: index[2s] = entry + 1 (0 is an empty slot), index[2s + 1] = its key's hash. */
+  private index: Int32Array;
+  /** The keys as strings once something has asked for them. */
+  private strings: string[] | null = null;
+
+  /** An empty table with room for `keys` keys before it grows (a map past the shape cap starts one with a single key). */
+  constructor(keys = 0) {
+    let slots = 4;
+    while (slots < 2 * (keys + 1)) slots *= 2;
+    this.index = new Int32Array(2 * slots);
+    this.starts = new Int32Array(keys + 2);
+    this.units = new Uint16Array(Math.max(16, 8 * (keys + 1)));
+  }
+
+  /** The number of keys. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The code units of all the keys together (what their strings would hold). */
+  get totalLength(): number {
+    return this.starts[this.count]!;
+  }
+
+  /** The keys in insertion order (entry i's value is the map's vals[i]). */
+  keys(): readonly string[] {
+    if (this.strings === null) {
+      const strings: string[] = [];
+      for (let e = 0; e < this.count; e++) strings.push(String.fromCharCode(...this.units.subarray(this.starts[e]!, this.starts[e + 1]!)));
+      this.strings = strings;
+    }
+    return this.strings;
+  }
+
+  /** The entry of `key` (a tableKey), -1 when absent, or CROWDED. */
   find(key: string): number {
     const h = hashKey(key);
     const index = this.index;
-    const mask = index.length - 1;
+    const mask = (index.length >> 1) - 1;
     let j = h & mask;
     for (let step = 1; step <= MAX_PROBES; step++) {
-      const e = index[j]! - 1;
+      const e = index[2 * j]! - 1;
       if (e < 0) return -1;
-      if (this.hashes[e] === h && this.keys[e] === key) return e;
+      if (index[2 * j + 1] === h && this.holds(e, key)) return e;
       j = (j + step) & mask;
     }
-    return -2;
+    return CROWDED;
+  }
+
+  /**
+   * The entry of `key` (a tableKey) if present; else appends it as the next
+   * entry and returns ADDED, in one probe. CROWDED, changing nothing, when
+   * the probe runs past MAX_PROBES.
+   */
+  insert(key: string): number {
+    const h = hashKey(key);
+    const index = this.index;
+    const mask = (index.length >> 1) - 1;
+    let j = h & mask;
+    for (let step = 1; step <= MAX_PROBES; step++) {
+      const e = index[2 * j]! - 1;
+      if (e < 0) return this.append(key, h, j);
+      if (index[2 * j + 1] === h && this.holds(e, key)) return e;
+      j = (j + step) & mask;
+    }
+    return CROWDED;
   }
 
   /** Appends `key` (a tableKey not yet present) as the next entry; false, changing nothing, when a probe would run past MAX_PROBES. */
   add(key: string): boolean {
-    const n = this.keys.length;
-    if (2 * (n + 1) > this.index.length) {
-      const index = this.reindexed(2 * this.index.length);
-      if (index === null) return false;
-      this.index = index;
-    }
-    const h = hashKey(key);
-    const j = freeSlot(this.index, h);
-    if (j < 0) return false;
-    this.keys.push(key);
-    this.hashes.push(h);
-    this.index[j] = n + 1;
+    return this.insert(key) === ADDED;
+  }
+
+  /** Whether entry e's key is `key`. */
+  private holds(e: number, key: string): boolean {
+    const from = this.starts[e]!;
+    const n = key.length;
+    if (this.starts[e + 1]! - from !== n) return false;
+    const units = this.units;
+    for (let i = 0; i < n; i++) if (units[from + i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
-  /** The keys indexed in a table of `size` slots (a power of two, at least twice the keys), or null when one finds no slot within MAX_PROBES. */
-  private reindexed(size: number): Int32Array | null {
-    const index = new Int32Array(size);
-    for (let e = 0; e < this.keys.length; e++) {
-      const j = freeSlot(index, this.hashes[e]!);
+  /** Appends `key` of hash `h` at empty slot `j` of its probe, growing the index first when it would be over half full. */
+  private append(key: string, h: number, j: number): number {
+    const n = this.count;
+    let index = this.index;
+    if (4 * (n + 1) > index.length) {
+      const grown = this.reindexed(2 * index.length);
+      if (grown === null) return CROWDED;
+      this.index = index = grown;
+      j = freeSlot(index, h);
+      if (j < 0) return CROWDED;
+    }
+    if (n + 2 > this.starts.length) this.starts = grow(this.starts, n + 2);
+    const from = this.starts[n]!;
+    if (from + key.length > this.units.length) this.units = grow(this.units, from + key.length);
+    const units = this.units;
+    for (let i = 0; i < key.length; i++) units[from + i] = key.charCodeAt(i);
+    this.starts[n + 1] = from + key.length;
+    this.count = n + 1;
+    this.strings?.push(key);
+    index[2 * j] = n + 1;
+    index[2 * j + 1] = h;
+    return ADDED;
+  }
+
+  /** The entries re-indexed in `length` int32s (a power of two, at least four per key), or null when one finds no slot within MAX_PROBES. */
+  private reindexed(length: number): Int32Array | null {
+    const old = this.index;
+    const index = new Int32Array(length);
+    for (let s = 0; s < old.length; s += 2) {
+      const e1 = old[s]!;
+      if (e1 === 0) continue;
+      const h = old[s + 1]!;
+      const j = freeSlot(index, h);
       if (j < 0) return null;
-      index[j] = e + 1;
+      index[2 * j] = e1;
+      index[2 * j + 1] = h;
     }
     return index;
   }
 }
 
+/** A copy of `a` at least `least` long (doubling). */
+function grow<T extends Int32Array | Uint16Array>(a: T, least: number): T {
+  let n = 2 * a.length;
+  while (n < least) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
 /** The first empty slot on hash `h`'s probe (the slots find() visits, in its order), or -1 past MAX_PROBES. */
 function freeSlot(index: Int32Array, h: number): number {
-  const mask = index.length - 1;
+  const mask = (index.length >> 1) - 1;
   let j = h & mask;
   for (let step = 1; step <= MAX_PROBES; step++) {
-    if (index[j] === 0) return j;
+    if (index[2 * j] === 0) return j;
     j = (j + step) & mask;
   }
   return -1;

@@ -114,13 +114,11 @@ export function measureReachable(roots: readonly (readonly unknown[])[], lengths
           const item: unknown = v[i];
           if (typeof item === 'object' || typeof item === 'string') work.push(item);
         }
-      } else if (v instanceof ShapedMap && v.stringKeys() !== null) {
-        // A record or a table: its keys and values side by side, no entry pairs made to walk them.
-        const keys = v.stringKeys()!;
+      } else if (v instanceof ShapedMap && v.stringKeyLength() !== null) {
+        // A record or a table: its keys counted from their lengths, its values walked; no entry pairs made.
         const vals = v.vals;
-        total += SIZE.map + SIZE.mapEntry * vals.length;
+        total += SIZE.map + (SIZE.mapEntry + SIZE.string) * vals.length + 2 * v.stringKeyLength()!;
         for (let i = 0; i < vals.length; i++) {
-          total += SIZE.string + 2 * keys[i]!.length;
           const item: unknown = vals[i];
           if (typeof item === 'object' || typeof item === 'string') work.push(item);
         }

@@ -14,7 +14,7 @@
 // host passes in is a Cairn map too); the mode is never visible to a script
 // or in a save.
 
-import { KeyTable, tableKey } from './key-table.js';
+import { ADDED, KeyTable, tableKey } from './key-table.js';
 import type { MapKey, Value } from './values.js';
 
 /** Keys a map keeps in record mode; past this it is a dictionary (one map of 200,000 keys is not a record). */
@@ -150,12 +150,12 @@ export class ShapedMap implements Map<MapKey, Value> {
   set(key: MapKey, value: Value): this {
     if (this.table !== null) {
       if (tableKey(key)) {
-        const e = this.table.find(key);
+        const e = this.table.insert(key);
         if (e >= 0) {
           this.vals[e] = value;
           return this;
         }
-        if (e === -1 && this.table.add(key)) {
+        if (e === ADDED) {
           this.vals.push(value);
           return this;
         }
@@ -228,19 +228,24 @@ export class ShapedMap implements Map<MapKey, Value> {
     return 'Map';
   }
 
-  /** A record's or a table's keys in insertion order, entry i's value at vals[i] (a record's shape may list more keys than it has values); null for a dictionary. */
-  stringKeys(): readonly string[] | null {
-    return this.dict !== null ? null : this.keyList();
-  }
-
   /** A record's or a table's keys in insertion order (a record's shape may list more keys than it has values). */
   private keyList(): readonly string[] {
-    return this.table !== null ? this.table.keys : this.shape.keys;
+    return this.table !== null ? this.table.keys() : this.shape.keys;
+  }
+
+  /** How many keys a record or a table has and their code units in all (what measuring memory needs, without making a table's key strings); null for a dictionary. */
+  stringKeyLength(): number | null {
+    if (this.dict !== null) return null;
+    if (this.table !== null) return this.table.totalLength;
+    const keys = this.shape.keys;
+    let units = 0;
+    for (let i = 0; i < this.vals.length; i++) units += keys[i]!.length;
+    return units;
   }
 
   /** A record becomes a table of its keys; false (still a record) when one is too long for a table or they collide past its probe cap. */
   private toTable(): boolean {
-    const table = new KeyTable();
+    const table = new KeyTable(this.shape.keys.length + 1);
     for (const k of this.shape.keys) if (!tableKey(k) || !table.add(k)) return false;
     this.table = table;
     this.shape = TABLE;

@@ -11,6 +11,7 @@ import { compile } from '../../../interpreter/compiler/compile.js';
 import { valuesEqual } from '../../../interpreter/vm/equality.js';
 import { hashKey, MAX_PROBES, MAX_TABLE_KEY } from '../../../interpreter/vm/key-table.js';
 import { DICTIONARY, MAX_RECORD_KEYS, MAX_SHAPES, ShapedMap, TABLE } from '../../../interpreter/vm/shaped-map.js';
+import { measureReachable } from '../../../interpreter/vm/memory.js';
 import { isMap, type Value } from '../../../interpreter/vm/values.js';
 import { VM } from '../../../interpreter/vm/vm.js';
 import { bothTiers } from './support/tiers.js';
@@ -71,6 +72,40 @@ describe('a ShapedMap is a Map in both of its modes', () => {
     expect([...m.keys()].slice(30, 34)).toEqual(['k30', 'k31', 'k32', 'k33']);
     expect([...m.values()].slice(4, 7)).toEqual([4, 'five', 6]);
     expect(m).toEqual(new Map([...m]));
+  });
+
+  it('a table gives back exactly the keys it was given — any code units, prefixes, the empty key — and keeps them in step once walked', () => {
+    const odd = ['', 'j1', 'j10', 'k1\u0000', 'é', 'ü', '日本', '😀', '\ud800', '\udfff\ud800', 'x'.repeat(MAX_TABLE_KEY)];
+    const m = new ShapedMap();
+    for (let i = 0; i < 40; i++) m.set(`k${i}`, i);
+    for (const [i, k] of odd.entries()) m.set(k, `odd${i}`);
+    expect(m.shape).toBe(TABLE);
+    expect(odd.map((k) => m.get(k))).toEqual(odd.map((_, i) => `odd${i}`));
+    expect(m.get('k1\u0001') ?? m.get('\ud801') ?? m.get('日') ?? m.get('x'.repeat(MAX_TABLE_KEY - 1))).toBeUndefined();
+    const walked = [...m.keys()];
+    expect(walked.slice(40)).toEqual(odd);
+    // Keys added after a walk come back too, in order, and a key set again keeps its place.
+    m.set('after', 1).set('k1', 'again');
+    expect([...m.keys()]).toEqual([...walked, 'after']);
+    expect(m.get('k1')).toBe('again');
+    // The dictionary it may turn into holds the same keys.
+    m.set(1, 'one');
+    expect(m.shape).toBe(DICTIONARY);
+    expect([...m.keys()]).toEqual([...walked, 'after', 1]);
+    expect(m.get('\udfff\ud800')).toBe('odd9');
+  });
+
+  it('measures as the same map as a plain Map would, as a record and as a table, without asking for the keys', () => {
+    const record = new ShapedMap([['x', 1], ['name', 'Ada'], ['tags', ['a', 'bb']]]);
+    const table = new ShapedMap();
+    for (let i = 0; i < 300; i++) table.set(i % 2 ? `k${i}` : `é${i}`, i % 3 ? i : `v${i}`);
+    const short = new ShapedMap([['a', 1], ['b', 2]]);
+    short.delete('b'); // a dictionary
+    for (const m of [record, table, short]) {
+      const size = measureReachable([[m]], [1], Infinity);
+      expect(size).toBe(measureReachable([[new Map(m)]], [1], Infinity));
+      expect(size).toBeGreaterThan(0);
+    }
   });
 
   it('a table becomes a dictionary for a number key, a long key or a removal, keeping every entry in order', () => {

@@ -108,7 +108,7 @@ function scenario(fastTier) {
 /** The table's lookup and the memory walk after a full GC with no game's VM (so no table) alive, and after running again. */
 function tables() {
   const { run } = runner(TABLES, true);
-  const hot = [KeyTable.prototype.find, measureReachable];
+  const hot = [KeyTable.prototype.find, KeyTable.prototype.insert, measureReachable];
   const result = { warmed: hot.every((f) => warm(run, () => f)) };
   gc();
   result.afterGc = hot.map(optimized);
