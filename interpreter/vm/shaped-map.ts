@@ -82,13 +82,16 @@ export const NO_SHAPE = new Shape([], new Map());
  */
 export class ShapedMap implements Map<MapKey, Value> {
   /** The layout while a record; TABLE in table mode, DICTIONARY once a dictionary. */
-  shape: Shape = EMPTY_SHAPE;
+  shape: Shape;
   /** The values in insertion order (by slot for a record; empty for a dictionary). */
-  vals: Value[] = valueArray(0);
+  vals: Value[];
   private table: KeyTable | null = null;
   private dict: Map<MapKey, Value> | null = null;
 
-  constructor(entries?: Iterable<readonly [MapKey, Value]>) {
+  /** A map of `entries`; or, from fromPairs, the record of `shape` whose values are `vals` (made first, so a record is one allocation after its values and no empty array is made to be dropped). */
+  constructor(entries?: Iterable<readonly [MapKey, Value]> | null, shape: Shape = EMPTY_SHAPE, vals: Value[] = valueArray(0)) {
+    this.shape = shape;
+    this.vals = vals;
     if (entries) for (const [k, v] of entries) this.set(k, v);
   }
 
@@ -98,7 +101,6 @@ export class ShapedMap implements Map<MapKey, Value> {
    * the caps, else built entry by entry. Undefined when a key is not a map key.
    */
   static fromPairs(pairs: readonly Value[], from: number, n: number): ShapedMap | undefined {
-    const map = new ShapedMap();
     let shape: Shape | null = EMPTY_SHAPE;
     for (let i = 0; i < n && shape !== null; i++) {
       const k = pairs[from + 2 * i];
@@ -107,10 +109,9 @@ export class ShapedMap implements Map<MapKey, Value> {
     if (shape !== null) {
       const vals = valueArray(n);
       for (let i = 0; i < n; i++) vals[i] = pairs[from + 2 * i + 1]!;
-      map.shape = shape;
-      map.vals = vals;
-      return map;
+      return new ShapedMap(null, shape, vals);
     }
+    const map = new ShapedMap();
     for (let i = 0; i < n; i++) {
       const k = pairs[from + 2 * i]!;
       if (typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean') return undefined;
