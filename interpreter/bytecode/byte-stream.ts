@@ -4,6 +4,7 @@
 // checks every length before it reads or allocates; it only throws CairnError.
 
 import { CairnError } from '../errors.js';
+import { keepAlive } from '../keep-alive.js';
 
 /**
  * One direction of the format. Writing returns the value it was given; reading
@@ -55,6 +56,10 @@ export class ByteWriter implements Channel {
   private buffer = new Uint8Array(1024);
   private view = new DataView(this.buffer.buffer);
   private length = 0;
+
+  constructor() {
+    keepAlive(this);
+  }
 
   /** The bytes written so far. */
   finish(): Uint8Array {

@@ -5,6 +5,7 @@
 import type { Span } from '../errors.js';
 import { closestName } from '../edit-distance.js';
 import type { Diagnostics } from './diagnostics.js';
+import { keepAlive } from '../keep-alive.js';
 
 /** What the host read in an asset file: a picture with its size, a sound, or other; `problem` when it is damaged. */
 export interface AssetInfo {
@@ -38,7 +39,9 @@ export class AssetChecker {
   constructor(
     private readonly options: AssetOptions,
     private readonly diag: Diagnostics,
-  ) {}
+  ) {
+    keepAlive(this);
+  }
 
   /**
    * Records `path` and reports it when the host says no such file exists, or

@@ -15,6 +15,7 @@ import { ASSET_PROPERTY_KINDS } from './property-table.js';
 import type { Diagnostics } from './diagnostics.js';
 import { describeArity, readsAsValue } from './known-natives.js';
 import type { ProgramModel, Unit } from './program-model.js';
+import { keepAlive } from '../keep-alive.js';
 
 /**
  * Events that need no verb declaration: `start` and `unhandled` (top level),
@@ -44,6 +45,7 @@ class Checker extends AstWalker {
     private readonly assets: AssetChecker,
   ) {
     super();
+    keepAlive(this);
   }
 
   checkUnit(unit: Unit): void {

@@ -12,6 +12,7 @@ import { fnv1a64 } from '../bytecode/hash.js';
 import { AstWalker } from './ast-walker.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { ProgramModel } from './program-model.js';
+import { keepAlive } from '../keep-alive.js';
 
 /** One unit of player-readable text, as a translator sees it. */
 export interface TranslatableString {
@@ -110,6 +111,7 @@ class Collector extends AstWalker {
     private readonly pins: Map<string, A.Ident>,
   ) {
     super();
+    keepAlive(this);
     this.stem = file.replace(/^.*[\\/]/, '').replace(/\.adv$/, '');
   }
 

@@ -3,8 +3,10 @@
 // declarations JSON) — collecting every problem on the way, and throws one
 // COMPILE_FAILED CairnError listing them all when there are any.
 
+import { encodeModule } from '../bytecode/binary.js';
 import type { Module } from '../bytecode/module.js';
 import { CairnError, isCairnError } from '../errors.js';
+import { keepWhile } from '../keep-alive.js';
 import { parse } from '../syntax/parse.js';
 import { BUILTIN_NATIVES } from '../vm/builtins.js';
 import { nativeSpecs } from '../vm/native-table.js';
@@ -63,6 +65,7 @@ export const DEFAULT_NATIVES: readonly NativeSpec[] = nativeSpecs(BUILTIN_NATIVE
  * every error found.
  */
 export function compile(files: Array<{ file: string; text: string }>, options: CompileOptions = {}): CompileResult {
+  makeKeeper();
   if (files.length === 0) throw new CairnError('USAGE', 'There are no script files to compile.');
   const diag = new Diagnostics();
   const model = emptyModel(
@@ -99,4 +102,39 @@ export function compile(files: Array<{ file: string; text: string }>, options: C
   mod.translatable = collected;
   const module = emitModule(model, mod, declarations, options.debug ?? false);
   return { module, warnings, assetsUsed: assets.usedPaths(), strings };
+}
+
+/** What the keeper compile compiles: a little of each common statement and expression, so each pass object is made. */
+const KEEPER_SOURCE = `const LIMIT = 3
+var score = 0
+
+fn add(a, b) {
+  return a + b
+}
+
+on start {
+  let xs = [1, 2, 3]
+  let m = {x: 1, y: "two"}
+  for x in xs {
+    score = add(score, x)
+  }
+  let i = 0
+  while i < LIMIT {
+    i += 1
+  }
+  if score > 2 and m.x == 1 {
+    print "score {score}"
+  } else {
+    print "none"
+  }
+}
+`;
+
+let keeperMade = false;
+
+/** Once per process, before the first compile: compiles and encodes KEEPER_SOURCE with keeping on (why: keep-alive.ts). */
+function makeKeeper(): void {
+  if (keeperMade) return;
+  keeperMade = true;
+  keepWhile(() => encodeModule(compile([{ file: 'keeper.adv', text: KEEPER_SOURCE }]).module));
 }

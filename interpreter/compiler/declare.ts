@@ -9,6 +9,7 @@ import type * as A from '../syntax/ast.js';
 import type { Span } from '../errors.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { GlobalInit, GlobalSymbol, ProgramModel, Unit, UnitParam, ValueEntityKind } from './program-model.js';
+import { keepAlive } from '../keep-alive.js';
 
 /** Fills `model` from the parsed programs. */
 export function declare(model: ProgramModel, diag: Diagnostics): void {
@@ -27,7 +28,9 @@ class Declarer {
   constructor(
     private readonly model: ProgramModel,
     private readonly diag: Diagnostics,
-  ) {}
+  ) {
+    keepAlive(this);
+  }
 
   declareProgram(program: A.Program, file: number): void {
     this.file = file;

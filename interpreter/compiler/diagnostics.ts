@@ -4,6 +4,7 @@
 
 import { CairnError, type ErrorCode, type Note, type Span } from '../errors.js';
 import { closestName, editDistance } from '../edit-distance.js';
+import { keepAlive } from '../keep-alive.js';
 
 /** Codes about names the program never declares: noise when a file failed to parse. */
 const NAME_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['UNKNOWN_NAME', 'ASSIGN_UNDECLARED', 'UNKNOWN_ENTITY', 'UNKNOWN_VERB']);
@@ -23,6 +24,10 @@ export class Diagnostics {
    * name" errors elsewhere would mostly be noise and are left out.
    */
   incomplete = false;
+
+  constructor() {
+    keepAlive(this);
+  }
 
   /** Records an error. */
   error(code: ErrorCode, message: string, span: Span | undefined, extra: DiagnosticExtra = {}): void {

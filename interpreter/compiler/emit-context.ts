@@ -6,6 +6,7 @@ import type { Constant, EntityKind, TextEntry } from '../bytecode/module.js';
 import type { CollectedStrings } from './collect-strings.js';
 import type { FunctionBuilder, Label } from './emit-function.js';
 import type { ProgramModel, Unit } from './program-model.js';
+import { keepAlive } from '../keep-alive.js';
 
 /** The module's constant pool and native imports, built while emitting. */
 export class ModuleBuilder {
@@ -27,6 +28,7 @@ export class ModuleBuilder {
    * extends a finished module): its entries keep their indices and are reused.
    */
   constructor(existing?: { readonly constants: readonly Constant[]; readonly natives: readonly string[] }) {
+    keepAlive(this);
     for (const c of existing?.constants ?? []) {
       const k = this.add(c);
       if (typeof c === 'number') {

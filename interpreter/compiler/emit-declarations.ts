@@ -30,6 +30,7 @@ import type { ConstValues } from './fold.js';
 import type { ProgramModel } from './program-model.js';
 import { checkCostumeFrames } from './check-costumes.js';
 import { ASSET_PROPERTY_KINDS, WELL_KNOWN_PROPERTIES, type PropertyKind, type PropertyOwner } from './property-table.js';
+import { keepAlive } from '../keep-alive.js';
 
 /** What a declared well-known property must hold, from the one property table. */
 type Expect = PropertyKind;
@@ -90,7 +91,9 @@ class DeclarationBuilder {
     private readonly constValues: ConstValues,
     private readonly diag: Diagnostics,
     private readonly assets: AssetChecker,
-  ) {}
+  ) {
+    keepAlive(this);
+  }
 
   properties(props: A.Property[], owner: PropertyOwner): JsonValue[] {
     const seen = new Map<string, A.Property>();

@@ -6,6 +6,7 @@
 
 import type { SourcePos } from '../errors.js';
 import { OPCODE_TABLE, type OpcodeInfo, type OpName, type StackEffect } from '../bytecode/opcodes.js';
+import { keepAlive } from '../keep-alive.js';
 
 const OPS = Object.fromEntries(OPCODE_TABLE.map((o) => [o.name, o])) as unknown as Record<OpName, OpcodeInfo>;
 
@@ -17,6 +18,10 @@ export class Label {
   depth = -1;
   /** Operand words to patch when bound. */
   readonly patches: number[] = [];
+
+  constructor() {
+    keepAlive(this);
+  }
 }
 
 /** The emitted parts of a function. */
@@ -45,7 +50,9 @@ export class FunctionBuilder {
   reachable = true;
 
   /** `tempBase`: the first slot free for scratch values (the resolver's local count). */
-  constructor(private readonly tempBase: number) {}
+  constructor(private readonly tempBase: number) {
+    keepAlive(this);
+  }
 
   /** The next instruction's offset. */
   get pc(): number {

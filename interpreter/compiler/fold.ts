@@ -11,6 +11,7 @@ import { AstWalker } from './ast-walker.js';
 import type { Diagnostics } from './diagnostics.js';
 import { evaluate, foldBinary, foldUnary, isScalar, isTruthy, literalNode, literalValue, NotConstant, printedForm, type ConstValue } from './constants.js';
 import type { GlobalInit, GlobalSymbol, ProgramModel } from './program-model.js';
+import { keepAlive } from '../keep-alive.js';
 
 type ConstSymbol = Extract<GlobalSymbol, { kind: 'const' }>;
 
@@ -43,6 +44,7 @@ class Folder extends AstWalker {
     private readonly diag: Diagnostics,
   ) {
     super();
+    keepAlive(this);
     for (const unit of model.units) for (const init of unit.inits ?? []) this.inits.set(init.global, init);
   }
 

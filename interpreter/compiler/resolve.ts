@@ -10,6 +10,7 @@ import { didYouMean } from '../edit-distance.js';
 import { AstWalker } from './ast-walker.js';
 import { suggest, type Diagnostics } from './diagnostics.js';
 import { describeSymbol, type Binding, type ProgramModel, type Unit, type ValueEntityKind } from './program-model.js';
+import { keepAlive } from '../keep-alive.js';
 
 /** Resolves every unit of the model. */
 export function resolve(model: ProgramModel, diag: Diagnostics): void {
@@ -40,6 +41,7 @@ class Resolver extends AstWalker {
     private readonly diag: Diagnostics,
   ) {
     super();
+    keepAlive(this);
   }
 
   resolveUnit(unit: Unit): void {
