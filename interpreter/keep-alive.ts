@@ -6,9 +6,9 @@
 // GC threw away the optimized code of every function that reads them
 // ("marking dependent code … reason: weak objects" under `--trace-deopt`),
 // and a rebuild after it (`cairn dev`, the language server) optimized the
-// compiler all over again. So the first compile of a process first compiles a
-// small program with keeping on (compiler/compile.ts), and each such object
-// made meanwhile is kept: a few kilobytes. vm/shape-keeper.ts does the same
+// compiler all over again. So a process that compiles more than once first
+// compiles a small program with keeping on (compiler/compile.ts), and each
+// such object made meanwhile is kept: a few kilobytes. vm/shape-keeper.ts does the same
 // for the VM, and syntax/parse.ts for the parser's functions.
 
 let keeping = false;

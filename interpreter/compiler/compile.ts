@@ -130,11 +130,14 @@ on start {
 }
 `;
 
-let keeperMade = false;
+let compiles = 0;
 
-/** Once per process, before the first compile: compiles and encodes KEEPER_SOURCE with keeping on (why: keep-alive.ts). */
+/**
+ * Before the second compile of a process: compiles and encodes KEEPER_SOURCE
+ * with keeping on (why: keep-alive.ts). Not before the first, so a process
+ * that compiles once (`cairn build`) does not pay its ~20 ms.
+ */
 function makeKeeper(): void {
-  if (keeperMade) return;
-  keeperMade = true;
+  if (++compiles !== 2) return;
   keepWhile(() => encodeModule(compile([{ file: 'keeper.adv', text: KEEPER_SOURCE }]).module));
 }
