@@ -68,11 +68,6 @@ export class KeyTable {
     this.units = new Uint16Array(Math.max(16, 8 * (keys + 1)));
   }
 
-  /** The number of keys. */
-  get size(): number {
-    return this.count;
-  }
-
   /** The code units of all the keys together (what their strings would hold). */
   get totalLength(): number {
     return this.starts[this.count]!;

@@ -9,6 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../../interpreter/compiler/compile.js';
+import { keptCount } from '../../../interpreter/keep-alive.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -42,5 +44,18 @@ describe('optimized compiler code that V8 keeps', () => {
     const again = parts.get('after gc')!.optimized;
     expect(again.length, again.join(' ')).toBeLessThan(30);
     expect(again.filter((f) => f.startsWith('peg$parse'))).toEqual([]);
+  });
+});
+
+describe('what the compiler keeps alive', () => {
+  it("is the keeper's few objects, made once, and nothing of the games it compiles", () => {
+    const game = (n: number) => Array.from({ length: n }, (_, i) => `fn f${i}(a) {\n  if a > ${i} { return [a, {x: a}] }\n  return nil\n}`).join('\n\n') + '\n\non start { print f0(1) }\n';
+    compile([{ file: 'scripts/a.adv', text: game(3) }]);
+    compile([{ file: 'scripts/a.adv', text: game(3) }]);
+    const kept = keptCount();
+    expect(kept).toBeGreaterThan(5);
+    expect(kept).toBeLessThan(100);
+    for (let i = 0; i < 3; i++) compile([{ file: 'scripts/big.adv', text: game(500) }]);
+    expect(keptCount()).toBe(kept);
   });
 });
