@@ -108,16 +108,17 @@ export function measureReachable(roots: readonly (readonly unknown[])[], lengths
       if (typeof v === 'string') total += SIZE.string + 2 * v.length;
       if (typeof v !== 'object' || v === null || seen.has(v)) continue;
       seen.add(v);
+      const keyUnits = v instanceof ShapedMap ? v.stringKeyLength() : null;
       if (Array.isArray(v)) {
         total += SIZE.list + SIZE.slot * v.length;
         for (let i = 0; i < v.length; i++) {
           const item: unknown = v[i];
           if (typeof item === 'object' || typeof item === 'string') work.push(item);
         }
-      } else if (v instanceof ShapedMap && v.stringKeyLength() !== null) {
+      } else if (keyUnits !== null) {
         // A record or a table: its keys counted from their lengths, its values walked; no entry pairs made.
-        const vals = v.vals;
-        total += SIZE.map + (SIZE.mapEntry + SIZE.string) * vals.length + 2 * v.stringKeyLength()!;
+        const vals = (v as ShapedMap).vals;
+        total += SIZE.map + (SIZE.mapEntry + SIZE.string) * vals.length + 2 * keyUnits;
         for (let i = 0; i < vals.length; i++) {
           const item: unknown = vals[i];
           if (typeof item === 'object' || typeof item === 'string') work.push(item);
