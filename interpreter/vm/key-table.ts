@@ -35,8 +35,6 @@ export function tableKey(k: unknown): k is string {
 export const ADDED = -1;
 /** What KeyTable.find and insert say when the probe ran past MAX_PROBES (keys that collide: the map must become a dictionary). */
 export const CROWDED = -2;
-/** KeyTable.probe's answer for empty slot j is EMPTY_AT - j (below CROWDED). */
-const EMPTY_AT = -3;
 
 /**
  * String keys in insertion order, indexed by hash. The keys' code units are
@@ -87,8 +85,17 @@ export class KeyTable {
 
   /** The entry of `key` (a tableKey), -1 when absent, or CROWDED. */
   find(key: string): number {
-    const r = this.probe(key, hashKey(key));
-    return r >= CROWDED ? r : -1;
+    const h = hashKey(key);
+    const index = this.index;
+    const mask = (index.length >> 1) - 1;
+    let j = h & mask;
+    for (let step = 1; step <= MAX_PROBES; step++) {
+      const e = index[2 * j]! - 1;
+      if (e < 0) return -1;
+      if (index[2 * j + 1] === h && this.holds(e, key)) return e;
+      j = (j + step) & mask;
+    }
+    return CROWDED;
   }
 
   /**
@@ -98,18 +105,12 @@ export class KeyTable {
    */
   insert(key: string): number {
     const h = hashKey(key);
-    const r = this.probe(key, h);
-    return r >= CROWDED ? r : this.append(key, h, EMPTY_AT - r);
-  }
-
-  /** Probes for `key` of hash `h`: its entry, CROWDED past MAX_PROBES, or EMPTY_AT - j when slot j, empty, ends the probe. */
-  private probe(key: string, h: number): number {
     const index = this.index;
     const mask = (index.length >> 1) - 1;
     let j = h & mask;
     for (let step = 1; step <= MAX_PROBES; step++) {
       const e = index[2 * j]! - 1;
-      if (e < 0) return EMPTY_AT - j;
+      if (e < 0) return this.append(key, h, j);
       if (index[2 * j + 1] === h && this.holds(e, key)) return e;
       j = (j + step) & mask;
     }
